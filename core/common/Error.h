@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace loyalty {
+
+// Why an operation was refused: a stable code for programs and a translated message for people.
+struct Error
+{
+    enum class Code {
+        InvalidInput,
+        NotFound,
+        Refused,
+        Conflict,
+        DiskFull,
+        Storage,
+        SchemaTooNew,
+        Corrupt,
+    };
+
+    Code code = Code::Storage;
+    QString message;
+};
+
+}  // namespace loyalty

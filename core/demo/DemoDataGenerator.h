@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+
+namespace loyalty {
+
+class Clock;
+class Database;
+
+// Fills an empty till database with a reproducible demo shop: the same seed and count always give
+// the same members, cards and products. Member n carries the card 2000 + n (8 digits) + check
+// digit, e.g. member 12345 has 2000000123455; every 1000th member also has a blocked old card.
+class DemoDataGenerator final
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoDataGenerator)
+
+public:
+    struct Summary
+    {
+        qint64 members = 0;
+        qint64 cards = 0;
+        qint64 products = 0;
+    };
+
+    static constexpr quint32 kDefaultSeed = 20261122;
+    static constexpr qint64 kMaxMembers = 10'000'000;
+
+    DemoDataGenerator(Database& database, const Clock& clock, quint32 seed = kDefaultSeed);
+
+    // Refuses a database that already holds members or products: demo data never mixes with real data.
+    Result<Summary> generate(qint64 memberCount);
+
+    static QString cardNumberFor(qint64 memberId);
+    static QString blockedCardNumberFor(qint64 memberId);
+    static QString productEanFor(int productIndex);
+
+private:
+    Result<Done> requireEmpty() const;
+    Result<qint64> insertProducts();
+    Result<qint64> insertMembers(qint64 memberCount);
+
+    Database& m_database;
+    const Clock& m_clock;
+    quint32 m_seed;
+};
+
+}  // namespace loyalty

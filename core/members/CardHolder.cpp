@@ -1,0 +1,10 @@
+#include "members/CardHolder.h"
+
+namespace loyalty {
+
+QString CardHolder::maskedCardNumber() const
+{
+    return QStringLiteral("•••• ") + cardNumber.right(4);
+}
+
+}  // namespace loyalty

@@ -1,0 +1,46 @@
+#include "money/MoneyFormatter.h"
+
+#include "money/CurrencyInfo.h"
+
+#include <QStringBuilder>
+
+namespace loyalty {
+
+MoneyFormatter::MoneyFormatter(const QLocale& locale)
+    : m_locale(locale)
+{}
+
+QString MoneyFormatter::formatNumber(const Money& amount) const
+{
+    const CurrencyInfo info = CurrencyInfo::of(amount.currency());
+    const qint64 minor = amount.minorUnits();
+    // qint64 magnitude of the most negative value does not fit; amounts that large are not money.
+    const quint64 magnitude = minor < 0 ? quint64(0) - quint64(minor) : quint64(minor);
+    const quint64 major = magnitude / quint64(info.minorPerMajor);
+    const quint64 fraction = magnitude % quint64(info.minorPerMajor);
+
+    QString text = m_locale.toString(major);
+    if (info.minorDigits > 0)
+        text += m_locale.decimalPoint() % QStringLiteral("%1").arg(fraction, info.minorDigits, 10, QLatin1Char('0'));
+    if (minor < 0)
+        text.prepend(m_locale.negativeSign());
+    return text;
+}
+
+QString MoneyFormatter::format(const Money& amount) const
+{
+    const CurrencyInfo info = CurrencyInfo::of(amount.currency());
+    // Let the locale place the symbol (before or after, with or without a space) around a zero,
+    // then put our exactly formatted number where the zero stood.
+    const QString pattern = m_locale.toCurrencyString(qlonglong(0), info.symbol);
+    const QString zero = m_locale.toString(0);
+    const qsizetype at = pattern.indexOf(zero);
+    const QString number = formatNumber(amount);
+    if (at < 0)
+        return number % u' ' % info.symbol;
+    QString result = pattern;
+    result.replace(at, zero.size(), number);
+    return result;
+}
+
+}  // namespace loyalty

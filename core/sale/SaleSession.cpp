@@ -1,0 +1,143 @@
+#include "sale/SaleSession.h"
+
+#include "store/Database.h"
+
+namespace loyalty {
+
+SaleSession::SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_classifier(settings.cardPrefix)
+    , m_members(database.connection())
+    , m_products(database.connection())
+    , m_ledger(database.connection())
+    , m_service(database, clock, settings)
+    , m_basket(settings.currency)
+{
+    recompute();
+}
+
+ScanOutcome SaleSession::scan(const QString& input, qint64 quantity)
+{
+    const auto classified = m_classifier.classify(input);
+    switch (classified.kind) {
+    case ScanClassifier::Kind::Empty:
+        return {};
+    case ScanClassifier::Kind::Refused:
+        return {ScanOutcome::Kind::Refused, classified.error.message};
+    case ScanClassifier::Kind::LoyaltyCard:
+        return attachMember(classified.code);
+    case ScanClassifier::Kind::Product:
+        return addProduct(classified.code, quantity);
+    }
+    return {};
+}
+
+ScanOutcome SaleSession::attachMember(const QString& cardNumber)
+{
+    const auto found = m_members.findByCard(cardNumber);
+    if (!found)
+        return {ScanOutcome::Kind::Refused, found.error().message};
+    const QString masked = QStringLiteral("•••• ") + cardNumber.right(4);
+    if (!found->has_value()) {
+        return {ScanOutcome::Kind::Refused,
+                tr("Unknown card %1. Ask for another card or enrol the customer.").arg(masked)};
+    }
+    const CardHolder& holder = **found;
+    if (holder.cardState == CardState::Blocked)
+        return {ScanOutcome::Kind::Refused, tr("Card %1 is blocked. Ask for another card or enrol the customer.").arg(masked)};
+    if (holder.cardState == CardState::Replaced)
+        return {ScanOutcome::Kind::Refused, tr("Card %1 was replaced by a newer card. Ask for the new card.").arg(masked)};
+
+    const auto balance = m_ledger.balance(holder.member.id);
+    if (!balance)
+        return {ScanOutcome::Kind::Refused, balance.error().message};
+
+    const bool replacing = m_member && m_member->member.id != holder.member.id;
+    if (m_member && m_member->member.id == holder.member.id && m_member->cardNumber == holder.cardNumber)
+        return {ScanOutcome::Kind::MemberAttached, tr("%1 is already on this sale.").arg(holder.member.name)};
+    m_member = holder;
+    m_memberBalance = *balance;
+    m_lastCompleted.reset();
+    recompute();
+    Q_EMIT memberChanged();
+    return {ScanOutcome::Kind::MemberAttached,
+            replacing ? tr("The sale now belongs to %1 instead of the member scanned before.").arg(holder.member.name)
+                      : QString()};
+}
+
+ScanOutcome SaleSession::addProduct(const QString& ean, qint64 quantity)
+{
+    const auto found = m_products.findByEan(ean);
+    if (!found)
+        return {ScanOutcome::Kind::Refused, found.error().message};
+    if (!found->has_value()) {
+        return {ScanOutcome::Kind::Refused,
+                tr("Product %1 is not in the catalogue. Put it aside and ask the store manager.").arg(ean)};
+    }
+    if ((*found)->price.currency() != m_basket.currency()) {
+        return {ScanOutcome::Kind::Refused,
+                tr("Product %1 is priced in %2 but the till sells in %3.").arg(ean, (*found)->price.currency(),
+                                                                              m_basket.currency())};
+    }
+    if (m_basket.isEmpty() && !m_member)
+        m_lastCompleted.reset();
+    const qsizetype row = m_basket.add(**found, quantity);
+    recompute();
+    Q_EMIT basketChanged();
+    return {ScanOutcome::Kind::ProductAdded, {}, row};
+}
+
+bool SaleSession::changeQuantity(qsizetype row, qint64 delta)
+{
+    if (!m_basket.changeQuantity(row, delta))
+        return false;
+    recompute();
+    Q_EMIT basketChanged();
+    return true;
+}
+
+bool SaleSession::removeLine(qsizetype row)
+{
+    if (!m_basket.remove(row))
+        return false;
+    recompute();
+    Q_EMIT basketChanged();
+    return true;
+}
+
+void SaleSession::voidSale()
+{
+    m_basket.clear();
+    m_member.reset();
+    m_memberBalance.reset();
+    m_lastCompleted.reset();
+    recompute();
+    Q_EMIT basketChanged();
+    Q_EMIT memberChanged();
+}
+
+Result<CompletedSale> SaleSession::complete()
+{
+    auto completed = m_service.complete(m_basket, m_member);
+    if (!completed)
+        return completed;  // the sale stays as it was, so the cashier can try again
+    m_lastCompleted = *completed;
+    m_basket.clear();
+    m_member.reset();
+    m_memberBalance.reset();
+    recompute();
+    Q_EMIT basketChanged();
+    Q_EMIT memberChanged();
+    Q_EMIT saleCompleted();
+    return completed;
+}
+
+void SaleSession::recompute()
+{
+    m_effects = m_service.preview(m_basket);
+    if (!m_member)
+        m_effects.effects.clear();
+}
+
+}  // namespace loyalty

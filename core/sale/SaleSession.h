@@ -1,0 +1,64 @@
+#pragma once
+
+#include "catalog/ProductRepository.h"
+#include "common/Result.h"
+#include "members/MemberRepository.h"
+#include "ledger/LedgerRepository.h"
+#include "sale/Basket.h"
+#include "sale/CompletedSale.h"
+#include "sale/SaleService.h"
+#include "sale/ScanClassifier.h"
+#include "sale/ScanOutcome.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace loyalty {
+
+// The sale in progress at one till: scans become basket lines or the member, keys change lines,
+// and completion hands the basket to the SaleService. Front ends only show its state.
+class SaleSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent = nullptr);
+
+    ScanOutcome scan(const QString& input, qint64 quantity = 1);
+    bool changeQuantity(qsizetype row, qint64 delta);
+    bool removeLine(qsizetype row);
+    void voidSale();
+    Result<CompletedSale> complete();
+
+    const Basket& basket() const { return m_basket; }
+    const std::optional<CardHolder>& member() const { return m_member; }
+    std::optional<Points> memberBalance() const { return m_memberBalance; }
+    const SaleEffects& effects() const { return m_effects; }
+    const std::optional<CompletedSale>& lastCompleted() const { return m_lastCompleted; }
+    const TillSettings& settings() const { return m_settings; }
+
+Q_SIGNALS:
+    void basketChanged();
+    void memberChanged();
+    void saleCompleted();
+
+private:
+    ScanOutcome attachMember(const QString& cardNumber);
+    ScanOutcome addProduct(const QString& ean, qint64 quantity);
+    void recompute();
+
+    TillSettings m_settings;
+    ScanClassifier m_classifier;
+    MemberRepository m_members;
+    ProductRepository m_products;
+    LedgerRepository m_ledger;
+    SaleService m_service;
+    Basket m_basket;
+    std::optional<CardHolder> m_member;
+    std::optional<Points> m_memberBalance;
+    SaleEffects m_effects;
+    std::optional<CompletedSale> m_lastCompleted;
+};
+
+}  // namespace loyalty

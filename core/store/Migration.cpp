@@ -1,0 +1,131 @@
+#include "store/Migration.h"
+
+namespace loyalty {
+
+namespace {
+
+Migration baseSchema()
+{
+    return {1,
+            QStringLiteral("members, cards, products, sales, ledger, outbox, settings"),
+            {
+                QStringLiteral("CREATE TABLE settings ("
+                               " key TEXT PRIMARY KEY NOT NULL,"
+                               " value TEXT NOT NULL) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE members ("
+                               " id INTEGER PRIMARY KEY,"
+                               " name TEXT NOT NULL,"
+                               " email TEXT,"
+                               " phone TEXT,"
+                               " enrolled_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX members_name ON members (name COLLATE NOCASE)"),
+                QStringLiteral("CREATE TABLE cards ("
+                               " number TEXT PRIMARY KEY NOT NULL,"
+                               " member_id INTEGER NOT NULL REFERENCES members (id),"
+                               " state TEXT NOT NULL DEFAULT 'active'"
+                               "   CHECK (state IN ('active', 'blocked', 'replaced')),"
+                               " issued_at TEXT NOT NULL) WITHOUT ROWID"),
+                QStringLiteral("CREATE INDEX cards_member ON cards (member_id)"),
+                QStringLiteral("CREATE TABLE products ("
+                               " id INTEGER PRIMARY KEY,"
+                               " ean TEXT NOT NULL UNIQUE,"
+                               " name TEXT NOT NULL,"
+                               " price_minor INTEGER NOT NULL CHECK (price_minor >= 0),"
+                               " currency TEXT NOT NULL CHECK (length(currency) = 3),"
+                               " category TEXT NOT NULL,"
+                               " earns_points INTEGER NOT NULL CHECK (earns_points IN (0, 1)),"
+                               " discountable INTEGER NOT NULL CHECK (discountable IN (0, 1)))"),
+                QStringLiteral("CREATE INDEX products_category ON products (category)"),
+                QStringLiteral("CREATE TABLE sales ("
+                               " id INTEGER PRIMARY KEY,"
+                               " uuid TEXT NOT NULL UNIQUE,"
+                               " till_id TEXT NOT NULL,"
+                               " member_id INTEGER REFERENCES members (id),"
+                               " card_number TEXT,"
+                               " currency TEXT NOT NULL,"
+                               " total_minor INTEGER NOT NULL,"
+                               " points_earned INTEGER NOT NULL DEFAULT 0,"
+                               " state TEXT NOT NULL CHECK (state IN ('completed')),"
+                               " completed_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX sales_member ON sales (member_id)"),
+                QStringLiteral("CREATE INDEX sales_completed_at ON sales (completed_at)"),
+                QStringLiteral("CREATE TABLE sale_lines ("
+                               " sale_id INTEGER NOT NULL REFERENCES sales (id),"
+                               " line_no INTEGER NOT NULL,"
+                               " product_id INTEGER NOT NULL REFERENCES products (id),"
+                               " ean TEXT NOT NULL,"
+                               " name TEXT NOT NULL,"
+                               " quantity INTEGER NOT NULL CHECK (quantity > 0),"
+                               " unit_price_minor INTEGER NOT NULL,"
+                               " line_total_minor INTEGER NOT NULL,"
+                               " earns_points INTEGER NOT NULL CHECK (earns_points IN (0, 1)),"
+                               " PRIMARY KEY (sale_id, line_no)) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE ledger_entries ("
+                               " id INTEGER PRIMARY KEY,"
+                               " member_id INTEGER NOT NULL REFERENCES members (id),"
+                               " sale_id INTEGER REFERENCES sales (id),"
+                               " kind TEXT NOT NULL,"
+                               " points INTEGER NOT NULL,"
+                               " reason TEXT NOT NULL,"
+                               " created_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX ledger_entries_member ON ledger_entries (member_id, points)"),
+                QStringLiteral("CREATE INDEX ledger_entries_sale ON ledger_entries (sale_id)"),
+                QStringLiteral("CREATE TABLE outbox_events ("
+                               " id INTEGER PRIMARY KEY,"
+                               " uuid TEXT NOT NULL UNIQUE,"
+                               " till_id TEXT NOT NULL,"
+                               " sequence INTEGER NOT NULL,"
+                               " type TEXT NOT NULL,"
+                               " payload TEXT NOT NULL,"
+                               " sale_id INTEGER REFERENCES sales (id),"
+                               " created_at TEXT NOT NULL,"
+                               " state TEXT NOT NULL DEFAULT 'pending'"
+                               "   CHECK (state IN ('pending', 'acknowledged')),"
+                               " UNIQUE (till_id, sequence))"),
+                QStringLiteral("CREATE INDEX outbox_events_state ON outbox_events (state, sequence)"),
+                QStringLiteral("CREATE INDEX outbox_events_sale ON outbox_events (sale_id)"),
+                QStringLiteral("CREATE TABLE till_counters ("
+                               " name TEXT PRIMARY KEY NOT NULL,"
+                               " value INTEGER NOT NULL) WITHOUT ROWID"),
+                // A till identity is born with its database (a random RFC 4122 version-4 UUID).
+                QStringLiteral("INSERT INTO settings (key, value) VALUES ('till.id',"
+                               " lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'"
+                               " || substr(lower(hex(randomblob(2))), 2) || '-'"
+                               " || substr('89ab', 1 + (abs(random()) % 4), 1)"
+                               " || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"),
+                QStringLiteral("INSERT INTO settings (key, value) VALUES"
+                               " ('till.name', 'Till 1'), ('currency', 'EUR'), ('cards.prefix', '2000'),"
+                               " ('earn.unit_minor', '100'), ('earn.points_per_unit', '1')"),
+            }};
+}
+
+Migration appendOnlyGuards()
+{
+    return {2,
+            QStringLiteral("ledger entries and sale lines are append-only"),
+            {
+                QStringLiteral("CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries"
+                               " BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries"
+                               " BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines"
+                               " BEGIN SELECT RAISE(ABORT, 'sale lines are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER sale_lines_no_delete BEFORE DELETE ON sale_lines"
+                               " BEGIN SELECT RAISE(ABORT, 'sale lines are append-only'); END"),
+            }};
+}
+
+}  // namespace
+
+const std::vector<Migration>& allMigrations()
+{
+    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards()};
+    return migrations;
+}
+
+int currentSchemaVersion()
+{
+    return allMigrations().back().version;
+}
+
+}  // namespace loyalty
