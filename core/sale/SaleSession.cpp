@@ -11,6 +11,7 @@ SaleSession::SaleSession(Database& database, const Clock& clock, const TillSetti
     , m_members(database.connection())
     , m_products(database.connection())
     , m_ledger(database.connection())
+    , m_outbox(database.connection())
     , m_service(database, clock, settings)
     , m_basket(settings.currency)
 {

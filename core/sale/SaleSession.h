@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "members/MemberRepository.h"
 #include "ledger/LedgerRepository.h"
+#include "outbox/OutboxRepository.h"
 #include "sale/Basket.h"
 #include "sale/CompletedSale.h"
 #include "sale/SaleService.h"
@@ -37,6 +38,8 @@ public:
     const SaleEffects& effects() const { return m_effects; }
     const std::optional<CompletedSale>& lastCompleted() const { return m_lastCompleted; }
     const TillSettings& settings() const { return m_settings; }
+    // Events waiting in the outbox for head office.
+    Result<qint64> queuedEvents() const { return m_outbox.pendingCount(); }
 
 Q_SIGNALS:
     void basketChanged();
@@ -53,6 +56,7 @@ private:
     MemberRepository m_members;
     ProductRepository m_products;
     LedgerRepository m_ledger;
+    OutboxRepository m_outbox;
     SaleService m_service;
     Basket m_basket;
     std::optional<CardHolder> m_member;

@@ -1,0 +1,104 @@
+// loyalty-till: the cashier's sale screen. This file only wires core and ui together.
+#include "i18n/TranslationLoader.h"
+#include "sale/SaleSession.h"
+#include "sale/SaleWindow.h"
+#include "settings/TillSettings.h"
+#include "store/Database.h"
+#include "style/TillStyle.h"
+#include "time/SystemClock.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+#include <cstdio>
+
+namespace {
+
+struct TillOptions
+{
+    QString databasePath;
+    QString language;
+    bool fullScreen = false;
+};
+
+void describe(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Loyalty Till: the sale screen where cashiers scan member cards and goods."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("db"), QCoreApplication::translate("main", "The till database."),
+                      QStringLiteral("path"), QStringLiteral("loyalty-till.db")});
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("main", "Language of the screen: de or en (default: the system's)."),
+                      QStringLiteral("de|en")});
+    parser.addOption({QStringLiteral("fullscreen"), QCoreApplication::translate("main", "Fill the whole screen.")});
+}
+
+bool wantsOnlyText(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-v" || arg == "--version" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("loyalty-till"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOYALTY_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Loyalty Till"));
+}
+
+int refuseToStart(const QString& message)
+{
+    std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(message));
+    QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Loyalty Till cannot start"), message);
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (wantsOnlyText(argc, argv)) {
+        // --help and --version must work without a display (packaging checks run them headless).
+        QCoreApplication application(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        describe(parser);
+        parser.process(application);
+        return 0;
+    }
+
+    QApplication application(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    describe(parser);
+    parser.process(application);
+    const TillOptions options{parser.value(QStringLiteral("db")), parser.value(QStringLiteral("lang")),
+                              parser.isSet(QStringLiteral("fullscreen"))};
+
+    loyalty::TranslationLoader::install(&application, options.language);
+    loyalty::TillStyle::apply(application);
+
+    const loyalty::SystemClock clock;
+    auto database = loyalty::Database::open(options.databasePath, clock, loyalty::Database::OpenMode::MustExist);
+    if (!database)
+        return refuseToStart(database.error().message);
+    const auto settings = loyalty::TillSettings::load((*database)->connection());
+    if (!settings)
+        return refuseToStart(settings.error().message);
+
+    loyalty::SaleSession session(**database, clock, *settings);
+    loyalty::SaleWindow window(session);
+    window.resize(1366, 768);
+    if (options.fullScreen)
+        window.showFullScreen();
+    else
+        window.show();
+    return application.exec();
+}

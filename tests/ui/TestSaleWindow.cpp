@@ -1,0 +1,283 @@
+// Drives the real sale window with key events as a keyboard-wedge scanner types them, and checks
+// what the cashier sees and what the database holds afterwards.
+#include "demo/DemoDataGenerator.h"
+#include "sale/BasketModel.h"
+#include "sale/KeyLegend.h"
+#include "sale/MemberPanel.h"
+#include "sale/MessageStrip.h"
+#include "sale/SaleSession.h"
+#include "sale/SaleWindow.h"
+#include "sale/TotalsBar.h"
+#include "settings/TillSettings.h"
+#include "store/Database.h"
+#include "time/FixedClock.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace loyalty;
+
+class TestSaleWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void scannedCardAndGoodsBecomeACommittedSale();
+    void garbageScanIsRefusedAndChangesNothing();
+    void wrongCheckDigitAndUnknownCardAreRefused();
+    void plusMinusAndDeleteChangeTheSelectedLine();
+    void voidNeedsASecondF8();
+    void escapeClearsTheInput();
+    void completingAnEmptySaleIsRefused();
+    void basketModelPassesTheModelTester();
+
+private:
+    void scan(const QString& code);
+    void press(Qt::Key key);
+    qint64 count(const QString& table) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FixedClock> m_clock;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<SaleSession> m_session;
+    std::unique_ptr<SaleWindow> m_window;
+};
+
+void TestSaleWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_clock = std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 22), QTime(9, 30), Qt::UTC));
+    auto opened = Database::open(m_dir->filePath(QStringLiteral("till.db")), *m_clock);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+    m_database = std::move(opened).value();
+    DemoDataGenerator generator(*m_database, *m_clock);
+    QVERIFY(generator.generate(1200).ok());
+    const auto settings = TillSettings::load(m_database->connection());
+    QVERIFY(settings.ok());
+    m_session = std::make_unique<SaleSession>(*m_database, *m_clock, *settings);
+    m_window = std::make_unique<SaleWindow>(*m_session);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+}
+
+void TestSaleWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_database.reset();
+    m_clock.reset();
+    m_dir.reset();
+}
+
+void TestSaleWindow::scan(const QString& code)
+{
+    // A wedge scanner types about one key every 5-8 ms and ends with Enter.
+    QTest::keyClicks(m_window->scanField(), code, Qt::NoModifier, 5);
+    QTest::keyClick(m_window->scanField(), Qt::Key_Return);
+}
+
+void TestSaleWindow::press(Qt::Key key)
+{
+    QTest::keyClick(m_window->scanField(), key);
+}
+
+qint64 TestSaleWindow::count(const QString& table) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+void TestSaleWindow::scannedCardAndGoodsBecomeACommittedSale()
+{
+    const QString card = DemoDataGenerator::cardNumberFor(42);
+    QSqlQuery before(m_database->connection());
+    QVERIFY(before.exec(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = 42")) && before.next());
+    const qint64 balanceBefore = before.value(0).toLongLong();
+    before.finish();
+
+    scan(card);
+    QCOMPARE(m_window->memberPanel()->memberName(), m_session->member()->member.name);
+    QVERIFY(m_window->memberPanel()->balanceText().contains(QLocale().toString(balanceBefore)));
+
+    const QStringList eans{DemoDataGenerator::productEanFor(0), DemoDataGenerator::productEanFor(2),
+                           DemoDataGenerator::productEanFor(3)};
+    for (const QString& ean : eans)
+        scan(ean);
+    scan(eans.first());  // the same product again raises its quantity
+    QCOMPARE(m_window->basketView()->model()->rowCount(), 3);
+    QCOMPARE(m_session->basket().itemCount(), 4);
+    QVERIFY(m_window->scanField()->hasFocus());
+    QVERIFY(m_window->scanField()->text().isEmpty());
+
+    const qint64 expectedTotal = m_session->basket().total().minorUnits();
+    const qint64 expectedPoints = m_session->effects().pointsEarned();
+    QVERIFY(expectedTotal > 0);
+    QCOMPARE(m_window->memberPanel()->earnText(), QStringLiteral("+%1 points").arg(expectedPoints));
+
+    press(Qt::Key_F12);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Success);
+    QCOMPARE(m_session->basket().lineCount(), 0);
+
+    QSqlQuery sale(m_database->connection());
+    QVERIFY(sale.exec(QStringLiteral("SELECT id, member_id, total_minor, points_earned, card_number FROM sales")));
+    QVERIFY(sale.next());
+    const qint64 saleId = sale.value(0).toLongLong();
+    QCOMPARE(sale.value(1).toLongLong(), 42);
+    QCOMPARE(sale.value(2).toLongLong(), expectedTotal);
+    QCOMPARE(sale.value(3).toLongLong(), expectedPoints);
+    QCOMPARE(sale.value(4).toString(), card);
+    QVERIFY(!sale.next());
+    sale.finish();
+
+    QSqlQuery lines(m_database->connection());
+    QVERIFY(lines.exec(QStringLiteral("SELECT count(*), sum(quantity), sum(line_total_minor) FROM sale_lines")));
+    QVERIFY(lines.next());
+    QCOMPARE(lines.value(0).toLongLong(), 3);
+    QCOMPARE(lines.value(1).toLongLong(), 4);
+    QCOMPARE(lines.value(2).toLongLong(), expectedTotal);
+    lines.finish();
+
+    QSqlQuery ledger(m_database->connection());
+    QVERIFY(ledger.exec(QStringLiteral("SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE sale_id = %1").arg(saleId)));
+    QVERIFY(ledger.next());
+    QCOMPARE(ledger.value(0).toLongLong(), expectedPoints);
+    ledger.finish();
+
+    QSqlQuery outbox(m_database->connection());
+    QVERIFY(outbox.exec(QStringLiteral("SELECT type, state, sequence, payload FROM outbox_events WHERE sale_id = %1").arg(saleId)));
+    QVERIFY(outbox.next());
+    QCOMPARE(outbox.value(0).toString(), QStringLiteral("sale.completed"));
+    QCOMPARE(outbox.value(1).toString(), QStringLiteral("pending"));
+    QCOMPARE(outbox.value(2).toLongLong(), 1);
+    const QJsonObject payload = QJsonDocument::fromJson(outbox.value(3).toString().toUtf8()).object();
+    QCOMPARE(payload.value(QStringLiteral("total_minor")).toInteger(), expectedTotal);
+    outbox.finish();
+
+    // After completion the panel shows what the sale gave and the new balance.
+    QCOMPARE(m_window->memberPanel()->memberName(), m_session->lastCompleted()->memberName);
+    QVERIFY(m_window->memberPanel()->balanceText().contains(QLocale().toString(balanceBefore + expectedPoints)));
+    QVERIFY(m_window->keyLegend()->statusText().contains(QStringLiteral("1 queued")));
+}
+
+void TestSaleWindow::garbageScanIsRefusedAndChangesNothing()
+{
+    scan(QStringLiteral("%B4111111111111111^DOE/JOHN^2512101?"));
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(!m_window->messageStrip()->text().contains(QStringLiteral("4111")));
+    scan(QStringLiteral("4111111111111111"));
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(!m_window->messageStrip()->text().contains(QStringLiteral("4111")));
+    QCOMPARE(m_session->basket().lineCount(), 0);
+    QVERIFY(!m_session->member().has_value());
+    QCOMPARE(count(QStringLiteral("sales")), 0);
+    QCOMPARE(count(QStringLiteral("outbox_events")), 0);
+}
+
+void TestSaleWindow::wrongCheckDigitAndUnknownCardAreRefused()
+{
+    QString misread = DemoDataGenerator::cardNumberFor(7);
+    misread[12] = QChar(u'0' + (misread[12].digitValue() + 1) % 10);
+    scan(misread);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(m_window->messageStrip()->text().contains(QStringLiteral("check digit")));
+    QVERIFY(!m_session->member().has_value());
+
+    scan(DemoDataGenerator::cardNumberFor(99999));  // valid number, but no such member
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(m_window->messageStrip()->text().contains(QStringLiteral("Unknown card")));
+
+    scan(DemoDataGenerator::blockedCardNumberFor(1000));
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(m_window->messageStrip()->text().contains(QStringLiteral("blocked")));
+    QVERIFY(!m_session->member().has_value());
+
+    scan(QStringLiteral("4006381333931"));  // a valid EAN-13 that the shop does not sell
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(m_window->messageStrip()->text().contains(QStringLiteral("not in the catalogue")));
+    QCOMPARE(m_session->basket().lineCount(), 0);
+}
+
+void TestSaleWindow::plusMinusAndDeleteChangeTheSelectedLine()
+{
+    scan(DemoDataGenerator::productEanFor(0));
+    scan(DemoDataGenerator::productEanFor(1));
+    // The last scanned line is selected.
+    press(Qt::Key_Plus);
+    press(Qt::Key_Plus);
+    QCOMPARE(m_session->basket().lines().at(1).quantity, 3);
+    press(Qt::Key_Minus);
+    QCOMPARE(m_session->basket().lines().at(1).quantity, 2);
+    press(Qt::Key_Up);
+    press(Qt::Key_Minus);  // cannot go below 1
+    QCOMPARE(m_session->basket().lines().at(0).quantity, 1);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Warning);
+    press(Qt::Key_Delete);
+    QCOMPARE(m_session->basket().lineCount(), 1);
+    QCOMPARE(m_session->basket().lines().at(0).product.ean, DemoDataGenerator::productEanFor(1));
+    QCOMPARE(m_window->totalsBar()->totalText().isEmpty(), false);
+}
+
+void TestSaleWindow::voidNeedsASecondF8()
+{
+    scan(DemoDataGenerator::cardNumberFor(5));
+    scan(DemoDataGenerator::productEanFor(0));
+    press(Qt::Key_F8);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Warning);
+    QCOMPARE(m_session->basket().lineCount(), 1);
+    press(Qt::Key_F8);
+    QCOMPARE(m_session->basket().lineCount(), 0);
+    QVERIFY(!m_session->member().has_value());
+    QCOMPARE(count(QStringLiteral("sales")), 0);
+
+    // Another key between the two presses keeps the sale.
+    scan(DemoDataGenerator::productEanFor(0));
+    press(Qt::Key_F8);
+    press(Qt::Key_Up);
+    press(Qt::Key_F8);
+    QCOMPARE(m_session->basket().lineCount(), 1);
+}
+
+void TestSaleWindow::escapeClearsTheInput()
+{
+    QTest::keyClicks(m_window->scanField(), QStringLiteral("40063"));
+    press(Qt::Key_Escape);
+    QVERIFY(m_window->scanField()->text().isEmpty());
+    QCOMPARE(m_session->basket().lineCount(), 0);
+}
+
+void TestSaleWindow::completingAnEmptySaleIsRefused()
+{
+    press(Qt::Key_F12);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QCOMPARE(count(QStringLiteral("sales")), 0);
+    QCOMPARE(count(QStringLiteral("outbox_events")), 0);
+}
+
+void TestSaleWindow::basketModelPassesTheModelTester()
+{
+    BasketModel model(*m_session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    scan(DemoDataGenerator::productEanFor(0));
+    scan(DemoDataGenerator::productEanFor(4));
+    model.refresh();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.data(model.index(1, BasketModel::QuantityColumn)).toString(), QStringLiteral("1"));
+}
+
+QTEST_MAIN(TestSaleWindow)
+#include "TestSaleWindow.moc"

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts the real loyalty-till in a private Xvfb display on a fresh demo database, types a member
+# card and two products the way a scanner does, and saves screenshots. Fails if no window appears.
+#   till-window-screenshot.sh LOYALTY_TILL LOYALTY_CTL OUT_DIR
+set -euo pipefail
+till=$1 ctl=$2 out=$3
+for tool in Xvfb xdotool import; do
+    command -v "$tool" >/dev/null || { echo "missing $tool (./dev test installs xvfb, xdotool, imagemagick)"; exit 1; }
+done
+mkdir -p "$out"
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$ctl" --db "$work/demo.db" demo --members 2000 >/dev/null
+
+display=""
+for n in $(seq 150 250); do
+    [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || { display=":$n"; break; }
+done
+[[ -n $display ]] || { echo "no free X display number"; exit 1; }
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+export DISPLAY=$display
+for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$till" --db "$work/demo.db" --lang en >"$work/till.log" 2>&1 &
+till_pid=$!
+pids+=("$till_pid")
+
+window=""
+for _ in $(seq 1 80); do
+    window=$(xdotool search --onlyvisible --pid "$till_pid" 2>/dev/null | head -n 1 || true)
+    [[ -n $window ]] && break
+    kill -0 "$till_pid" 2>/dev/null || { echo "loyalty-till exited:"; cat "$work/till.log"; exit 1; }
+    sleep 0.25
+done
+[[ -n $window ]] || { echo "no loyalty-till window within 20 s"; cat "$work/till.log"; exit 1; }
+sleep 0.5
+import -window root "$out/till-empty.png"
+
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+for code in 2000000000428 4006381000000 4006381000024 41000090; do
+    xdotool type --delay 5 "$code"
+    xdotool key Return
+    sleep 0.2
+done
+sleep 0.5
+import -window root "$out/till-sale.png"
+for f in till-empty.png till-sale.png; do
+    [[ -s $out/$f ]] || { echo "screenshot $f is empty"; exit 1; }
+done
+echo "screenshots in $out"

@@ -1,0 +1,52 @@
+#include "sale/SaleKeyFilter.h"
+
+#include <QKeyEvent>
+#include <QLineEdit>
+
+namespace loyalty {
+
+bool SaleKeyFilter::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QObject::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const auto* field = qobject_cast<QLineEdit*>(watched);
+    const bool fieldEmpty = !field || field->text().isEmpty();
+    switch (key->key()) {
+    case Qt::Key_F12:
+        Q_EMIT completeRequested();
+        return true;
+    case Qt::Key_F8:
+        Q_EMIT voidRequested();
+        return true;
+    case Qt::Key_Escape:
+        Q_EMIT clearInputRequested();
+        return true;
+    case Qt::Key_Up:
+        Q_EMIT selectionMoveRequested(-1);
+        return true;
+    case Qt::Key_Down:
+        Q_EMIT selectionMoveRequested(1);
+        return true;
+    case Qt::Key_Plus:
+        if (!fieldEmpty)
+            break;
+        Q_EMIT quantityChangeRequested(1);
+        return true;
+    case Qt::Key_Minus:
+        if (!fieldEmpty)
+            break;
+        Q_EMIT quantityChangeRequested(-1);
+        return true;
+    case Qt::Key_Delete:
+        if (!fieldEmpty)
+            break;
+        Q_EMIT removeLineRequested();
+        return true;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+}  // namespace loyalty

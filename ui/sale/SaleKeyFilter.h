@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+
+namespace loyalty {
+
+// Turns the cashier's keys on the scan field into sale actions. Keys that also type text
+// (+, −, Delete) act on the basket only while the field is empty, so a code can still be edited.
+class SaleKeyFilter final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+Q_SIGNALS:
+    void completeRequested();
+    void voidRequested();
+    void quantityChangeRequested(int delta);
+    void removeLineRequested();
+    void selectionMoveRequested(int delta);
+    void clearInputRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+};
+
+}  // namespace loyalty

@@ -1,0 +1,299 @@
+#include "sale/SaleWindow.h"
+
+#include "money/MoneyFormatter.h"
+#include "sale/BasketModel.h"
+#include "sale/KeyLegend.h"
+#include "sale/MemberPanel.h"
+#include "sale/MessageStrip.h"
+#include "sale/SaleKeyFilter.h"
+#include "sale/SaleSession.h"
+#include "sale/TotalsBar.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace loyalty {
+
+SaleWindow::SaleWindow(SaleSession& session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_basketModel(new BasketModel(session, this))
+    , m_keyFilter(new SaleKeyFilter(this))
+{
+    setObjectName(QStringLiteral("saleWindow"));
+    setWindowTitle(tr("Loyalty Till — %1").arg(session.settings().tillName));
+
+    auto* central = new QWidget(this);
+    central->setObjectName(QStringLiteral("saleCentral"));
+    auto* grid = new QGridLayout(central);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(0);
+    grid->addWidget(buildSalePane(), 0, 0);
+    grid->addWidget(buildSidePane(), 0, 1);
+    m_keyLegend = new KeyLegend(central);
+    grid->addWidget(m_keyLegend, 1, 0, 1, 2);
+    grid->setColumnStretch(0, 1);
+    setCentralWidget(central);
+
+    connectActions();
+    refresh();
+    m_scanField->setFocus();
+}
+
+QWidget* SaleWindow::buildSalePane()
+{
+    auto* pane = new QWidget(this);
+    pane->setObjectName(QStringLiteral("salePane"));
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(16, 16, 16, 0);
+    layout->setSpacing(10);
+
+    m_scanField = new QLineEdit(pane);
+    m_scanField->setObjectName(QStringLiteral("scanLineEdit"));
+    m_scanField->setPlaceholderText(tr("Scan or type a card number or product code, then Enter"));
+    m_scanField->setAccessibleName(tr("Scan field"));
+    m_scanField->setClearButtonEnabled(false);
+    m_scanField->installEventFilter(m_keyFilter);
+    layout->addWidget(m_scanField);
+
+    m_messageStrip = new MessageStrip(pane);
+    layout->addWidget(m_messageStrip);
+
+    m_basketView = new QTableView(pane);
+    m_basketView->setObjectName(QStringLiteral("basketTableView"));
+    m_basketView->setAccessibleName(tr("Basket"));
+    m_basketView->setModel(m_basketModel);
+    m_basketView->setFocusPolicy(Qt::NoFocus);  // the scan field keeps the keyboard
+    m_basketView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_basketView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_basketView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_basketView->setAlternatingRowColors(true);
+    m_basketView->setShowGrid(false);
+    m_basketView->setWordWrap(false);
+    m_basketView->verticalHeader()->setVisible(false);
+    m_basketView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_basketView->verticalHeader()->setDefaultSectionSize(44);
+    auto* header = m_basketView->horizontalHeader();
+    header->setSectionResizeMode(BasketModel::ProductColumn, QHeaderView::Stretch);
+    for (int column : {int(BasketModel::QuantityColumn), int(BasketModel::PriceColumn), int(BasketModel::TotalColumn)})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setMinimumSectionSize(110);
+    header->setHighlightSections(false);
+    layout->addWidget(m_basketView, 1);
+
+    m_totalsBar = new TotalsBar(pane);
+    layout->addWidget(m_totalsBar);
+    return pane;
+}
+
+QPushButton* SaleWindow::makeActionButton(const QString& objectName, const QString& text, const QString& keyHint)
+{
+    auto* button = new QPushButton(keyHint.isEmpty() ? text : QStringLiteral("%1\n%2").arg(text, keyHint), this);
+    button->setObjectName(objectName);
+    button->setAccessibleName(text);
+    button->setFocusPolicy(Qt::NoFocus);
+    button->setMinimumHeight(56);
+    return button;
+}
+
+QWidget* SaleWindow::buildSidePane()
+{
+    auto* pane = new QWidget(this);
+    pane->setObjectName(QStringLiteral("sidePane"));
+    pane->setFixedWidth(400);
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 16, 16, 10);
+    layout->setSpacing(10);
+
+    m_memberPanel = new MemberPanel(pane);
+    layout->addWidget(m_memberPanel, 1);
+
+    m_minusButton = makeActionButton(QStringLiteral("minusButton"), tr("Qty −"), QStringLiteral("−"));
+    m_plusButton = makeActionButton(QStringLiteral("plusButton"), tr("Qty +"), QStringLiteral("+"));
+    m_removeButton = makeActionButton(QStringLiteral("removeButton"), tr("Remove line"), tr("Del"));
+    m_voidButton = makeActionButton(QStringLiteral("voidButton"), tr("Void sale"), QStringLiteral("F8"));
+    m_completeButton = makeActionButton(QStringLiteral("completeButton"), tr("Complete sale"), QStringLiteral("F12"));
+    m_completeButton->setMinimumHeight(72);
+
+    auto* buttons = new QGridLayout;
+    buttons->setSpacing(8);
+    buttons->addWidget(m_minusButton, 0, 0);
+    buttons->addWidget(m_plusButton, 0, 1);
+    buttons->addWidget(m_removeButton, 0, 2);
+    buttons->addWidget(m_voidButton, 1, 0);
+    buttons->addWidget(m_completeButton, 1, 1, 1, 2);
+    layout->addLayout(buttons);
+    return pane;
+}
+
+void SaleWindow::connectActions()
+{
+    connect(m_scanField, &QLineEdit::returnPressed, this, &SaleWindow::submitScan);
+    connect(m_keyFilter, &SaleKeyFilter::completeRequested, this, &SaleWindow::completeSale);
+    connect(m_keyFilter, &SaleKeyFilter::voidRequested, this, &SaleWindow::requestVoid);
+    connect(m_keyFilter, &SaleKeyFilter::quantityChangeRequested, this, &SaleWindow::changeQuantity);
+    connect(m_keyFilter, &SaleKeyFilter::removeLineRequested, this, &SaleWindow::removeSelectedLine);
+    connect(m_keyFilter, &SaleKeyFilter::selectionMoveRequested, this, &SaleWindow::moveSelection);
+    connect(m_keyFilter, &SaleKeyFilter::clearInputRequested, this, &SaleWindow::clearInput);
+    connect(m_completeButton, &QPushButton::clicked, this, &SaleWindow::completeSale);
+    connect(m_voidButton, &QPushButton::clicked, this, &SaleWindow::requestVoid);
+    connect(m_plusButton, &QPushButton::clicked, this, [this] { changeQuantity(1); });
+    connect(m_minusButton, &QPushButton::clicked, this, [this] { changeQuantity(-1); });
+    connect(m_removeButton, &QPushButton::clicked, this, &SaleWindow::removeSelectedLine);
+}
+
+void SaleWindow::submitScan()
+{
+    disarmVoid();
+    const QString input = m_scanField->text();
+    m_scanField->clear();
+    const ScanOutcome outcome = m_session.scan(input);
+    switch (outcome.kind) {
+    case ScanOutcome::Kind::Ignored:
+        return;
+    case ScanOutcome::Kind::Refused:
+        m_messageStrip->show(MessageStrip::Severity::Error, outcome.message);
+        return;
+    case ScanOutcome::Kind::MemberAttached:
+        refresh();
+        if (outcome.message.isEmpty())
+            m_messageStrip->show(MessageStrip::Severity::Success,
+                                 tr("Member %1 added to the sale.").arg(m_session.member()->member.name));
+        else
+            m_messageStrip->show(MessageStrip::Severity::Warning, outcome.message);
+        return;
+    case ScanOutcome::Kind::ProductAdded:
+        refresh();
+        selectRow(int(outcome.row));
+        m_messageStrip->clear();
+        return;
+    }
+}
+
+void SaleWindow::completeSale()
+{
+    disarmVoid();
+    const auto completed = m_session.complete();
+    if (!completed) {
+        m_messageStrip->show(MessageStrip::Severity::Error, completed.error().message);
+        return;
+    }
+    refresh();
+    const QString total = MoneyFormatter().format(completed->total);
+    if (completed->memberId) {
+        m_messageStrip->show(MessageStrip::Severity::Success,
+                             tr("Sale completed: %1. %2 earned %n point(s).", nullptr,
+                                int(completed->effects.pointsEarned()))
+                                 .arg(total, completed->memberName));
+    } else {
+        m_messageStrip->show(MessageStrip::Severity::Success, tr("Sale completed: %1.").arg(total));
+    }
+    m_scanField->setFocus();
+}
+
+void SaleWindow::requestVoid()
+{
+    if (m_session.basket().isEmpty() && !m_session.member()) {
+        disarmVoid();
+        m_messageStrip->show(MessageStrip::Severity::Info, tr("There is no sale to void."));
+        return;
+    }
+    if (!m_voidArmed) {
+        m_voidArmed = true;
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             tr("Press F8 again to void this sale. Any other key keeps it."));
+        return;
+    }
+    m_voidArmed = false;
+    m_session.voidSale();
+    refresh();
+    m_messageStrip->show(MessageStrip::Severity::Info, tr("Sale voided. Nothing was saved."));
+}
+
+void SaleWindow::changeQuantity(int delta)
+{
+    disarmVoid();
+    const int row = selectedRow();
+    if (row < 0) {
+        m_messageStrip->show(MessageStrip::Severity::Warning, tr("Select a line first (↑ ↓)."));
+        return;
+    }
+    if (!m_session.changeQuantity(row, delta)) {
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             delta < 0 ? tr("The quantity cannot go below 1. Press Del to remove the line.")
+                                       : tr("The quantity cannot go above %1.").arg(Basket::kMaxQuantity));
+        return;
+    }
+    refresh();
+    selectRow(row);
+    m_messageStrip->clear();
+}
+
+void SaleWindow::removeSelectedLine()
+{
+    disarmVoid();
+    const int row = selectedRow();
+    if (row < 0) {
+        m_messageStrip->show(MessageStrip::Severity::Warning, tr("Select a line first (↑ ↓)."));
+        return;
+    }
+    const QString name = m_session.basket().lines().at(row).product.name;
+    m_session.removeLine(row);
+    refresh();
+    selectRow(std::min(row, int(m_session.basket().lineCount()) - 1));
+    m_messageStrip->show(MessageStrip::Severity::Info, tr("Removed %1.").arg(name));
+}
+
+void SaleWindow::moveSelection(int delta)
+{
+    disarmVoid();
+    const int rows = m_basketModel->rowCount();
+    if (rows == 0)
+        return;
+    const int current = selectedRow();
+    selectRow(std::clamp(current < 0 ? rows - 1 : current + delta, 0, rows - 1));
+}
+
+void SaleWindow::clearInput()
+{
+    disarmVoid();
+    m_scanField->clear();
+    m_messageStrip->clear();
+}
+
+void SaleWindow::refresh()
+{
+    m_basketModel->refresh();
+    m_totalsBar->showSession(m_session);
+    m_memberPanel->showSession(m_session);
+    const auto queued = m_session.queuedEvents();
+    m_keyLegend->showStatus(m_session.settings().tillName, queued ? *queued : 0);
+    m_scanField->setFocus();
+}
+
+void SaleWindow::selectRow(int row)
+{
+    if (row < 0 || row >= m_basketModel->rowCount())
+        return;
+    m_basketView->selectRow(row);
+    m_basketView->scrollTo(m_basketModel->index(row, 0));
+}
+
+int SaleWindow::selectedRow() const
+{
+    const auto rows = m_basketView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void SaleWindow::disarmVoid()
+{
+    m_voidArmed = false;
+}
+
+}  // namespace loyalty

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace loyalty {
+
+class BasketModel;
+class KeyLegend;
+class MemberPanel;
+class MessageStrip;
+class SaleKeyFilter;
+class SaleSession;
+class TotalsBar;
+
+// The cashier's sale screen: it composes the scan field, basket, totals, member panel, message
+// strip and key legend, and forwards every action to the SaleSession. It holds no sale logic.
+class SaleWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit SaleWindow(SaleSession& session, QWidget* parent = nullptr);
+
+    // For tests and accessibility checks: the parts a cashier looks at.
+    QLineEdit* scanField() const { return m_scanField; }
+    QTableView* basketView() const { return m_basketView; }
+    MemberPanel* memberPanel() const { return m_memberPanel; }
+    MessageStrip* messageStrip() const { return m_messageStrip; }
+    TotalsBar* totalsBar() const { return m_totalsBar; }
+    KeyLegend* keyLegend() const { return m_keyLegend; }
+
+private:
+    QWidget* buildSalePane();
+    QWidget* buildSidePane();
+    QPushButton* makeActionButton(const QString& objectName, const QString& text, const QString& keyHint);
+    void connectActions();
+
+    void submitScan();
+    void completeSale();
+    void requestVoid();
+    void changeQuantity(int delta);
+    void removeSelectedLine();
+    void moveSelection(int delta);
+    void clearInput();
+
+    void refresh();
+    void selectRow(int row);
+    int selectedRow() const;
+    void disarmVoid();
+
+    SaleSession& m_session;
+    BasketModel* m_basketModel;
+    SaleKeyFilter* m_keyFilter;
+    QLineEdit* m_scanField = nullptr;
+    QTableView* m_basketView = nullptr;
+    TotalsBar* m_totalsBar = nullptr;
+    MemberPanel* m_memberPanel = nullptr;
+    MessageStrip* m_messageStrip = nullptr;
+    KeyLegend* m_keyLegend = nullptr;
+    QPushButton* m_completeButton = nullptr;
+    QPushButton* m_voidButton = nullptr;
+    QPushButton* m_plusButton = nullptr;
+    QPushButton* m_minusButton = nullptr;
+    QPushButton* m_removeButton = nullptr;
+    bool m_voidArmed = false;
+};
+
+}  // namespace loyalty
