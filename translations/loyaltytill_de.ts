@@ -1,448 +1,475 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-<context>
-    <name>ConsistencyCheck</name>
-    <message>
-        <source>%1 sale(s) without lines: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sale(s) whose total differs from their lines: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sale(s) without their outbox event: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sale(s) whose ledger entries differ from the points they earned: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ledger entr(ies) booked to a member other than the sale&apos;s: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 member(s) with a negative balance: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 outbox event(s) after a gap in the sequence: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Database</name>
-    <message>
-        <source>There is no till database at %1. Create one with &quot;loyalty-ctl demo&quot; or provision the till.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder %1 for the till database does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database %1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database %1 could not switch to write-ahead logging (it reports &quot;%2&quot;); it must be on a local disk that supports it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DatabaseQuarantine</name>
-    <message>
-        <source>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DemoDataGenerator</name>
-    <message>
-        <source>The number of demo members must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EarnRule</name>
-    <message numerus="yes">
-        <source>+%n point(s): %1 per %2 spent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SaleService</name>
-    <message>
-        <source>There is nothing to complete: scan a product first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The basket is in %1 but the till sells in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The member&apos;s card is not active; the sale was not completed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ScanClassifier</name>
-    <message>
-        <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SchemaMigrator</name>
-    <message>
-        <source>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StoreError</name>
-    <message>
-        <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database is damaged (%1). Nothing was saved; call your administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database refused the change: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TillSettings</name>
-    <message>
-        <source>The till setting &quot;%1&quot; has the invalid value &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till setting &quot;%1&quot; is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::BasketModel</name>
-    <message>
-        <source>%1 (no points)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EAN %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::KeyLegend</name>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Del</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · ● offline · %2 queued for head office</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::MemberPanel</name>
-    <message>
-        <source>%1 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MEMBER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan customer card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points are collected with the loyalty card or the card in the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>THIS SALE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No member: no points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan the goods.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing in the basket earns points yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SALE COMPLETE ✔</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 earned. New balance:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No member on this sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No points were collected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TOTAL PAID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan the next customer&apos;s card or first product.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::MessageStrip</name>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::SaleSession</name>
-    <message>
-        <source>Unknown card %1. Ask for another card or enrol the customer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card %1 is blocked. Ask for another card or enrol the customer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card %1 was replaced by a newer card. Ask for the new card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already on this sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sale now belongs to %1 instead of the member scanned before.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product %1 is not in the catalogue. Put it aside and ask the store manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product %1 is priced in %2 but the till sells in %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::SaleWindow</name>
-    <message>
-        <source>Loyalty Till — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan or type a card number or product code, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qty −</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qty +</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Del</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member %1 added to the sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Sale completed: %1. %2 earned %n point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sale completed: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no sale to void.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 again to void this sale. Any other key keeps it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sale voided. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a line first (↑ ↓).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The quantity cannot go below 1. Press Del to remove the line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The quantity cannot go above %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>loyalty::TotalsBar</name>
-    <message>
-        <source>TOTAL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Loyalty Till: the sale screen where cashiers scan member cards and goods.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The till database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language of the screen: de or en (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill the whole screen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loyalty Till cannot start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>ConsistencyCheck</name>
+        <message numerus="yes">
+            <source>%n sale(s) without lines: %1</source>
+            <translation>
+                <numerusform>%n Verkauf ohne Positionen: %1</numerusform>
+                <numerusform>%n Verkäufe ohne Positionen: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sale(s) whose total differs from their lines: %1</source>
+            <translation>
+                <numerusform>%n Verkauf, dessen Summe nicht zu den Positionen passt: %1</numerusform>
+                <numerusform>%n Verkäufe, deren Summe nicht zu den Positionen passt: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sale(s) without their outbox event: %1</source>
+            <translation>
+                <numerusform>%n Verkauf ohne sein Outbox-Ereignis: %1</numerusform>
+                <numerusform>%n Verkäufe ohne ihr Outbox-Ereignis: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sale(s) whose ledger entries differ from the points they earned: %1</source>
+            <translation>
+                <numerusform>%n Verkauf, dessen Punktebuchungen nicht zu den gutgeschriebenen Punkten passen: %1</numerusform>
+                <numerusform>%n Verkäufe, deren Punktebuchungen nicht zu den gutgeschriebenen Punkten passen: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ledger entries booked to a member other than the sale's: %1</source>
+            <translation>
+                <numerusform>%n Punktebuchung auf ein anderes Mitglied als das des Verkaufs: %1</numerusform>
+                <numerusform>%n Punktebuchungen auf ein anderes Mitglied als das des Verkaufs: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) with a negative balance: %1</source>
+            <translation>
+                <numerusform>%n Mitglied mit negativem Punktestand: %1</numerusform>
+                <numerusform>%n Mitglieder mit negativem Punktestand: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outbox event(s) after a gap in the sequence: %1</source>
+            <translation>
+                <numerusform>%n Outbox-Ereignis nach einer Lücke in der Folgenummer: %1</numerusform>
+                <numerusform>%n Outbox-Ereignisse nach einer Lücke in der Folgenummer: %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Database</name>
+        <message>
+            <source>There is no till database at %1. Create one with "loyalty-ctl demo" or provision the till.</source>
+            <translation>Unter %1 gibt es keine Kassendatenbank. Legen Sie eine mit „loyalty-ctl demo“ an oder richten Sie die Kasse ein.</translation>
+        </message>
+        <message>
+            <source>The folder %1 for the till database does not exist.</source>
+            <translation>Der Ordner %1 für die Kassendatenbank existiert nicht.</translation>
+        </message>
+        <message>
+            <source>The till database %1 could not be opened: %2</source>
+            <translation>Die Kassendatenbank %1 konnte nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <source>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</source>
+            <translation>Die Kassendatenbank %1 hat die Integritätsprüfung nicht bestanden (%2). Sie wurde unverändert nach %3 verschoben. Spielen Sie die letzte Sicherung ein oder richten Sie die Kasse neu ein; Ihre Administration kann die verschobene Datei untersuchen.</translation>
+        </message>
+        <message>
+            <source>The till database %1 could not switch to write-ahead logging (it reports "%2"); it must be on a local disk that supports it.</source>
+            <translation>Die Kassendatenbank %1 konnte nicht auf Write-Ahead-Logging umschalten (gemeldet: „%2“); sie muss auf einem lokalen Datenträger liegen, der das unterstützt.</translation>
+        </message>
+        <message>
+            <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
+            <translation>Die Kassendatenbank %1 hat synchronous=FULL und foreign_keys=ON nicht angenommen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseQuarantine</name>
+        <message>
+            <source>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</source>
+            <translation>Die Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden. Es wurde nichts verändert; kopieren Sie sie an einen sicheren Ort und wenden Sie sich an Ihre Administration.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoDataGenerator</name>
+        <message>
+            <source>The number of demo members must be between 0 and %1.</source>
+            <translation>Die Zahl der Demo-Mitglieder muss zwischen 0 und %1 liegen.</translation>
+        </message>
+        <message>
+            <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
+            <translation>Die Datenbank %1 enthält bereits Mitglieder oder Artikel; Demodaten kommen nur in eine neue, leere Datenbank. Es wurde nichts verändert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EarnRule</name>
+        <message numerus="yes">
+            <source>+%Ln point(s): %1 per %2 spent</source>
+            <translation>
+                <numerusform>+%Ln Punkt: %1 je %2 Umsatz</numerusform>
+                <numerusform>+%Ln Punkte: %1 je %2 Umsatz</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleService</name>
+        <message>
+            <source>There is nothing to complete: scan a product first.</source>
+            <translation>Es gibt nichts abzuschließen: Scannen Sie zuerst einen Artikel.</translation>
+        </message>
+        <message>
+            <source>The basket is in %1 but the till sells in %2.</source>
+            <translation>Der Warenkorb ist in %1, die Kasse verkauft aber in %2.</translation>
+        </message>
+        <message>
+            <source>The member's card is not active; the sale was not completed.</source>
+            <translation>Die Karte des Mitglieds ist nicht aktiv; der Verkauf wurde nicht abgeschlossen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanClassifier</name>
+        <message>
+            <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
+            <translation>Kein Karten- oder Artikelcode, den diese Kasse kennt. Erneut scannen oder die Nummer auf der Karte eintippen.</translation>
+        </message>
+        <message>
+            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+            <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchemaMigrator</name>
+        <message>
+            <source>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</source>
+            <translation>Diese Datenbank hat die Schemaversion %1, dieses Programm kennt aber nur bis Version %2. Sie stammt von einem neueren Loyalty Till; installieren Sie diese Version. Die Datenbank wurde nicht verändert.</translation>
+        </message>
+        <message>
+            <source>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</source>
+            <translation>Die Aktualisierung der Datenbank auf Version %1 (%2) ist fehlgeschlagen; sie bleibt auf der vorigen Version. %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreError</name>
+        <message>
+            <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
+            <translation>Der Datenträger ist voll, daher wurde nichts gespeichert. Schaffen Sie Platz auf dieser Kasse und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The till database is damaged (%1). Nothing was saved; call your administrator.</source>
+            <translation>Die Kassendatenbank ist beschädigt (%1). Es wurde nichts gespeichert; wenden Sie sich an Ihre Administration.</translation>
+        </message>
+        <message>
+            <source>The till database refused the change: %1</source>
+            <translation>Die Kassendatenbank hat die Änderung abgelehnt: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillSettings</name>
+        <message>
+            <source>The till setting "%1" has the invalid value "%2".</source>
+            <translation>Die Kasseneinstellung „%1“ hat den ungültigen Wert „%2“.</translation>
+        </message>
+        <message>
+            <source>The till setting "%1" is missing.</source>
+            <translation>Die Kasseneinstellung „%1“ fehlt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::BasketModel</name>
+        <message>
+            <source>%1 (no points)</source>
+            <translation>%1 (keine Punkte)</translation>
+        </message>
+        <message>
+            <source>EAN %1 · %2</source>
+            <translation>EAN %1 · %2</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Artikel</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Preis</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Summe</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::KeyLegend</name>
+        <message>
+            <source>Complete</source>
+            <translation>Abschließen</translation>
+        </message>
+        <message>
+            <source>Void sale</source>
+            <translation>Verkauf stornieren</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Del</source>
+            <translation>Entf</translation>
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation>Position löschen</translation>
+        </message>
+        <message>
+            <source>Select line</source>
+            <translation>Position wählen</translation>
+        </message>
+        <message>
+            <source>Clear input</source>
+            <translation>Eingabe leeren</translation>
+        </message>
+        <message>
+            <source>%1 · ● offline · %2 queued for head office</source>
+            <translation>%1 · ● offline · %2 für die Zentrale in der Warteschlange</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::MemberPanel</name>
+        <message>
+            <source>Member</source>
+            <translation>Mitglied</translation>
+        </message>
+        <message>
+            <source>MEMBER</source>
+            <translation>MITGLIED</translation>
+        </message>
+        <message>
+            <source>Scan customer card</source>
+            <translation>Kundenkarte scannen</translation>
+        </message>
+        <message>
+            <source>Points are collected with the loyalty card or the card in the app.</source>
+            <translation>Punkte gibt es mit der Kundenkarte oder der Karte in der App.</translation>
+        </message>
+        <message>
+            <source>THIS SALE</source>
+            <translation>DIESER EINKAUF</translation>
+        </message>
+        <message>
+            <source>No member: no points</source>
+            <translation>Kein Mitglied: keine Punkte</translation>
+        </message>
+        <message>
+            <source>Card %1</source>
+            <translation>Karte %1</translation>
+        </message>
+        <message>
+            <source>Scan the goods.</source>
+            <translation>Scannen Sie die Waren.</translation>
+        </message>
+        <message>
+            <source>Nothing in the basket earns points yet.</source>
+            <translation>Noch bringt nichts im Warenkorb Punkte.</translation>
+        </message>
+        <message>
+            <source>SALE COMPLETE ✔</source>
+            <translation>VERKAUF ABGESCHLOSSEN ✔</translation>
+        </message>
+        <message>
+            <source>+%1 earned. New balance:</source>
+            <translation>+%1 gesammelt. Neuer Stand:</translation>
+        </message>
+        <message>
+            <source>No member on this sale</source>
+            <translation>Kein Mitglied bei diesem Verkauf</translation>
+        </message>
+        <message>
+            <source>No points were collected.</source>
+            <translation>Es wurden keine Punkte gesammelt.</translation>
+        </message>
+        <message>
+            <source>TOTAL PAID</source>
+            <translation>BEZAHLT</translation>
+        </message>
+        <message>
+            <source>Scan the next customer's card or first product.</source>
+            <translation>Karte oder ersten Artikel des nächsten Kunden scannen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln point(s)</source>
+            <translation>
+                <numerusform>%Ln Punkt</numerusform>
+                <numerusform>%Ln Punkte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>+%Ln point(s)</source>
+            <translation>
+                <numerusform>+%Ln Punkt</numerusform>
+                <numerusform>+%Ln Punkte</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::MessageStrip</name>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::SaleSession</name>
+        <message>
+            <source>Unknown card %1. Ask for another card or enrol the customer.</source>
+            <translation>Unbekannte Karte %1. Nach einer anderen Karte fragen oder den Kunden anmelden.</translation>
+        </message>
+        <message>
+            <source>Card %1 is blocked. Ask for another card or enrol the customer.</source>
+            <translation>Karte %1 ist gesperrt. Nach einer anderen Karte fragen oder den Kunden anmelden.</translation>
+        </message>
+        <message>
+            <source>Card %1 was replaced by a newer card. Ask for the new card.</source>
+            <translation>Karte %1 wurde durch eine neuere Karte ersetzt. Nach der neuen Karte fragen.</translation>
+        </message>
+        <message>
+            <source>%1 is already on this sale.</source>
+            <translation>%1 ist bereits bei diesem Verkauf erfasst.</translation>
+        </message>
+        <message>
+            <source>The sale now belongs to %1 instead of the member scanned before.</source>
+            <translation>Der Verkauf gehört jetzt zu %1 statt zum zuvor gescannten Mitglied.</translation>
+        </message>
+        <message>
+            <source>Product %1 is not in the catalogue. Put it aside and ask the store manager.</source>
+            <translation>Artikel %1 ist nicht im Sortiment. Legen Sie ihn beiseite und fragen Sie die Filialleitung.</translation>
+        </message>
+        <message>
+            <source>Product %1 is priced in %2 but the till sells in %3.</source>
+            <translation>Artikel %1 hat einen Preis in %2, die Kasse verkauft aber in %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::SaleWindow</name>
+        <message>
+            <source>Loyalty Till — %1</source>
+            <translation>Loyalty Till – %1</translation>
+        </message>
+        <message>
+            <source>Scan or type a card number or product code, then Enter</source>
+            <translation>Kartennummer oder Artikelcode scannen oder eintippen, dann Enter</translation>
+        </message>
+        <message>
+            <source>Scan field</source>
+            <translation>Scanfeld</translation>
+        </message>
+        <message>
+            <source>Basket</source>
+            <translation>Warenkorb</translation>
+        </message>
+        <message>
+            <source>Qty −</source>
+            <translation>Menge −</translation>
+        </message>
+        <message>
+            <source>Qty +</source>
+            <translation>Menge +</translation>
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation>Position löschen</translation>
+        </message>
+        <message>
+            <source>Del</source>
+            <translation>Entf</translation>
+        </message>
+        <message>
+            <source>Void sale</source>
+            <translation>Verkauf stornieren</translation>
+        </message>
+        <message>
+            <source>Complete sale</source>
+            <translation>Verkauf abschließen</translation>
+        </message>
+        <message>
+            <source>Member %1 added to the sale.</source>
+            <translation>Mitglied %1 wurde dem Verkauf zugeordnet.</translation>
+        </message>
+        <message>
+            <source>Sale completed: %1.</source>
+            <translation>Verkauf abgeschlossen: %1.</translation>
+        </message>
+        <message>
+            <source>There is no sale to void.</source>
+            <translation>Es gibt keinen Verkauf zum Stornieren.</translation>
+        </message>
+        <message>
+            <source>Press F8 again to void this sale. Any other key keeps it.</source>
+            <translation>Noch einmal F8 drücken, um diesen Verkauf zu stornieren. Jede andere Taste behält ihn.</translation>
+        </message>
+        <message>
+            <source>Sale voided. Nothing was saved.</source>
+            <translation>Verkauf storniert. Es wurde nichts gespeichert.</translation>
+        </message>
+        <message>
+            <source>Select a line first (↑ ↓).</source>
+            <translation>Zuerst eine Position wählen (↑ ↓).</translation>
+        </message>
+        <message>
+            <source>The quantity cannot go below 1. Press Del to remove the line.</source>
+            <translation>Die Menge kann nicht unter 1 sinken. Mit Entf die Position löschen.</translation>
+        </message>
+        <message>
+            <source>The quantity cannot go above %1.</source>
+            <translation>Die Menge kann nicht über %1 steigen.</translation>
+        </message>
+        <message>
+            <source>Removed %1.</source>
+            <translation>%1 entfernt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sale completed: %1. %2 earned %Ln point(s).</source>
+            <translation>
+                <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkt gesammelt.</numerusform>
+                <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkte gesammelt.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::TotalsBar</name>
+        <message>
+            <source>TOTAL</source>
+            <translation>SUMME</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <source>Items %1</source>
+            <translation>Artikel %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Loyalty Till: the sale screen where cashiers scan member cards and goods.</source>
+            <translation>Loyalty Till: die Verkaufsmaske, an der Kassiererinnen und Kassierer Kundenkarten und Waren scannen.</translation>
+        </message>
+        <message>
+            <source>The till database.</source>
+            <translation>Die Kassendatenbank.</translation>
+        </message>
+        <message>
+            <source>Language of the screen: de or en (default: the system's).</source>
+            <translation>Sprache der Oberfläche: de oder en (Standard: die des Systems).</translation>
+        </message>
+        <message>
+            <source>Fill the whole screen.</source>
+            <translation>Den ganzen Bildschirm füllen.</translation>
+        </message>
+        <message>
+            <source>Loyalty Till cannot start</source>
+            <translation>Loyalty Till kann nicht starten</translation>
+        </message>
+    </context>
 </TS>

@@ -19,7 +19,7 @@ Result<qint64> ConsistencyCheck::count(const QString& sql) const
     return query.value(0).toLongLong();
 }
 
-Result<Done> ConsistencyCheck::expectNone(const QString& sql, const QString& problem, Report& report) const
+Result<Done> ConsistencyCheck::expectNone(const QString& sql, const char* problem, Report& report) const
 {
     QSqlQuery query(m_database.connection());
     if (!query.exec(sql))
@@ -29,7 +29,7 @@ Result<Done> ConsistencyCheck::expectNone(const QString& sql, const QString& pro
         ids << query.value(0).toString();
     if (!ids.isEmpty()) {
         const QStringList shown = ids.mid(0, 20);
-        report.problems << problem.arg(ids.size()).arg(shown.join(QStringLiteral(", ")));
+        report.problems << tr(problem, nullptr, int(ids.size())).arg(shown.join(QStringLiteral(", ")));
     }
     return Done{};
 }
@@ -56,29 +56,29 @@ Result<ConsistencyCheck::Report> ConsistencyCheck::run() const
     struct Invariant
     {
         QString sql;
-        QString problem;
+        const char* problem;
     };
     const Invariant invariants[] = {
         {QStringLiteral("SELECT s.id FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)"),
-         tr("%1 sale(s) without lines: %2")},
+         QT_TR_N_NOOP("%n sale(s) without lines: %1")},
         {QStringLiteral("SELECT s.id FROM sales s WHERE s.total_minor <>"
                         " (SELECT coalesce(sum(line_total_minor), 0) FROM sale_lines l WHERE l.sale_id = s.id)"),
-         tr("%1 sale(s) whose total differs from their lines: %2")},
+         QT_TR_N_NOOP("%n sale(s) whose total differs from their lines: %1")},
         {QStringLiteral("SELECT s.id FROM sales s WHERE NOT EXISTS"
                         " (SELECT 1 FROM outbox_events o WHERE o.sale_id = s.id AND o.type = 'sale.completed')"),
-         tr("%1 sale(s) without their outbox event: %2")},
+         QT_TR_N_NOOP("%n sale(s) without their outbox event: %1")},
         {QStringLiteral("SELECT s.id FROM sales s WHERE s.points_earned <> (SELECT coalesce(sum(points), 0)"
                         " FROM ledger_entries l WHERE l.sale_id = s.id AND l.kind = 'earn')"),
-         tr("%1 sale(s) whose ledger entries differ from the points they earned: %2")},
+         QT_TR_N_NOOP("%n sale(s) whose ledger entries differ from the points they earned: %1")},
         {QStringLiteral("SELECT l.id FROM ledger_entries l JOIN sales s ON s.id = l.sale_id"
                         " WHERE s.member_id IS NULL OR l.member_id <> s.member_id"),
-         tr("%1 ledger entr(ies) booked to a member other than the sale's: %2")},
+         QT_TR_N_NOOP("%n ledger entries booked to a member other than the sale's: %1")},
         {QStringLiteral("SELECT member_id FROM ledger_entries GROUP BY member_id HAVING sum(points) < 0"),
-         tr("%1 member(s) with a negative balance: %2")},
+         QT_TR_N_NOOP("%n member(s) with a negative balance: %1")},
         {QStringLiteral("SELECT id FROM (SELECT id, sequence,"
                         " row_number() OVER (PARTITION BY till_id ORDER BY sequence) AS position FROM outbox_events)"
                         " WHERE sequence <> position"),
-         tr("%1 outbox event(s) after a gap in the sequence: %2")},
+         QT_TR_N_NOOP("%n outbox event(s) after a gap in the sequence: %1")},
     };
     for (const Invariant& invariant : invariants) {
         if (auto checked = expectNone(invariant.sql, invariant.problem, report); !checked)

@@ -31,7 +31,7 @@ public:
 
 private:
     Result<qint64> count(const QString& sql) const;
-    Result<Done> expectNone(const QString& sql, const QString& problem, Report& report) const;
+    Result<Done> expectNone(const QString& sql, const char* problem, Report& report) const;
 
     const Database& m_database;
 };

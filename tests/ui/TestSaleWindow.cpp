@@ -1,6 +1,7 @@
 // Drives the real sale window with key events as a keyboard-wedge scanner types them, and checks
 // what the cashier sees and what the database holds afterwards.
 #include "demo/DemoDataGenerator.h"
+#include "i18n/TranslationLoader.h"
 #include "sale/BasketModel.h"
 #include "sale/KeyLegend.h"
 #include "sale/MemberPanel.h"
@@ -30,6 +31,7 @@ class TestSaleWindow final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -53,6 +55,14 @@ private:
     std::unique_ptr<SaleSession> m_session;
     std::unique_ptr<SaleWindow> m_window;
 };
+
+void TestSaleWindow::initTestCase()
+{
+    // English is the source language, but plural forms ("1 point", "2 points") come from its translation.
+    TranslationLoader::install(this, QStringLiteral("en"));
+    QCOMPARE(tr("%n point(s)", nullptr, 1), QStringLiteral("1 point(s)"));  // no context: untranslated
+    QCOMPARE(QCoreApplication::translate("loyalty::MemberPanel", "%Ln point(s)", nullptr, 2), QStringLiteral("2 points"));
+}
 
 void TestSaleWindow::init()
 {
@@ -127,7 +137,8 @@ void TestSaleWindow::scannedCardAndGoodsBecomeACommittedSale()
     const qint64 expectedTotal = m_session->basket().total().minorUnits();
     const qint64 expectedPoints = m_session->effects().pointsEarned();
     QVERIFY(expectedTotal > 0);
-    QCOMPARE(m_window->memberPanel()->earnText(), QStringLiteral("+%1 points").arg(expectedPoints));
+    QCOMPARE(m_window->memberPanel()->earnText(),
+             QStringLiteral("+%1 point%2").arg(expectedPoints).arg(expectedPoints == 1 ? QString() : QStringLiteral("s")));
 
     press(Qt::Key_F12);
     QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Success);

@@ -21,7 +21,7 @@ QLabel* makeLabel(const QString& objectName, QWidget* parent)
 
 QString pointsText(Points points)
 {
-    return MemberPanel::tr("%1 points").arg(QLocale().toString(points));
+    return MemberPanel::tr("%Ln point(s)", nullptr, int(points));
 }
 }  // namespace
 
@@ -85,7 +85,7 @@ void MemberPanel::showMember(const SaleSession& session)
     m_balance->setText(pointsText(session.memberBalance().value_or(0)));
     m_saleHeading->setText(tr("THIS SALE"));
     const Points earned = session.effects().pointsEarned();
-    m_earn->setText(tr("+%1 points").arg(QLocale().toString(earned)));
+    m_earn->setText(tr("+%Ln point(s)", nullptr, int(earned)));
     QStringList lines;
     for (const Effect& effect : session.effects().effects)
         lines << effect.explanation;

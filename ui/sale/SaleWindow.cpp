@@ -188,7 +188,7 @@ void SaleWindow::completeSale()
     const QString total = MoneyFormatter().format(completed->total);
     if (completed->memberId) {
         m_messageStrip->show(MessageStrip::Severity::Success,
-                             tr("Sale completed: %1. %2 earned %n point(s).", nullptr,
+                             tr("Sale completed: %1. %2 earned %Ln point(s).", nullptr,
                                 int(completed->effects.pointsEarned()))
                                  .arg(total, completed->memberName));
     } else {
