@@ -22,7 +22,7 @@ SaleEffects EarnRule::evaluate(const Basket& basket) const
     if (points > 0) {
         const QString unit = MoneyFormatter().format(Money(m_unitMinor, basket.currency()));
         result.effects.append(
-            {kRuleId, points, tr("+%Ln point(s): %1 per %2 spent", nullptr, int(points)).arg(m_pointsPerUnit).arg(unit)});
+            {kRuleId, points, tr("%Ln point(s) per full %1 spent", nullptr, int(m_pointsPerUnit)).arg(unit)});
     }
     return result;
 }

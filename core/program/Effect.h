@@ -12,7 +12,7 @@ struct Effect
 {
     QString ruleId;       // stable, stored in the ledger: "earn.per_amount"
     Points points = 0;
-    QString explanation;  // translated, for people: "+12 points: 1 point per 1,00 € spent"
+    QString explanation;  // translated reason, for people: "1 point per full 1,00 € spent"
 };
 
 }  // namespace loyalty

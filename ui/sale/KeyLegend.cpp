@@ -19,17 +19,19 @@ KeyLegend::KeyLegend(QWidget* parent)
                                    "<b>%4</b> %5 &nbsp;&nbsp; <b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
                         .arg(tr("Complete"), tr("Void sale"), tr("Quantity"), tr("Del"), tr("Remove line"),
                              tr("Select line"), tr("Clear input")));
+    // On a narrow screen the legend is cut at the right rather than widening the window.
+    m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_keys->setMinimumWidth(0);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 4, 12, 4);
-    layout->addWidget(m_keys);
-    layout->addStretch(1);
+    layout->addWidget(m_keys, 1);
     layout->addWidget(m_status);
 }
 
 void KeyLegend::showStatus(const QString& tillName, qint64 queuedEvents)
 {
     // Head-office sync arrives with the sync engine; until then events wait in the outbox.
-    m_status->setText(tr("%1 · ● offline · %2 queued for head office").arg(tillName, QLocale().toString(queuedEvents)));
+    m_status->setText(tr("%1 · ● offline · %2 queued").arg(tillName, QLocale().toString(queuedEvents)));
 }
 
 QString KeyLegend::statusText() const

@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace loyalty {
@@ -17,6 +18,16 @@ QLabel* makeLabel(const QString& objectName, QWidget* parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+void setPlaceholder(QLabel* label, bool placeholder)
+{
+    if (label->property("placeholder").toBool() == placeholder)
+        return;
+    label->setProperty("placeholder", placeholder);
+    // Re-evaluate the [placeholder="true"] style sheet selector.
+    label->style()->unpolish(label);
+    label->style()->polish(label);
 }
 
 QString pointsText(Points points)
@@ -65,7 +76,7 @@ void MemberPanel::showNoMember(const SaleSession& session)
 {
     m_heading->setText(tr("MEMBER"));
     m_name->setText(tr("Scan customer card"));
-    m_name->setProperty("placeholder", true);
+    setPlaceholder(m_name, true);
     m_card->setText(tr("Points are collected with the loyalty card or the card in the app."));
     m_balance->clear();
     m_saleHeading->setText(session.basket().isEmpty() ? QString() : tr("THIS SALE"));
@@ -79,7 +90,7 @@ void MemberPanel::showMember(const SaleSession& session)
     const CardHolder& holder = *session.member();
     m_heading->setText(tr("MEMBER"));
     m_name->setText(holder.member.name);
-    m_name->setProperty("placeholder", false);
+    setPlaceholder(m_name, false);
     m_card->setText(tr("Card %1").arg(holder.maskedCardNumber()));
     m_balance->setVisible(true);
     m_balance->setText(pointsText(session.memberBalance().value_or(0)));
@@ -88,7 +99,7 @@ void MemberPanel::showMember(const SaleSession& session)
     m_earn->setText(tr("+%Ln point(s)", nullptr, int(earned)));
     QStringList lines;
     for (const Effect& effect : session.effects().effects)
-        lines << effect.explanation;
+        lines << tr("+%1 · %2").arg(QLocale().toString(effect.points), effect.explanation);
     if (lines.isEmpty())
         lines << (session.basket().isEmpty() ? tr("Scan the goods.") : tr("Nothing in the basket earns points yet."));
     m_explanations->setText(lines.join(u'\n'));
@@ -98,7 +109,7 @@ void MemberPanel::showCompleted(const SaleSession& session)
 {
     const CompletedSale& sale = *session.lastCompleted();
     m_heading->setText(tr("SALE COMPLETE ✔"));
-    m_name->setProperty("placeholder", false);
+    setPlaceholder(m_name, false);
     if (sale.memberId) {
         m_name->setText(sale.memberName);
         m_card->setText(tr("+%1 earned. New balance:").arg(pointsText(sale.effects.pointsEarned())));

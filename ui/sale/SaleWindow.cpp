@@ -106,7 +106,7 @@ QWidget* SaleWindow::buildSidePane()
 {
     auto* pane = new QWidget(this);
     pane->setObjectName(QStringLiteral("sidePane"));
-    pane->setFixedWidth(400);
+    pane->setFixedWidth(420);
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 16, 16, 10);
     layout->setSpacing(10);
@@ -116,8 +116,8 @@ QWidget* SaleWindow::buildSidePane()
 
     m_minusButton = makeActionButton(QStringLiteral("minusButton"), tr("Qty −"), QStringLiteral("−"));
     m_plusButton = makeActionButton(QStringLiteral("plusButton"), tr("Qty +"), QStringLiteral("+"));
-    m_removeButton = makeActionButton(QStringLiteral("removeButton"), tr("Remove line"), tr("Del"));
-    m_voidButton = makeActionButton(QStringLiteral("voidButton"), tr("Void sale"), QStringLiteral("F8"));
+    m_removeButton = makeActionButton(QStringLiteral("removeButton"), tr("Remove"), tr("Del"));
+    m_voidButton = makeActionButton(QStringLiteral("voidButton"), tr("Void"), QStringLiteral("F8"));
     m_completeButton = makeActionButton(QStringLiteral("completeButton"), tr("Complete sale"), QStringLiteral("F12"));
     m_completeButton->setMinimumHeight(72);
 
