@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>BalanceCommand</name>
+        <message>
+            <source>active</source>
+            <translation>aktiv</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>replaced</source>
+            <translation>ersetzt</translation>
+        </message>
+        <message>
+            <source>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</source>
+            <translation>%1 ist keine Kundenkarte dieser Kasse; ihre Karten haben 13 Ziffern und beginnen mit %2.</translation>
+        </message>
+        <message>
+            <source>No member has the card %1.</source>
+            <translation>Kein Mitglied hat die Karte %1.</translation>
+        </message>
+        <message>
+            <source>Member:</source>
+            <translation>Mitglied:</translation>
+        </message>
+        <message>
+            <source>%1 (member %2)</source>
+            <translation>%1 (Mitglied %2)</translation>
+        </message>
+        <message>
+            <source>Card:</source>
+            <translation>Karte:</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Balance:</source>
+            <translation>Punktestand:</translation>
+        </message>
+        <message>
+            <source>%1 points</source>
+            <translation>%1 Punkte</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckCommand</name>
+        <message>
+            <source>Sales:</source>
+            <translation>Verkäufe:</translation>
+        </message>
+        <message>
+            <source>Ledger entries:</source>
+            <translation>Punktebuchungen:</translation>
+        </message>
+        <message>
+            <source>Outbox events:</source>
+            <translation>Outbox-Ereignisse:</translation>
+        </message>
+        <message>
+            <source>No problems found.</source>
+            <translation>Keine Probleme gefunden.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) found:</source>
+            <translation>
+                <numerusform>%n Problem gefunden:</numerusform>
+                <numerusform>%n Probleme gefunden:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ConsistencyCheck</name>
         <message numerus="yes">
             <source>%n sale(s) without lines: %1</source>
@@ -54,6 +127,197 @@
         </message>
     </context>
     <context>
+        <name>CtlCommandLine</name>
+        <message>
+            <source>The till database (default: %1 in the current folder).</source>
+            <translation>Die Kassendatenbank (Standard: %1 im aktuellen Ordner).</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>Pfad</translation>
+        </message>
+        <message>
+            <source>Print the result as one JSON document.</source>
+            <translation>Das Ergebnis als ein JSON-Dokument ausgeben.</translation>
+        </message>
+        <message>
+            <source>demo: how many members to create.</source>
+            <translation>demo: wie viele Mitglieder angelegt werden.</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>members, products: how many to list (default: %1).</source>
+            <translation>members, products: wie viele aufgelistet werden (Standard: %1).</translation>
+        </message>
+        <message>
+            <source>sales: how many of the most recent sales to list (default: %1).</source>
+            <translation>sales: wie viele der letzten Verkäufe aufgelistet werden (Standard: %1).</translation>
+        </message>
+        <message>
+            <source>sale: the member's loyalty card (leave out for a sale without member).</source>
+            <translation>sale: die Kundenkarte des Mitglieds (weglassen für einen Verkauf ohne Mitglied).</translation>
+        </message>
+        <message>
+            <source>card</source>
+            <translation>Karte</translation>
+        </message>
+        <message>
+            <source>sale: a product and optionally its quantity; repeat for every line.</source>
+            <translation>sale: ein Artikel und optional seine Menge; für jede Position wiederholen.</translation>
+        </message>
+        <message>
+            <source>ean[:quantity]</source>
+            <translation>ean[:menge]</translation>
+        </message>
+        <message>
+            <source>demo, members, products, balance, sale, sales or check.</source>
+            <translation>demo, members, products, balance, sale, sales oder check.</translation>
+        </message>
+        <message>
+            <source>command [card]</source>
+            <translation>befehl [karte]</translation>
+        </message>
+        <message>
+            <source>Administers a Loyalty Till database from the command line.</source>
+            <translation>Verwaltet eine Loyalty-Till-Datenbank über die Kommandozeile.</translation>
+        </message>
+        <message>
+            <source>Commands:</source>
+            <translation>Befehle:</translation>
+        </message>
+        <message>
+            <source>  demo --members N          fill a new, empty database with reproducible demo data</source>
+            <translation>  demo --members N          eine neue, leere Datenbank mit reproduzierbaren Demodaten füllen</translation>
+        </message>
+        <message>
+            <source>  members [--limit N]       list members and their cards</source>
+            <translation>  members [--limit N]       Mitglieder und ihre Karten auflisten</translation>
+        </message>
+        <message>
+            <source>  products [--limit N]      list the product catalogue</source>
+            <translation>  products [--limit N]      das Sortiment auflisten</translation>
+        </message>
+        <message>
+            <source>  balance CARD              show a card's member and points balance</source>
+            <translation>  balance KARTE             Mitglied und Punktestand einer Karte zeigen</translation>
+        </message>
+        <message>
+            <source>  sale [--card CARD] --line EAN[:QUANTITY]...</source>
+            <translation>  sale [--card KARTE] --line EAN[:MENGE]...</translation>
+        </message>
+        <message>
+            <source>                            complete a sale exactly as the till does</source>
+            <translation>                            einen Verkauf genau wie die Kasse abschließen</translation>
+        </message>
+        <message>
+            <source>  sales [--last N]          list the most recent sales</source>
+            <translation>  sales [--last N]          die letzten Verkäufe auflisten</translation>
+        </message>
+        <message>
+            <source>  check                     check the database's integrity and invariants</source>
+            <translation>  check                     Integrität und Invarianten der Datenbank prüfen</translation>
+        </message>
+        <message>
+            <source>With --json a successful command prints one JSON document on standard output;</source>
+            <translation>Mit --json gibt ein erfolgreicher Befehl ein JSON-Dokument auf der Standardausgabe aus;</translation>
+        </message>
+        <message>
+            <source>amounts are whole minor units (cents) with their currency. Errors always go to</source>
+            <translation>Beträge sind ganze Untereinheiten (Cent) mit ihrer Währung. Fehler gehen immer als</translation>
+        </message>
+        <message>
+            <source>standard error as one line of plain text, with or without --json.</source>
+            <translation>eine Zeile Klartext auf die Standardfehlerausgabe, mit oder ohne --json.</translation>
+        </message>
+        <message>
+            <source>Exit codes:</source>
+            <translation>Exit-Codes:</translation>
+        </message>
+        <message>
+            <source>  0  success</source>
+            <translation>  0  Erfolg</translation>
+        </message>
+        <message>
+            <source>  1  usage error: unknown command or option, missing or malformed argument</source>
+            <translation>  1  Bedienfehler: unbekannter Befehl oder Option, fehlendes oder fehlerhaftes Argument</translation>
+        </message>
+        <message>
+            <source>  3  check found problems</source>
+            <translation>  3  check hat Probleme gefunden</translation>
+        </message>
+        <message>
+            <source>  5  storage error: disk full, damaged database, database newer than this program</source>
+            <translation>  5  Speicherfehler: Datenträger voll, Datenbank beschädigt, Datenbank neuer als dieses Programm</translation>
+        </message>
+        <message>
+            <source>Run "loyalty-ctl --help" to see the commands and options.</source>
+            <translation>„loyalty-ctl --help“ zeigt die Befehle und Optionen.</translation>
+        </message>
+        <message>
+            <source>--db needs the path of the till database.</source>
+            <translation>--db braucht den Pfad der Kassendatenbank.</translation>
+        </message>
+        <message>
+            <source>No command given. Run "loyalty-ctl --help" to see the commands.</source>
+            <translation>Kein Befehl angegeben. „loyalty-ctl --help“ zeigt die Befehle.</translation>
+        </message>
+        <message>
+            <source>Unknown command "%1". Run "loyalty-ctl --help" to see the commands.</source>
+            <translation>Unbekannter Befehl „%1“. „loyalty-ctl --help“ zeigt die Befehle.</translation>
+        </message>
+        <message>
+            <source>balance needs the card number, e.g. "loyalty-ctl balance 2000000123455".</source>
+            <translation>balance braucht die Kartennummer, z. B. „loyalty-ctl balance 2000000123455“.</translation>
+        </message>
+        <message>
+            <source>The command %1 does not take the argument "%2".</source>
+            <translation>Der Befehl %1 nimmt das Argument „%2“ nicht an.</translation>
+        </message>
+        <message>
+            <source>The option --%1 does not apply to the command %2.</source>
+            <translation>Die Option --%1 gilt nicht für den Befehl %2.</translation>
+        </message>
+        <message>
+            <source>demo needs --members N: how many demo members to create.</source>
+            <translation>demo braucht --members N: wie viele Demo-Mitglieder angelegt werden.</translation>
+        </message>
+        <message>
+            <source>--members needs a whole number from 0 to %1, not "%2".</source>
+            <translation>--members braucht eine ganze Zahl von 0 bis %1, nicht „%2“.</translation>
+        </message>
+        <message>
+            <source>--%1 needs a whole number of at least 1, not "%2".</source>
+            <translation>--%1 braucht eine ganze Zahl ab 1, nicht „%2“.</translation>
+        </message>
+        <message>
+            <source>--card needs the number of the member's card.</source>
+            <translation>--card braucht die Nummer der Karte des Mitglieds.</translation>
+        </message>
+        <message>
+            <source>A sale needs at least one --line EAN[:QUANTITY].</source>
+            <translation>Ein Verkauf braucht mindestens ein --line EAN[:MENGE].</translation>
+        </message>
+        <message>
+            <source>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not "%2".</source>
+            <translation>--line braucht EAN oder EAN:MENGE mit einer Menge von 1 bis %1, nicht „%2“.</translation>
+        </message>
+        <message>
+            <source>  2  not found: no database at --db (only demo creates one), unknown card or product</source>
+            <translation>  2  nicht gefunden: keine Datenbank unter --db (nur demo legt eine an), unbekannte Karte oder Artikel</translation>
+        </message>
+        <message>
+            <source>  4  refused: wrong check digit, not a barcode, blocked card; demo data into a</source>
+            <translation>  4  abgelehnt: falsche Prüfziffer, kein Barcode, gesperrte Karte; Demodaten in eine</translation>
+        </message>
+        <message>
+            <source>     database that is not empty</source>
+            <translation>     Datenbank, die nicht leer ist</translation>
+        </message>
+    </context>
+    <context>
         <name>Database</name>
         <message>
             <source>There is no till database at %1. Create one with "loyalty-ctl demo" or provision the till.</source>
@@ -88,6 +352,29 @@
         </message>
     </context>
     <context>
+        <name>DemoCommand</name>
+        <message>
+            <source>Database:</source>
+            <translation>Datenbank:</translation>
+        </message>
+        <message>
+            <source>Members:</source>
+            <translation>Mitglieder:</translation>
+        </message>
+        <message>
+            <source>Cards:</source>
+            <translation>Karten:</translation>
+        </message>
+        <message>
+            <source>Products:</source>
+            <translation>Artikel:</translation>
+        </message>
+        <message>
+            <source>Seconds:</source>
+            <translation>Sekunden:</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoDataGenerator</name>
         <message>
             <source>The number of demo members must be between 0 and %1.</source>
@@ -101,11 +388,124 @@
     <context>
         <name>EarnRule</name>
         <message numerus="yes">
-            <source>+%Ln point(s): %1 per %2 spent</source>
+            <source>%Ln point(s) per full %1 spent</source>
             <translation>
-                <numerusform>+%Ln Punkt: %1 je %2 Umsatz</numerusform>
-                <numerusform>+%Ln Punkte: %1 je %2 Umsatz</numerusform>
+                <numerusform>%Ln Punkt je volle %1 Umsatz</numerusform>
+                <numerusform>%Ln Punkte je volle %1 Umsatz</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersCommand</name>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Karten</translation>
+        </message>
+        <message>
+            <source>There are no members.</source>
+            <translation>Es gibt keine Mitglieder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsCommand</name>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>EAN</source>
+            <translation>EAN</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Preis</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <source>Discountable</source>
+            <translation>Rabattfähig</translation>
+        </message>
+        <message>
+            <source>There are no products.</source>
+            <translation>Es gibt keine Artikel.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleCommand</name>
+        <message>
+            <source>Sale:</source>
+            <translation>Verkauf:</translation>
+        </message>
+        <message>
+            <source>UUID:</source>
+            <translation>UUID:</translation>
+        </message>
+        <message>
+            <source>Completed at:</source>
+            <translation>Abgeschlossen am:</translation>
+        </message>
+        <message>
+            <source>Member:</source>
+            <translation>Mitglied:</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keines</translation>
+        </message>
+        <message>
+            <source>Items:</source>
+            <translation>Artikel:</translation>
+        </message>
+        <message>
+            <source>Total:</source>
+            <translation>Summe:</translation>
+        </message>
+        <message>
+            <source>Points earned:</source>
+            <translation>Gesammelte Punkte:</translation>
+        </message>
+        <message>
+            <source>New balance:</source>
+            <translation>Neuer Punktestand:</translation>
+        </message>
+        <message>
+            <source>%1 is not a loyalty card; give products with --line.</source>
+            <translation>%1 ist keine Kundenkarte; Artikel mit --line angeben.</translation>
+        </message>
+        <message>
+            <source>%1 is a loyalty card; give it with --card.</source>
+            <translation>%1 ist eine Kundenkarte; mit --card angeben.</translation>
+        </message>
+        <message>
+            <source>A --line is empty.</source>
+            <translation>Ein --line ist leer.</translation>
+        </message>
+        <message>
+            <source>A sale takes at most %1 of one product; nothing was sold.</source>
+            <translation>Ein Verkauf nimmt höchstens %1 von einem Artikel; es wurde nichts verkauft.</translation>
         </message>
     </context>
     <context>
@@ -121,6 +521,41 @@
         <message>
             <source>The member's card is not active; the sale was not completed.</source>
             <translation>Die Karte des Mitglieds ist nicht aktiv; der Verkauf wurde nicht abgeschlossen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesCommand</name>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Completed at</source>
+            <translation>Abgeschlossen am</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Mitglied</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <source>UUID</source>
+            <translation>UUID</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keines</translation>
+        </message>
+        <message>
+            <source>No sales yet.</source>
+            <translation>Noch keine Verkäufe.</translation>
         </message>
     </context>
     <context>
@@ -229,8 +664,8 @@
             <translation>Eingabe leeren</translation>
         </message>
         <message>
-            <source>%1 · ● offline · %2 queued for head office</source>
-            <translation>%1 · ● offline · %2 für die Zentrale in der Warteschlange</translation>
+            <source>%1 · ● offline · %2 queued</source>
+            <translation>%1 · ● offline · %2 in Warteschlange</translation>
         </message>
     </context>
     <context>
@@ -309,6 +744,10 @@
                 <numerusform>+%Ln Punkte</numerusform>
             </translation>
         </message>
+        <message>
+            <source>+%1 · %2</source>
+            <translation>+%1 · %2</translation>
+        </message>
     </context>
     <context>
         <name>loyalty::MessageStrip</name>
@@ -375,16 +814,8 @@
             <translation>Menge +</translation>
         </message>
         <message>
-            <source>Remove line</source>
-            <translation>Position löschen</translation>
-        </message>
-        <message>
             <source>Del</source>
             <translation>Entf</translation>
-        </message>
-        <message>
-            <source>Void sale</source>
-            <translation>Verkauf stornieren</translation>
         </message>
         <message>
             <source>Complete sale</source>
@@ -432,6 +863,14 @@
                 <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkt gesammelt.</numerusform>
                 <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkte gesammelt.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Storno</translation>
         </message>
     </context>
     <context>

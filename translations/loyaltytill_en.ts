@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>BalanceCommand</name>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>blocked</translation>
+        </message>
+        <message>
+            <source>replaced</source>
+            <translation>replaced</translation>
+        </message>
+        <message>
+            <source>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</source>
+            <translation>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</translation>
+        </message>
+        <message>
+            <source>No member has the card %1.</source>
+            <translation>No member has the card %1.</translation>
+        </message>
+        <message>
+            <source>Member:</source>
+            <translation>Member:</translation>
+        </message>
+        <message>
+            <source>%1 (member %2)</source>
+            <translation>%1 (member %2)</translation>
+        </message>
+        <message>
+            <source>Card:</source>
+            <translation>Card:</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Balance:</source>
+            <translation>Balance:</translation>
+        </message>
+        <message>
+            <source>%1 points</source>
+            <translation>%1 points</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckCommand</name>
+        <message>
+            <source>Sales:</source>
+            <translation>Sales:</translation>
+        </message>
+        <message>
+            <source>Ledger entries:</source>
+            <translation>Ledger entries:</translation>
+        </message>
+        <message>
+            <source>Outbox events:</source>
+            <translation>Outbox events:</translation>
+        </message>
+        <message>
+            <source>No problems found.</source>
+            <translation>No problems found.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) found:</source>
+            <translation>
+                <numerusform>%n problem found:</numerusform>
+                <numerusform>%n problems found:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ConsistencyCheck</name>
         <message numerus="yes">
             <source>%n sale(s) without lines: %1</source>
@@ -54,6 +127,197 @@
         </message>
     </context>
     <context>
+        <name>CtlCommandLine</name>
+        <message>
+            <source>The till database (default: %1 in the current folder).</source>
+            <translation>The till database (default: %1 in the current folder).</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>path</translation>
+        </message>
+        <message>
+            <source>Print the result as one JSON document.</source>
+            <translation>Print the result as one JSON document.</translation>
+        </message>
+        <message>
+            <source>demo: how many members to create.</source>
+            <translation>demo: how many members to create.</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>members, products: how many to list (default: %1).</source>
+            <translation>members, products: how many to list (default: %1).</translation>
+        </message>
+        <message>
+            <source>sales: how many of the most recent sales to list (default: %1).</source>
+            <translation>sales: how many of the most recent sales to list (default: %1).</translation>
+        </message>
+        <message>
+            <source>sale: the member's loyalty card (leave out for a sale without member).</source>
+            <translation>sale: the member's loyalty card (leave out for a sale without member).</translation>
+        </message>
+        <message>
+            <source>card</source>
+            <translation>card</translation>
+        </message>
+        <message>
+            <source>sale: a product and optionally its quantity; repeat for every line.</source>
+            <translation>sale: a product and optionally its quantity; repeat for every line.</translation>
+        </message>
+        <message>
+            <source>ean[:quantity]</source>
+            <translation>ean[:quantity]</translation>
+        </message>
+        <message>
+            <source>demo, members, products, balance, sale, sales or check.</source>
+            <translation>demo, members, products, balance, sale, sales or check.</translation>
+        </message>
+        <message>
+            <source>command [card]</source>
+            <translation>command [card]</translation>
+        </message>
+        <message>
+            <source>Administers a Loyalty Till database from the command line.</source>
+            <translation>Administers a Loyalty Till database from the command line.</translation>
+        </message>
+        <message>
+            <source>Commands:</source>
+            <translation>Commands:</translation>
+        </message>
+        <message>
+            <source>  demo --members N          fill a new, empty database with reproducible demo data</source>
+            <translation>  demo --members N          fill a new, empty database with reproducible demo data</translation>
+        </message>
+        <message>
+            <source>  members [--limit N]       list members and their cards</source>
+            <translation>  members [--limit N]       list members and their cards</translation>
+        </message>
+        <message>
+            <source>  products [--limit N]      list the product catalogue</source>
+            <translation>  products [--limit N]      list the product catalogue</translation>
+        </message>
+        <message>
+            <source>  balance CARD              show a card's member and points balance</source>
+            <translation>  balance CARD              show a card's member and points balance</translation>
+        </message>
+        <message>
+            <source>  sale [--card CARD] --line EAN[:QUANTITY]...</source>
+            <translation>  sale [--card CARD] --line EAN[:QUANTITY]...</translation>
+        </message>
+        <message>
+            <source>                            complete a sale exactly as the till does</source>
+            <translation>                            complete a sale exactly as the till does</translation>
+        </message>
+        <message>
+            <source>  sales [--last N]          list the most recent sales</source>
+            <translation>  sales [--last N]          list the most recent sales</translation>
+        </message>
+        <message>
+            <source>  check                     check the database's integrity and invariants</source>
+            <translation>  check                     check the database's integrity and invariants</translation>
+        </message>
+        <message>
+            <source>With --json a successful command prints one JSON document on standard output;</source>
+            <translation>With --json a successful command prints one JSON document on standard output;</translation>
+        </message>
+        <message>
+            <source>amounts are whole minor units (cents) with their currency. Errors always go to</source>
+            <translation>amounts are whole minor units (cents) with their currency. Errors always go to</translation>
+        </message>
+        <message>
+            <source>standard error as one line of plain text, with or without --json.</source>
+            <translation>standard error as one line of plain text, with or without --json.</translation>
+        </message>
+        <message>
+            <source>Exit codes:</source>
+            <translation>Exit codes:</translation>
+        </message>
+        <message>
+            <source>  0  success</source>
+            <translation>  0  success</translation>
+        </message>
+        <message>
+            <source>  1  usage error: unknown command or option, missing or malformed argument</source>
+            <translation>  1  usage error: unknown command or option, missing or malformed argument</translation>
+        </message>
+        <message>
+            <source>  3  check found problems</source>
+            <translation>  3  check found problems</translation>
+        </message>
+        <message>
+            <source>  5  storage error: disk full, damaged database, database newer than this program</source>
+            <translation>  5  storage error: disk full, damaged database, database newer than this program</translation>
+        </message>
+        <message>
+            <source>Run "loyalty-ctl --help" to see the commands and options.</source>
+            <translation>Run "loyalty-ctl --help" to see the commands and options.</translation>
+        </message>
+        <message>
+            <source>--db needs the path of the till database.</source>
+            <translation>--db needs the path of the till database.</translation>
+        </message>
+        <message>
+            <source>No command given. Run "loyalty-ctl --help" to see the commands.</source>
+            <translation>No command given. Run "loyalty-ctl --help" to see the commands.</translation>
+        </message>
+        <message>
+            <source>Unknown command "%1". Run "loyalty-ctl --help" to see the commands.</source>
+            <translation>Unknown command "%1". Run "loyalty-ctl --help" to see the commands.</translation>
+        </message>
+        <message>
+            <source>balance needs the card number, e.g. "loyalty-ctl balance 2000000123455".</source>
+            <translation>balance needs the card number, e.g. "loyalty-ctl balance 2000000123455".</translation>
+        </message>
+        <message>
+            <source>The command %1 does not take the argument "%2".</source>
+            <translation>The command %1 does not take the argument "%2".</translation>
+        </message>
+        <message>
+            <source>The option --%1 does not apply to the command %2.</source>
+            <translation>The option --%1 does not apply to the command %2.</translation>
+        </message>
+        <message>
+            <source>demo needs --members N: how many demo members to create.</source>
+            <translation>demo needs --members N: how many demo members to create.</translation>
+        </message>
+        <message>
+            <source>--members needs a whole number from 0 to %1, not "%2".</source>
+            <translation>--members needs a whole number from 0 to %1, not "%2".</translation>
+        </message>
+        <message>
+            <source>--%1 needs a whole number of at least 1, not "%2".</source>
+            <translation>--%1 needs a whole number of at least 1, not "%2".</translation>
+        </message>
+        <message>
+            <source>--card needs the number of the member's card.</source>
+            <translation>--card needs the number of the member's card.</translation>
+        </message>
+        <message>
+            <source>A sale needs at least one --line EAN[:QUANTITY].</source>
+            <translation>A sale needs at least one --line EAN[:QUANTITY].</translation>
+        </message>
+        <message>
+            <source>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not "%2".</source>
+            <translation>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not "%2".</translation>
+        </message>
+        <message>
+            <source>  2  not found: no database at --db (only demo creates one), unknown card or product</source>
+            <translation>  2  not found: no database at --db (only demo creates one), unknown card or product</translation>
+        </message>
+        <message>
+            <source>  4  refused: wrong check digit, not a barcode, blocked card; demo data into a</source>
+            <translation>  4  refused: wrong check digit, not a barcode, blocked card; demo data into a</translation>
+        </message>
+        <message>
+            <source>     database that is not empty</source>
+            <translation>     database that is not empty</translation>
+        </message>
+    </context>
+    <context>
         <name>Database</name>
         <message>
             <source>There is no till database at %1. Create one with "loyalty-ctl demo" or provision the till.</source>
@@ -88,6 +352,29 @@
         </message>
     </context>
     <context>
+        <name>DemoCommand</name>
+        <message>
+            <source>Database:</source>
+            <translation>Database:</translation>
+        </message>
+        <message>
+            <source>Members:</source>
+            <translation>Members:</translation>
+        </message>
+        <message>
+            <source>Cards:</source>
+            <translation>Cards:</translation>
+        </message>
+        <message>
+            <source>Products:</source>
+            <translation>Products:</translation>
+        </message>
+        <message>
+            <source>Seconds:</source>
+            <translation>Seconds:</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoDataGenerator</name>
         <message>
             <source>The number of demo members must be between 0 and %1.</source>
@@ -101,11 +388,124 @@
     <context>
         <name>EarnRule</name>
         <message numerus="yes">
-            <source>+%Ln point(s): %1 per %2 spent</source>
+            <source>%Ln point(s) per full %1 spent</source>
             <translation>
-                <numerusform>+%Ln point: %1 per %2 spent</numerusform>
-                <numerusform>+%Ln points: %1 per %2 spent</numerusform>
+                <numerusform>%Ln point per full %1 spent</numerusform>
+                <numerusform>%Ln points per full %1 spent</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersCommand</name>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Cards</translation>
+        </message>
+        <message>
+            <source>There are no members.</source>
+            <translation>There are no members.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsCommand</name>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>EAN</source>
+            <translation>EAN</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Discountable</source>
+            <translation>Discountable</translation>
+        </message>
+        <message>
+            <source>There are no products.</source>
+            <translation>There are no products.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleCommand</name>
+        <message>
+            <source>Sale:</source>
+            <translation>Sale:</translation>
+        </message>
+        <message>
+            <source>UUID:</source>
+            <translation>UUID:</translation>
+        </message>
+        <message>
+            <source>Completed at:</source>
+            <translation>Completed at:</translation>
+        </message>
+        <message>
+            <source>Member:</source>
+            <translation>Member:</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Items:</source>
+            <translation>Items:</translation>
+        </message>
+        <message>
+            <source>Total:</source>
+            <translation>Total:</translation>
+        </message>
+        <message>
+            <source>Points earned:</source>
+            <translation>Points earned:</translation>
+        </message>
+        <message>
+            <source>New balance:</source>
+            <translation>New balance:</translation>
+        </message>
+        <message>
+            <source>%1 is not a loyalty card; give products with --line.</source>
+            <translation>%1 is not a loyalty card; give products with --line.</translation>
+        </message>
+        <message>
+            <source>%1 is a loyalty card; give it with --card.</source>
+            <translation>%1 is a loyalty card; give it with --card.</translation>
+        </message>
+        <message>
+            <source>A --line is empty.</source>
+            <translation>A --line is empty.</translation>
+        </message>
+        <message>
+            <source>A sale takes at most %1 of one product; nothing was sold.</source>
+            <translation>A sale takes at most %1 of one product; nothing was sold.</translation>
         </message>
     </context>
     <context>
@@ -121,6 +521,41 @@
         <message>
             <source>The member's card is not active; the sale was not completed.</source>
             <translation>The member's card is not active; the sale was not completed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesCommand</name>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Completed at</source>
+            <translation>Completed at</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>UUID</source>
+            <translation>UUID</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>No sales yet.</source>
+            <translation>No sales yet.</translation>
         </message>
     </context>
     <context>
@@ -229,8 +664,8 @@
             <translation>Clear input</translation>
         </message>
         <message>
-            <source>%1 · ● offline · %2 queued for head office</source>
-            <translation>%1 · ● offline · %2 queued for head office</translation>
+            <source>%1 · ● offline · %2 queued</source>
+            <translation>%1 · ● offline · %2 queued</translation>
         </message>
     </context>
     <context>
@@ -309,6 +744,10 @@
                 <numerusform>+%Ln points</numerusform>
             </translation>
         </message>
+        <message>
+            <source>+%1 · %2</source>
+            <translation>+%1 · %2</translation>
+        </message>
     </context>
     <context>
         <name>loyalty::MessageStrip</name>
@@ -375,16 +814,8 @@
             <translation>Qty +</translation>
         </message>
         <message>
-            <source>Remove line</source>
-            <translation>Remove line</translation>
-        </message>
-        <message>
             <source>Del</source>
             <translation>Del</translation>
-        </message>
-        <message>
-            <source>Void sale</source>
-            <translation>Void sale</translation>
         </message>
         <message>
             <source>Complete sale</source>
@@ -432,6 +863,14 @@
                 <numerusform>Sale completed: %1. %2 earned %Ln point.</numerusform>
                 <numerusform>Sale completed: %1. %2 earned %Ln points.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
         </message>
     </context>
     <context>

@@ -14,7 +14,7 @@ QStringList TranslationLoader::supportedLanguages()
 QLocale TranslationLoader::install(QObject* owner, const QString& language)
 {
     QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    // A language we do not ship falls back to English texts but keeps the system's number formats.
+    // A language we do not ship keeps the system's number formats.
     QLocale::setDefault(locale);
 
     auto* qtTranslator = new QTranslator(owner);
@@ -22,8 +22,10 @@ QLocale TranslationLoader::install(QObject* owner, const QString& language)
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
 
+    // Languages we do not ship get the English texts, whose translation carries the plural forms.
     auto* ownTranslator = new QTranslator(owner);
-    if (ownTranslator->load(locale, QStringLiteral("loyaltytill"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (ownTranslator->load(locale, QStringLiteral("loyaltytill"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || ownTranslator->load(QStringLiteral(":/i18n/loyaltytill_en.qm")))
         QCoreApplication::installTranslator(ownTranslator);
     return locale;
 }

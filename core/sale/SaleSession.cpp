@@ -25,7 +25,7 @@ ScanOutcome SaleSession::scan(const QString& input, qint64 quantity)
     case ScanClassifier::Kind::Empty:
         return {};
     case ScanClassifier::Kind::Refused:
-        return {ScanOutcome::Kind::Refused, classified.error.message};
+        return ScanOutcome::refused(classified.error);
     case ScanClassifier::Kind::LoyaltyCard:
         return attachMember(classified.code);
     case ScanClassifier::Kind::Product:
@@ -38,21 +38,23 @@ ScanOutcome SaleSession::attachMember(const QString& cardNumber)
 {
     const auto found = m_members.findByCard(cardNumber);
     if (!found)
-        return {ScanOutcome::Kind::Refused, found.error().message};
+        return ScanOutcome::refused(found.error());
     const QString masked = QStringLiteral("•••• ") + cardNumber.right(4);
     if (!found->has_value()) {
-        return {ScanOutcome::Kind::Refused,
-                tr("Unknown card %1. Ask for another card or enrol the customer.").arg(masked)};
+        return ScanOutcome::refused(Error::Code::NotFound,
+                                    tr("Unknown card %1. Ask for another card or enrol the customer.").arg(masked));
     }
     const CardHolder& holder = **found;
     if (holder.cardState == CardState::Blocked)
-        return {ScanOutcome::Kind::Refused, tr("Card %1 is blocked. Ask for another card or enrol the customer.").arg(masked)};
+        return ScanOutcome::refused(Error::Code::Refused,
+                                    tr("Card %1 is blocked. Ask for another card or enrol the customer.").arg(masked));
     if (holder.cardState == CardState::Replaced)
-        return {ScanOutcome::Kind::Refused, tr("Card %1 was replaced by a newer card. Ask for the new card.").arg(masked)};
+        return ScanOutcome::refused(Error::Code::Refused,
+                                    tr("Card %1 was replaced by a newer card. Ask for the new card.").arg(masked));
 
     const auto balance = m_ledger.balance(holder.member.id);
     if (!balance)
-        return {ScanOutcome::Kind::Refused, balance.error().message};
+        return ScanOutcome::refused(balance.error());
 
     const bool replacing = m_member && m_member->member.id != holder.member.id;
     if (m_member && m_member->member.id == holder.member.id && m_member->cardNumber == holder.cardNumber)
@@ -71,15 +73,15 @@ ScanOutcome SaleSession::addProduct(const QString& ean, qint64 quantity)
 {
     const auto found = m_products.findByEan(ean);
     if (!found)
-        return {ScanOutcome::Kind::Refused, found.error().message};
+        return ScanOutcome::refused(found.error());
     if (!found->has_value()) {
-        return {ScanOutcome::Kind::Refused,
-                tr("Product %1 is not in the catalogue. Put it aside and ask the store manager.").arg(ean)};
+        return ScanOutcome::refused(
+            Error::Code::NotFound, tr("Product %1 is not in the catalogue. Put it aside and ask the store manager.").arg(ean));
     }
     if ((*found)->price.currency() != m_basket.currency()) {
-        return {ScanOutcome::Kind::Refused,
-                tr("Product %1 is priced in %2 but the till sells in %3.").arg(ean, (*found)->price.currency(),
-                                                                              m_basket.currency())};
+        return ScanOutcome::refused(Error::Code::Conflict,
+                                    tr("Product %1 is priced in %2 but the till sells in %3.")
+                                        .arg(ean, (*found)->price.currency(), m_basket.currency()));
     }
     if (m_basket.isEmpty() && !m_member)
         m_lastCompleted.reset();

@@ -48,7 +48,11 @@ for code in 2000000000428 4006381000000 4006381000024 41000090; do
 done
 sleep 0.5
 import -window root "$out/till-sale.png"
-for f in till-empty.png till-sale.png; do
+xdotool key F12
+sleep 0.5
+import -window root "$out/till-complete.png"
+kill -0 "$till_pid" 2>/dev/null || { echo "loyalty-till died during the sale:"; cat "$work/till.log"; exit 1; }
+for f in till-empty.png till-sale.png till-complete.png; do
     [[ -s $out/$f ]] || { echo "screenshot $f is empty"; exit 1; }
 done
 echo "screenshots in $out"

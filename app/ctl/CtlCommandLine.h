@@ -1,0 +1,41 @@
+#pragma once
+
+#include "CtlRequest.h"
+#include "common/Result.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace loyalty {
+
+// Turns loyalty-ctl's arguments into a CtlRequest. Every error it returns is a usage error
+// (exit code 1): it is found before any database is opened.
+class CtlCommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(CtlCommandLine)
+
+public:
+    static inline const QString kDefaultDatabase = QStringLiteral("loyalty-till.db");
+    static constexpr int kDefaultListLimit = 20;
+    static constexpr int kDefaultSalesLimit = 10;
+
+    CtlCommandLine();
+    Q_DISABLE_COPY_MOVE(CtlCommandLine)
+
+    // `arguments` as QCoreApplication::arguments() gives them, the program name first.
+    Result<CtlRequest> parse(const QStringList& arguments);
+    QString helpText() const { return m_parser.helpText(); }
+
+private:
+    static QString description();
+    Result<CtlRequest::Command> command() const;
+    Result<Done> checkOptionsApply(CtlRequest::Command command, const QString& name) const;
+    Result<Done> readCommandArguments(CtlRequest& request) const;
+    Result<int> readLimit(const QString& option, int fallback) const;
+    Result<Done> readSale(CtlRequest& request) const;
+    static Error usage(const QString& message);
+
+    QCommandLineParser m_parser;
+};
+
+}  // namespace loyalty

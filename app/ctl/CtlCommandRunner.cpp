@@ -1,0 +1,69 @@
+#include "CtlCommandRunner.h"
+
+#include "CtlOutput.h"
+#include "commands/BalanceCommand.h"
+#include "commands/CheckCommand.h"
+#include "commands/DemoCommand.h"
+#include "commands/MembersCommand.h"
+#include "commands/ProductsCommand.h"
+#include "commands/SaleCommand.h"
+#include "commands/SalesCommand.h"
+#include "store/Database.h"
+
+namespace loyalty {
+
+CtlCommandRunner::CtlCommandRunner(const Clock& clock, const CtlOutput& output)
+    : m_clock(clock)
+    , m_output(output)
+{
+}
+
+CtlExitCode CtlCommandRunner::run(const CtlRequest& request) const
+{
+    const auto report = execute(request);
+    if (!report) {
+        m_output.printError(report.error().message);
+        return exitCodeFor(report.error().code);
+    }
+    m_output.printReport(*report);
+    return report->exitCode;
+}
+
+Result<CtlReport> CtlCommandRunner::execute(const CtlRequest& request) const
+{
+    // Every command but demo reads or adds to a till that exists; a mistyped --db must not leave an
+    // empty database behind.
+    const auto mode = request.command == CtlRequest::Command::Demo ? Database::OpenMode::CreateIfMissing
+                                                                   : Database::OpenMode::MustExist;
+    auto database = Database::open(request.databasePath, m_clock, mode);
+    if (!database)
+        return database.error();
+    return executeOn(**database, request);
+}
+
+Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlRequest& request) const
+{
+    switch (request.command) {
+    case CtlRequest::Command::Demo:
+        return DemoCommand(database, m_clock).run(request.memberCount);
+    case CtlRequest::Command::Members:
+        return MembersCommand(database).run(request.limit);
+    case CtlRequest::Command::Products:
+        return ProductsCommand(database).run(request.limit);
+    case CtlRequest::Command::Balance:
+        return BalanceCommand(database).run(request.card);
+    case CtlRequest::Command::Sale:
+        return SaleCommand(database, m_clock).run(request.card, request.lines);
+    case CtlRequest::Command::Sales:
+        return SalesCommand(database).run(request.limit);
+    case CtlRequest::Command::Check:
+        return CheckCommand(database).run();
+    case CtlRequest::Command::Help:
+    case CtlRequest::Command::Version:
+        break;  // answered by main() before any database is opened
+    }
+    Q_UNREACHABLE();
+    return Error{Error::Code::InvalidInput, QString()};
+}
+
+}  // namespace loyalty

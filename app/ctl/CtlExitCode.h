@@ -1,0 +1,27 @@
+#pragma once
+
+#include "common/Error.h"
+
+namespace loyalty {
+
+// loyalty-ctl's exit codes. Scripts depend on them, so they never change meaning; --help lists them.
+//   0 ok
+//   1 usage: unknown command or option, missing or malformed argument (nothing was opened)
+//   2 not found: no database at --db (every command but demo), unknown card, unknown product
+//   3 check ran and found problems
+//   4 refused: input the till refuses (wrong check digit, not a barcode, blocked card, demo data
+//     into a database that is not empty)
+//   5 storage: disk full, damaged database, schema newer than this program, any other SQLite failure
+enum class CtlExitCode
+{
+    Ok = 0,
+    Usage = 1,
+    NotFound = 2,
+    ProblemsFound = 3,
+    Refused = 4,
+    Storage = 5,
+};
+
+CtlExitCode exitCodeFor(Error::Code code);
+
+}  // namespace loyalty

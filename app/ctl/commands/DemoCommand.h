@@ -1,0 +1,28 @@
+#pragma once
+
+#include "CtlReport.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+
+namespace loyalty {
+
+class Clock;
+class Database;
+
+// `demo --members N`: fills a new, empty database with the reproducible demo shop.
+class DemoCommand final
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoCommand)
+
+public:
+    DemoCommand(Database& database, const Clock& clock);
+
+    Result<CtlReport> run(qint64 memberCount) const;
+
+private:
+    Database& m_database;
+    const Clock& m_clock;
+};
+
+}  // namespace loyalty
