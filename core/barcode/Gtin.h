@@ -11,7 +11,13 @@ namespace loyalty {
 class Gtin final
 {
 public:
-    enum class Format { Ean8, UpcA, Ean13, Gtin14 };
+    enum class Format
+    {
+        Ean8,
+        UpcA,
+        Ean13,
+        Gtin14
+    };
 
     // The check digit for `payload` (all digits but the last), or nullopt if it holds a non-digit.
     static std::optional<int> checkDigit(QStringView payload);

@@ -6,8 +6,7 @@
 namespace loyalty {
 
 namespace {
-const QString kColumns =
-    QStringLiteral("id, ean, name, price_minor, currency, category, earns_points, discountable");
+const QString kColumns = QStringLiteral("id, ean, name, price_minor, currency, category, earns_points, discountable");
 }
 
 ProductRepository::ProductRepository(const QSqlDatabase& db)
@@ -19,12 +18,9 @@ ProductRepository::ProductRepository(const QSqlDatabase& db)
 
 Product ProductRepository::fromRow(const QSqlQuery& query)
 {
-    return Product{query.value(0).toLongLong(),
-                   query.value(1).toString(),
-                   query.value(2).toString(),
-                   Money(query.value(3).toLongLong(), query.value(4).toString()),
-                   query.value(5).toString(),
-                   query.value(6).toBool(),
+    return Product{query.value(0).toLongLong(), query.value(1).toString(),
+                   query.value(2).toString(),   Money(query.value(3).toLongLong(), query.value(4).toString()),
+                   query.value(5).toString(),   query.value(6).toBool(),
                    query.value(7).toBool()};
 }
 

@@ -7,7 +7,8 @@ namespace loyalty {
 // Why an operation was refused: a stable code for programs and a translated message for people.
 struct Error
 {
-    enum class Code {
+    enum class Code
+    {
         InvalidInput,
         NotFound,
         Refused,

@@ -14,10 +14,12 @@ class [[nodiscard]] Result
 public:
     Result(T value)  // NOLINT(google-explicit-constructor): implicit on purpose, like std::expected
         : m_state(std::move(value))
-    {}
+    {
+    }
     Result(Error error)  // NOLINT(google-explicit-constructor)
         : m_state(std::move(error))
-    {}
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -36,6 +38,7 @@ private:
 
 // For operations that produce nothing but may fail.
 struct Done
-{};
+{
+};
 
 }  // namespace loyalty

@@ -25,7 +25,8 @@ class DemoRandom
 public:
     explicit DemoRandom(quint64 seed)
         : m_engine(seed)
-    {}
+    {
+    }
     quint64 below(quint64 bound) { return m_engine() % bound; }
     qint64 between(qint64 low, qint64 high) { return low + qint64(below(quint64(high - low + 1))); }
 
@@ -46,7 +47,8 @@ DemoDataGenerator::DemoDataGenerator(Database& database, const Clock& clock, qui
     : m_database(database)
     , m_clock(clock)
     , m_seed(seed)
-{}
+{
+}
 
 QString DemoDataGenerator::cardNumberFor(qint64 memberId)
 {
@@ -92,8 +94,8 @@ Result<DemoDataGenerator::Summary> DemoDataGenerator::generate(qint64 memberCoun
 Result<Done> DemoDataGenerator::requireEmpty() const
 {
     QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM products)"))
-        || !query.next())
+    if (!query.exec(QStringLiteral("SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM products)")) ||
+        !query.next())
         return StoreError::from(query.lastError());
     if (query.value(0).toLongLong() > 0) {
         return Error{Error::Code::Conflict,
@@ -114,8 +116,12 @@ Result<qint64> DemoDataGenerator::insertProducts()
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category, earns_points,"
                                   " discountable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QStringList sizes{QString(), QStringLiteral(" klein"), QStringLiteral(" groß"), QStringLiteral(" Bio"),
-                            QStringLiteral(" Familienpackung"), QStringLiteral(" Angebot")};
+    const QStringList sizes{QString(),
+                            QStringLiteral(" klein"),
+                            QStringLiteral(" groß"),
+                            QStringLiteral(" Bio"),
+                            QStringLiteral(" Familienpackung"),
+                            QStringLiteral(" Angebot")};
     // Walk categories round-robin so every category is represented whatever the count.
     std::vector<int> nextArticle(categories.size(), 0);
     for (int index = 0; index < kProductCount; ++index) {

@@ -24,8 +24,8 @@ QLocale TranslationLoader::install(QObject* owner, const QString& language)
 
     // Languages we do not ship get the English texts, whose translation carries the plural forms.
     auto* ownTranslator = new QTranslator(owner);
-    if (ownTranslator->load(locale, QStringLiteral("loyaltytill"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || ownTranslator->load(QStringLiteral(":/i18n/loyaltytill_en.qm")))
+    if (ownTranslator->load(locale, QStringLiteral("loyaltytill"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        ownTranslator->load(QStringLiteral(":/i18n/loyaltytill_en.qm")))
         QCoreApplication::installTranslator(ownTranslator);
     return locale;
 }

@@ -1,5 +1,7 @@
 #include "money/Money.h"
 
+#include "money/CurrencyInfo.h"
+
 #include <QStringBuilder>
 
 namespace loyalty {
@@ -26,12 +28,14 @@ qint64 checkedMul(qint64 a, qint64 b)
 
 CurrencyMismatch::CurrencyMismatch(const QString& left, const QString& right)
     : std::logic_error(QStringLiteral("cannot combine %1 with %2").arg(left, right).toStdString())
-{}
+{
+}
 
 Money::Money(qint64 minorUnits, const QString& currency)
     : m_minor(minorUnits)
     , m_currency(currency)
-{}
+{
+}
 
 void Money::requireSameCurrency(const Money& other) const
 {
@@ -97,32 +101,40 @@ bool Money::operator<=(const Money& other) const
 
 QString Money::toDebugString() const
 {
-    const qint64 magnitude = m_minor < 0 ? -m_minor : m_minor;
-    return (m_minor < 0 ? QStringLiteral("-") : QString()) % QString::number(magnitude / 100) % u'.'
-           % QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0')) % u' ' % m_currency;
+    const CurrencyInfo info = CurrencyInfo::of(m_currency);
+    // Unsigned magnitude: negating the most negative qint64 would overflow.
+    const quint64 magnitude = m_minor < 0 ? quint64(0) - quint64(m_minor) : quint64(m_minor);
+    QString number = QString::number(magnitude / quint64(info.minorPerMajor));
+    if (info.minorDigits > 0)
+        number += u'.' + QStringLiteral("%1").arg(magnitude % quint64(info.minorPerMajor), info.minorDigits, 10,
+                                                  QLatin1Char('0'));
+    return (m_minor < 0 ? QStringLiteral("-") : QString()) % number % u' ' % m_currency;
 }
 
 qint64 divideRounded(qint64 numerator, qint64 denominator, Rounding rounding)
 {
     if (denominator <= 0)
         throw std::invalid_argument("denominator must be positive");
-    const qint64 quotient = numerator / denominator;  // truncates toward zero
+    const qint64 quotient = numerator / denominator;   // truncates toward zero
     const qint64 remainder = numerator % denominator;  // same sign as numerator
     if (remainder == 0)
         return quotient;
     const qint64 away = numerator < 0 ? quotient - 1 : quotient + 1;
-    const qint64 twiceRemainder = remainder < 0 ? -remainder * 2 : remainder * 2;
+    // Compare the remainder with what is left to the next multiple instead of doubling it, which
+    // would overflow for denominators above half the qint64 range.
+    const qint64 magnitude = remainder < 0 ? -remainder : remainder;
+    const qint64 rest = denominator - magnitude;
     switch (rounding) {
     case Rounding::TowardZero:
         return quotient;
     case Rounding::AwayFromZero:
         return away;
     case Rounding::HalfAwayFromZero:
-        return twiceRemainder >= denominator ? away : quotient;
+        return magnitude >= rest ? away : quotient;
     case Rounding::HalfEven:
-        if (twiceRemainder > denominator)
+        if (magnitude > rest)
             return away;
-        if (twiceRemainder < denominator)
+        if (magnitude < rest)
             return quotient;
         return quotient % 2 == 0 ? quotient : away;
     }

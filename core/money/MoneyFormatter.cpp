@@ -8,7 +8,8 @@ namespace loyalty {
 
 MoneyFormatter::MoneyFormatter(const QLocale& locale)
     : m_locale(locale)
-{}
+{
+}
 
 QString MoneyFormatter::formatNumber(const Money& amount) const
 {
@@ -30,16 +31,20 @@ QString MoneyFormatter::formatNumber(const Money& amount) const
 QString MoneyFormatter::format(const Money& amount) const
 {
     const CurrencyInfo info = CurrencyInfo::of(amount.currency());
-    // Let the locale place the symbol (before or after, with or without a space) around a zero,
-    // then put our exactly formatted number where the zero stood.
-    const QString pattern = m_locale.toCurrencyString(qlonglong(0), info.symbol);
-    const QString zero = m_locale.toString(0);
-    const qsizetype at = pattern.indexOf(zero);
-    const QString number = formatNumber(amount);
+    // Let the locale place the symbol (before or after, with or without a space) and the sign (a
+    // minus or parentheses) around a zero or a minus one, then put our exactly formatted magnitude
+    // where that digit stood.
+    const bool negative = amount.isNegative();
+    const QString pattern = m_locale.toCurrencyString(qlonglong(negative ? -1 : 0), info.symbol);
+    const QString digit = m_locale.toString(negative ? 1 : 0);
+    const qsizetype at = pattern.indexOf(digit);
+    QString number = formatNumber(amount);
     if (at < 0)
         return number % u' ' % info.symbol;
+    if (negative)
+        number.remove(0, m_locale.negativeSign().size());
     QString result = pattern;
-    result.replace(at, zero.size(), number);
+    result.replace(at, digit.size(), number);
     return result;
 }
 

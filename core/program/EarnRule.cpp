@@ -8,7 +8,8 @@ namespace loyalty {
 EarnRule::EarnRule(qint64 unitMinor, Points pointsPerUnit)
     : m_unitMinor(unitMinor > 0 ? unitMinor : 100)
     , m_pointsPerUnit(pointsPerUnit)
-{}
+{
+}
 
 SaleEffects EarnRule::evaluate(const Basket& basket) const
 {
@@ -18,7 +19,8 @@ SaleEffects EarnRule::evaluate(const Basket& basket) const
             result.eligibleSpend += line.total();
     }
     // Whole units only, rounded toward zero: a sale never earns for a part of a unit.
-    const Points points = result.eligibleSpend.isNegative() ? 0 : result.eligibleSpend.wholeUnits(m_unitMinor) * m_pointsPerUnit;
+    const Points points =
+        result.eligibleSpend.isNegative() ? 0 : result.eligibleSpend.wholeUnits(m_unitMinor) * m_pointsPerUnit;
     if (points > 0) {
         const QString unit = MoneyFormatter().format(Money(m_unitMinor, basket.currency()));
         result.effects.append(

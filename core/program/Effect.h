@@ -10,7 +10,7 @@ namespace loyalty {
 // the receipt and the ledger.
 struct Effect
 {
-    QString ruleId;       // stable, stored in the ledger: "earn.per_amount"
+    QString ruleId;  // stable, stored in the ledger: "earn.per_amount"
     Points points = 0;
     QString explanation;  // translated reason, for people: "1 point per full 1,00 € spent"
 };

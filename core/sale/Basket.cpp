@@ -4,7 +4,8 @@ namespace loyalty {
 
 Basket::Basket(const QString& currency)
     : m_currency(currency)
-{}
+{
+}
 
 qsizetype Basket::add(const Product& product, qint64 quantity)
 {

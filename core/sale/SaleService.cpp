@@ -57,7 +57,8 @@ SaleService::SaleService(Database& database, const Clock& clock, const TillSetti
     , m_clock(clock)
     , m_settings(settings)
     , m_earnRule(settings.earnUnitMinor, settings.earnPointsPerUnit)
-{}
+{
+}
 
 SaleEffects SaleService::preview(const Basket& basket) const
 {
@@ -69,8 +70,8 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
     if (basket.isEmpty())
         return Error{Error::Code::InvalidInput, tr("There is nothing to complete: scan a product first.")};
     if (basket.currency() != m_settings.currency)
-        return Error{Error::Code::Conflict, tr("The basket is in %1 but the till sells in %2.")
-                                                .arg(basket.currency(), m_settings.currency)};
+        return Error{Error::Code::Conflict,
+                     tr("The basket is in %1 but the till sells in %2.").arg(basket.currency(), m_settings.currency)};
     if (member && member->cardState != CardState::Active)
         return Error{Error::Code::Refused, tr("The member's card is not active; the sale was not completed.")};
 
@@ -93,8 +94,9 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
         return begun.error();
 
     QSqlQuery insertSale(db);
-    insertSale.prepare(QStringLiteral("INSERT INTO sales (uuid, till_id, member_id, card_number, currency, total_minor,"
-                                      " points_earned, state, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'completed', ?)"));
+    insertSale.prepare(
+        QStringLiteral("INSERT INTO sales (uuid, till_id, member_id, card_number, currency, total_minor,"
+                       " points_earned, state, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'completed', ?)"));
     insertSale.bindValue(0, sale.saleUuid);
     insertSale.bindValue(1, m_settings.tillId);
     insertSale.bindValue(2, nullable(sale.memberId));
@@ -108,8 +110,9 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
     sale.saleId = insertSale.lastInsertId().toLongLong();
 
     QSqlQuery insertLine(db);
-    insertLine.prepare(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
-                                      " unit_price_minor, line_total_minor, earns_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insertLine.prepare(
+        QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
+                       " unit_price_minor, line_total_minor, earns_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int lineNo = 0;
     for (const BasketLine& line : basket.lines()) {
         insertLine.bindValue(0, sale.saleId);
@@ -128,7 +131,12 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
     LedgerRepository ledger(db);
     if (member) {
         for (const Effect& effect : sale.effects.effects) {
-            LedgerEntry entry{0, member->member.id, sale.saleId, QStringLiteral("earn"), effect.points, effect.ruleId,
+            LedgerEntry entry{0,
+                              member->member.id,
+                              sale.saleId,
+                              QStringLiteral("earn"),
+                              effect.points,
+                              effect.ruleId,
                               sale.completedAt};
             if (auto appended = ledger.append(entry); !appended)
                 return appended.error();

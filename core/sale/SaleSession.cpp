@@ -76,7 +76,8 @@ ScanOutcome SaleSession::addProduct(const QString& ean, qint64 quantity)
         return ScanOutcome::refused(found.error());
     if (!found->has_value()) {
         return ScanOutcome::refused(
-            Error::Code::NotFound, tr("Product %1 is not in the catalogue. Put it aside and ask the store manager.").arg(ean));
+            Error::Code::NotFound,
+            tr("Product %1 is not in the catalogue. Put it aside and ask the store manager.").arg(ean));
     }
     if ((*found)->price.currency() != m_basket.currency()) {
         return ScanOutcome::refused(Error::Code::Conflict,

@@ -2,8 +2,8 @@
 
 #include "catalog/ProductRepository.h"
 #include "common/Result.h"
-#include "members/MemberRepository.h"
 #include "ledger/LedgerRepository.h"
+#include "members/MemberRepository.h"
 #include "outbox/OutboxRepository.h"
 #include "sale/Basket.h"
 #include "sale/CompletedSale.h"

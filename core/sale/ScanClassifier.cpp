@@ -6,7 +6,8 @@ namespace loyalty {
 
 ScanClassifier::ScanClassifier(const QString& cardPrefix)
     : m_cardPrefix(cardPrefix)
-{}
+{
+}
 
 ScanClassifier::Classification ScanClassifier::classify(const QString& input) const
 {

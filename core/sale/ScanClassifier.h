@@ -14,7 +14,13 @@ class ScanClassifier final
     Q_DECLARE_TR_FUNCTIONS(ScanClassifier)
 
 public:
-    enum class Kind { Empty, LoyaltyCard, Product, Refused };
+    enum class Kind
+    {
+        Empty,
+        LoyaltyCard,
+        Product,
+        Refused
+    };
 
     struct Classification
     {

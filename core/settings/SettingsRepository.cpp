@@ -8,7 +8,8 @@ namespace loyalty {
 
 SettingsRepository::SettingsRepository(const QSqlDatabase& db)
     : m_db(db)
-{}
+{
+}
 
 Result<std::optional<QString>> SettingsRepository::value(const QString& key) const
 {

@@ -9,7 +9,8 @@ namespace loyalty {
 
 ConsistencyCheck::ConsistencyCheck(const Database& database)
     : m_database(database)
-{}
+{
+}
 
 Result<qint64> ConsistencyCheck::count(const QString& sql) const
 {
@@ -44,9 +45,10 @@ Result<ConsistencyCheck::Report> ConsistencyCheck::run() const
         QString sql;
         qint64* target;
     };
-    for (const Counted& counted : {Counted{QStringLiteral("SELECT count(*) FROM sales"), &report.sales},
-                                   Counted{QStringLiteral("SELECT count(*) FROM ledger_entries"), &report.ledgerEntries},
-                                   Counted{QStringLiteral("SELECT count(*) FROM outbox_events"), &report.outboxEvents}}) {
+    for (const Counted& counted :
+         {Counted{QStringLiteral("SELECT count(*) FROM sales"), &report.sales},
+          Counted{QStringLiteral("SELECT count(*) FROM ledger_entries"), &report.ledgerEntries},
+          Counted{QStringLiteral("SELECT count(*) FROM outbox_events"), &report.outboxEvents}}) {
         const auto value = count(counted.sql);
         if (!value)
             return value.error();
@@ -59,7 +61,8 @@ Result<ConsistencyCheck::Report> ConsistencyCheck::run() const
         const char* problem;
     };
     const Invariant invariants[] = {
-        {QStringLiteral("SELECT s.id FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)"),
+        {QStringLiteral(
+             "SELECT s.id FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)"),
          QT_TR_N_NOOP("%n sale(s) without lines: %1")},
         {QStringLiteral("SELECT s.id FROM sales s WHERE s.total_minor <>"
                         " (SELECT coalesce(sum(line_total_minor), 0) FROM sale_lines l WHERE l.sale_id = s.id)"),

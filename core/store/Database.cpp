@@ -32,7 +32,8 @@ Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_db(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName))
-{}
+{
+}
 
 Database::~Database()
 {
@@ -59,13 +60,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
     database->m_db.setDatabaseName(path);
     database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!database->m_db.open()) {
-        return Error{Error::Code::Storage, tr("The till database %1 could not be opened: %2")
-                                               .arg(path, database->m_db.lastError().text())};
+        return Error{Error::Code::Storage,
+                     tr("The till database %1 could not be opened: %2").arg(path, database->m_db.lastError().text())};
     }
     if (existed) {
         if (auto healthy = database->checkIntegrityAtOpen(clock); !healthy)
             return healthy.error();
     }
+    // A database written by a newer program is refused before anything, even its journal mode, changes.
+    if (auto supported = SchemaMigrator(database->m_db).supportedVersion(); !supported)
+        return supported.error();
     if (auto configured = database->configure(); !configured)
         return configured.error();
 
@@ -117,7 +121,8 @@ Result<Done> Database::configure()
                         "it must be on a local disk that supports it.")
                          .arg(m_path, *journal)};
     }
-    for (const QString& pragma : {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON")}) {
+    for (const QString& pragma :
+         {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON")}) {
         QSqlQuery query(m_db);
         if (!query.exec(pragma))
             return StoreError::from(query.lastError());

@@ -18,7 +18,11 @@ class Database final
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    enum class OpenMode { CreateIfMissing, MustExist };
+    enum class OpenMode
+    {
+        CreateIfMissing,
+        MustExist
+    };
 
     static Result<std::unique_ptr<Database>> open(const QString& path, const Clock& clock,
                                                   OpenMode mode = OpenMode::CreateIfMissing);

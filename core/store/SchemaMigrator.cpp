@@ -10,7 +10,8 @@ namespace loyalty {
 
 SchemaMigrator::SchemaMigrator(const QSqlDatabase& db)
     : m_db(db)
-{}
+{
+}
 
 Result<int> SchemaMigrator::version() const
 {
@@ -20,7 +21,7 @@ Result<int> SchemaMigrator::version() const
     return query.value(0).toInt();
 }
 
-Result<int> SchemaMigrator::migrate()
+Result<int> SchemaMigrator::supportedVersion() const
 {
     const auto from = version();
     if (!from)
@@ -34,6 +35,15 @@ Result<int> SchemaMigrator::migrate()
                          .arg(*from)
                          .arg(supported)};
     }
+    return *from;
+}
+
+Result<int> SchemaMigrator::migrate()
+{
+    const auto from = supportedVersion();
+    if (!from)
+        return from.error();
+    const int supported = currentSchemaVersion();
     for (const Migration& step : allMigrations()) {
         if (step.version <= *from)
             continue;

@@ -16,6 +16,8 @@ public:
     explicit SchemaMigrator(const QSqlDatabase& db);
 
     Result<int> version() const;
+    // The database's version, or SchemaTooNew if it is newer than this code; reads only.
+    Result<int> supportedVersion() const;
     // Returns the version reached; refuses a database newer than this code.
     Result<int> migrate();
 

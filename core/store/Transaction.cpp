@@ -8,7 +8,8 @@ namespace loyalty {
 
 Transaction::Transaction(const QSqlDatabase& db)
     : m_db(db)
-{}
+{
+}
 
 Transaction::~Transaction()
 {

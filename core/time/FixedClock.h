@@ -10,7 +10,8 @@ class FixedClock final : public Clock
 public:
     explicit FixedClock(const QDateTime& at)
         : m_now(at)
-    {}
+    {
+    }
 
     QDateTime now() const override { return m_now; }
     void set(const QDateTime& at) { m_now = at; }

@@ -61,7 +61,8 @@ void TestSaleWindow::initTestCase()
     // English is the source language, but plural forms ("1 point", "2 points") come from its translation.
     TranslationLoader::install(this, QStringLiteral("en"));
     QCOMPARE(tr("%n point(s)", nullptr, 1), QStringLiteral("1 point(s)"));  // no context: untranslated
-    QCOMPARE(QCoreApplication::translate("loyalty::MemberPanel", "%Ln point(s)", nullptr, 2), QStringLiteral("2 points"));
+    QCOMPARE(QCoreApplication::translate("loyalty::MemberPanel", "%Ln point(s)", nullptr, 2),
+             QStringLiteral("2 points"));
 }
 
 void TestSaleWindow::init()
@@ -116,7 +117,8 @@ void TestSaleWindow::scannedCardAndGoodsBecomeACommittedSale()
 {
     const QString card = DemoDataGenerator::cardNumberFor(42);
     QSqlQuery before(m_database->connection());
-    QVERIFY(before.exec(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = 42")) && before.next());
+    QVERIFY(before.exec(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = 42")) &&
+            before.next());
     const qint64 balanceBefore = before.value(0).toLongLong();
     before.finish();
 
@@ -137,8 +139,9 @@ void TestSaleWindow::scannedCardAndGoodsBecomeACommittedSale()
     const qint64 expectedTotal = m_session->basket().total().minorUnits();
     const qint64 expectedPoints = m_session->effects().pointsEarned();
     QVERIFY(expectedTotal > 0);
-    QCOMPARE(m_window->memberPanel()->earnText(),
-             QStringLiteral("+%1 point%2").arg(expectedPoints).arg(expectedPoints == 1 ? QString() : QStringLiteral("s")));
+    QCOMPARE(
+        m_window->memberPanel()->earnText(),
+        QStringLiteral("+%1 point%2").arg(expectedPoints).arg(expectedPoints == 1 ? QString() : QStringLiteral("s")));
 
     press(Qt::Key_F12);
     QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Success);
@@ -164,13 +167,15 @@ void TestSaleWindow::scannedCardAndGoodsBecomeACommittedSale()
     lines.finish();
 
     QSqlQuery ledger(m_database->connection());
-    QVERIFY(ledger.exec(QStringLiteral("SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE sale_id = %1").arg(saleId)));
+    QVERIFY(ledger.exec(
+        QStringLiteral("SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE sale_id = %1").arg(saleId)));
     QVERIFY(ledger.next());
     QCOMPARE(ledger.value(0).toLongLong(), expectedPoints);
     ledger.finish();
 
     QSqlQuery outbox(m_database->connection());
-    QVERIFY(outbox.exec(QStringLiteral("SELECT type, state, sequence, payload FROM outbox_events WHERE sale_id = %1").arg(saleId)));
+    QVERIFY(outbox.exec(
+        QStringLiteral("SELECT type, state, sequence, payload FROM outbox_events WHERE sale_id = %1").arg(saleId)));
     QVERIFY(outbox.next());
     QCOMPARE(outbox.value(0).toString(), QStringLiteral("sale.completed"));
     QCOMPARE(outbox.value(1).toString(), QStringLiteral("pending"));
