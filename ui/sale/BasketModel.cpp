@@ -10,7 +10,8 @@ namespace loyalty {
 BasketModel::BasketModel(const SaleSession& session, QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session)
-{}
+{
+}
 
 int BasketModel::rowCount(const QModelIndex& parent) const
 {
@@ -31,8 +32,7 @@ QVariant BasketModel::data(const QModelIndex& index, int role) const
         const MoneyFormatter money;
         switch (index.column()) {
         case ProductColumn:
-            return line.product.earnsPoints ? line.product.name
-                                            : tr("%1 (no points)").arg(line.product.name);
+            return line.product.earnsPoints ? line.product.name : tr("%1 (no points)").arg(line.product.name);
         case QuantityColumn:
             return QLocale().toString(line.quantity);
         case PriceColumn:

@@ -12,7 +12,14 @@ class BasketModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ProductColumn, QuantityColumn, PriceColumn, TotalColumn, ColumnCount };
+    enum Column
+    {
+        ProductColumn,
+        QuantityColumn,
+        PriceColumn,
+        TotalColumn,
+        ColumnCount
+    };
 
     explicit BasketModel(const SaleSession& session, QObject* parent = nullptr);
 

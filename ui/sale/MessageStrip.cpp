@@ -49,7 +49,8 @@ void MessageStrip::show(Severity severity, const QString& text)
     m_text->setText(text);
     setAccessibleDescription(text);
     // Re-evaluate the [severity="..."] style sheet selectors, which the labels' colours depend on too.
-    for (QWidget* widget : {static_cast<QWidget*>(this), static_cast<QWidget*>(m_symbol), static_cast<QWidget*>(m_text)}) {
+    for (QWidget* widget :
+         {static_cast<QWidget*>(this), static_cast<QWidget*>(m_symbol), static_cast<QWidget*>(m_text)}) {
         widget->style()->unpolish(widget);
         widget->style()->polish(widget);
     }

@@ -13,7 +13,14 @@ class MessageStrip final : public QFrame
     Q_OBJECT
 
 public:
-    enum class Severity { None, Info, Success, Warning, Error };
+    enum class Severity
+    {
+        None,
+        Info,
+        Success,
+        Warning,
+        Error
+    };
 
     explicit MessageStrip(QWidget* parent = nullptr);
 

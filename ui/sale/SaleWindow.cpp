@@ -187,10 +187,9 @@ void SaleWindow::completeSale()
     refresh();
     const QString total = MoneyFormatter().format(completed->total);
     if (completed->memberId) {
-        m_messageStrip->show(MessageStrip::Severity::Success,
-                             tr("Sale completed: %1. %2 earned %Ln point(s).", nullptr,
-                                int(completed->effects.pointsEarned()))
-                                 .arg(total, completed->memberName));
+        m_messageStrip->show(MessageStrip::Severity::Success, tr("Sale completed: %1. %2 earned %Ln point(s).", nullptr,
+                                                                 int(completed->effects.pointsEarned()))
+                                                                  .arg(total, completed->memberName));
     } else {
         m_messageStrip->show(MessageStrip::Severity::Success, tr("Sale completed: %1.").arg(total));
     }
