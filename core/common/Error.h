@@ -21,6 +21,9 @@ struct Error
 
     Code code = Code::Storage;
     QString message;
+    // A stable, machine-readable class for scripts and tests ("payment_card", "check_digit"...);
+    // empty where the code says enough.
+    QString reason = {};
 };
 
 }  // namespace loyalty

@@ -115,11 +115,32 @@ Migration appendOnlyGuards()
             }};
 }
 
+Migration cardLifecycle()
+{
+    return {3,
+            QStringLiteral("card kinds and replacement, birth dates, consent records"),
+            {
+                QStringLiteral("ALTER TABLE cards ADD COLUMN kind TEXT NOT NULL DEFAULT 'number'"
+                               " CHECK (kind IN ('number', 'nfc_uid', 'digital'))"),
+                QStringLiteral("ALTER TABLE cards ADD COLUMN replaced_by TEXT"),
+                QStringLiteral("ALTER TABLE members ADD COLUMN birth_date TEXT"),
+                QStringLiteral("CREATE TABLE consents ("
+                               " id INTEGER PRIMARY KEY,"
+                               " member_id INTEGER NOT NULL REFERENCES members (id),"
+                               " purpose TEXT NOT NULL,"
+                               " given INTEGER NOT NULL CHECK (given IN (0, 1)),"
+                               " text_version TEXT NOT NULL,"
+                               " recorded_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX consents_member ON consents (member_id, purpose, id)"),
+                QStringLiteral("CREATE INDEX members_phone ON members (phone)"),
+            }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& allMigrations()
 {
-    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards()};
+    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle()};
     return migrations;
 }
 

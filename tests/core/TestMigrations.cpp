@@ -157,7 +157,7 @@ void TestMigrations::versionOneIsUpgradedWithAllItsData()
     QVERIFY2(opened.ok(), qPrintable(errorText(opened)));
     const std::unique_ptr<Database> database = std::move(opened).value();
     QCOMPARE(database->schemaVersion(), currentSchemaVersion());
-    QCOMPARE(database->schemaVersion(), 2);
+    QCOMPARE(database->schemaVersion(), 3);
 
     const RawConnection raw(path());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), currentSchemaVersion());
@@ -172,6 +172,10 @@ void TestMigrations::versionOneIsUpgradedWithAllItsData()
     QCOMPARE(raw.rows(QStringLiteral("SELECT number, member_id, state FROM cards ORDER BY number")),
              QStringList({QStringLiteral("2000000000015|1|active"), QStringLiteral("2000000000022|2|active"),
                           QStringLiteral("2000000000039|3|active"), QStringLiteral("2000900000030|3|blocked")}));
+    // Migration 3: existing cards are printed numbers, nothing replaced, no consent records yet.
+    QCOMPARE(raw.rows(QStringLiteral("SELECT DISTINCT kind || '|' || coalesce(replaced_by, '-') FROM cards")),
+             QStringList{QStringLiteral("number|-")});
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM consents")).toInt(), 0);
     QCOMPARE(raw.rows(QStringLiteral("SELECT id, ean, price_minor, earns_points FROM products ORDER BY id")),
              QStringList({QStringLiteral("1|4006381000000|349|1"), QStringLiteral("2|4006381000024|229|1"),
                           QStringLiteral("3|4006381000031|1299|1"), QStringLiteral("4|41000090|25|0"),
@@ -384,7 +388,7 @@ void TestMigrations::reopeningACurrentDatabaseChangesNothing()
         tillId = raw.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'till.id'")).toString();
         schema = schemaObjects(raw);
     }
-    QCOMPARE(schema.size(), 22 + 4);  // tables and indexes of version 1, triggers of version 2
+    QCOMPARE(schema.size(), 22 + 4 + 3);  // version 1 tables and indexes, version 2 triggers, version 3 table and indexes
 
     auto reopened = Database::open(path(), *m_clock, Database::OpenMode::MustExist);
     QVERIFY2(reopened.ok(), qPrintable(errorText(reopened)));

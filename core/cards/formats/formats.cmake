@@ -1,0 +1,1 @@
+# Sources of core/cards/formats, added to loyalty_core (filled by its owner).

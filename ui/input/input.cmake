@@ -1,0 +1,1 @@
+# Sources of ui/input, added to loyalty_ui.
