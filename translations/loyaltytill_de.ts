@@ -49,6 +49,40 @@
         </message>
     </context>
     <context>
+        <name>CardLifecycle</name>
+        <message>
+            <source>There is no card •••• %1 on this till.</source>
+            <translation>Auf dieser Kasse gibt es keine Karte •••• %1.</translation>
+        </message>
+        <message>
+            <source>There is no member %1.</source>
+            <translation>Es gibt kein Mitglied %1.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 is not active, so it cannot be blocked.</source>
+            <translation>Karte •••• %1 ist nicht aktiv und kann daher nicht gesperrt werden.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 was already replaced.</source>
+            <translation>Karte •••• %1 wurde bereits ersetzt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardNumberRules</name>
+        <message>
+            <source>That is not a loyalty card of this shop. Scan the barcode on the new card.</source>
+            <translation>Das ist keine Kundenkarte dieses Geschäfts. Scannen Sie den Barcode auf der neuen Karte.</translation>
+        </message>
+        <message>
+            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+            <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
+            <translation>Karte •••• %1 gehört bereits einem Mitglied. Nehmen Sie eine neue Karte vom Stapel.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckCommand</name>
         <message>
             <source>Sales:</source>
@@ -72,6 +106,13 @@
                 <numerusform>%n Problem gefunden:</numerusform>
                 <numerusform>%n Probleme gefunden:</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentText</name>
+        <message>
+            <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
+            <translation>Ich möchte am Kundenprogramm teilnehmen. Das Geschäft speichert meinen Namen, die von mir angegebenen Kontaktdaten und meine Einkäufe mit der Karte, um Punkte und Prämien gutzuschreiben, und bewahrt sie auf, bis ich das Programm verlasse. Ich kann jederzeit an der Kasse eine Kopie meiner Daten verlangen, sie berichtigen oder löschen lassen und diese Einwilligung widerrufen.</translation>
         </message>
     </context>
     <context>
@@ -396,6 +437,33 @@
         </message>
     </context>
     <context>
+        <name>Enrolment</name>
+        <message>
+            <source>Enter the customer's name.</source>
+            <translation>Geben Sie den Namen des Kunden ein.</translation>
+        </message>
+        <message>
+            <source>The customer has not agreed to the programme's terms; nobody was enrolled.</source>
+            <translation>Der Kunde hat den Programmbedingungen nicht zugestimmt; es wurde niemand angemeldet.</translation>
+        </message>
+        <message>
+            <source>The consent text has no version.</source>
+            <translation>Der Einwilligungstext hat keine Version.</translation>
+        </message>
+        <message>
+            <source>The e-mail address is not valid.</source>
+            <translation>Die E-Mail-Adresse ist ungültig.</translation>
+        </message>
+        <message>
+            <source>The phone number is not valid.</source>
+            <translation>Die Telefonnummer ist ungültig.</translation>
+        </message>
+        <message>
+            <source>The date of birth is not valid.</source>
+            <translation>Das Geburtsdatum ist ungültig.</translation>
+        </message>
+    </context>
+    <context>
         <name>MembersCommand</name>
         <message>
             <source>ID</source>
@@ -634,6 +702,61 @@
         </message>
     </context>
     <context>
+        <name>loyalty::EnrolDialog</name>
+        <message>
+            <source>The customer agrees (text below)</source>
+            <translation>Der Kunde willigt ein (Text unten)</translation>
+        </message>
+        <message>
+            <source>Enrol a new member</source>
+            <translation>Neues Mitglied anmelden</translation>
+        </message>
+        <message>
+            <source>optional, e.g. %1</source>
+            <translation>freiwillig, z. B. %1</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>freiwillig</translation>
+        </message>
+        <message>
+            <source>scan the new card</source>
+            <translation>neue Karte scannen</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telefon</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-Mail</translation>
+        </message>
+        <message>
+            <source>&amp;Date of birth</source>
+            <translation>&amp;Geburtsdatum</translation>
+        </message>
+        <message>
+            <source>&amp;Card</source>
+            <translation>&amp;Karte</translation>
+        </message>
+        <message>
+            <source>Consent text version %1</source>
+            <translation>Version des Einwilligungstexts: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+        <message>
+            <source>The date of birth is not a date. Write it like %1.</source>
+            <translation>Das Geburtsdatum ist kein Datum. Schreiben Sie es wie %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>loyalty::KeyLegend</name>
         <message>
             <source>Complete</source>
@@ -666,6 +789,97 @@
         <message>
             <source>%1 · ● offline · %2 queued</source>
             <translation>%1 · ● offline · %2 in Warteschlange</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Karten</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::MemberCardsDialog</name>
+        <message>
+            <source>active</source>
+            <translation>aktiv</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>replaced</source>
+            <translation>ersetzt</translation>
+        </message>
+        <message>
+            <source>&amp;Add card</source>
+            <translation>Karte &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Replace card</source>
+            <translation>Karte &amp;ersetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Block card</source>
+            <translation>Karte &amp;sperren</translation>
+        </message>
+        <message>
+            <source>Cards of %1</source>
+            <translation>Karten von %1</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Karten</translation>
+        </message>
+        <message>
+            <source>Points, history and tier belong to the member and stay with every card.</source>
+            <translation>Punkte, Verlauf und Stufe gehören dem Mitglied und bleiben bei jeder Karte erhalten.</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>Scan the new card to add it.</source>
+            <translation>Scannen Sie die neue Karte, um sie hinzuzufügen.</translation>
+        </message>
+        <message>
+            <source>Select the card to replace first.</source>
+            <translation>Wählen Sie zuerst die Karte, die ersetzt werden soll.</translation>
+        </message>
+        <message>
+            <source>Scan the new card that replaces •••• %1.</source>
+            <translation>Scannen Sie die neue Karte, die •••• %1 ersetzt.</translation>
+        </message>
+        <message>
+            <source>Select the card to block first.</source>
+            <translation>Wählen Sie zuerst die Karte, die gesperrt werden soll.</translation>
+        </message>
+        <message>
+            <source>Block card</source>
+            <translation>Karte sperren</translation>
+        </message>
+        <message>
+            <source>Block card •••• %1? It will be refused at every till.</source>
+            <translation>Karte •••• %1 sperren? Sie wird dann an jeder Kasse abgelehnt.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 is blocked.</source>
+            <translation>Karte •••• %1 ist gesperrt.</translation>
+        </message>
+        <message>
+            <source>Choose Add card or Replace card before scanning.</source>
+            <translation>Wählen Sie vor dem Scannen „Karte hinzufügen“ oder „Karte ersetzen“.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 added.</source>
+            <translation>Karte •••• %1 hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 replaces •••• %2.</source>
+            <translation>Karte •••• %1 ersetzt •••• %2.</translation>
         </message>
     </context>
     <context>
@@ -871,6 +1085,30 @@
         <message>
             <source>Void</source>
             <translation>Storno</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Karten</translation>
+        </message>
+        <message>
+            <source>Welcome, %1! Enrolled with card %2.</source>
+            <translation>Willkommen, %1! Angemeldet mit Karte %2.</translation>
+        </message>
+        <message>
+            <source>Scan the member's card first; then F7 shows their cards.</source>
+            <translation>Scannen Sie zuerst die Karte des Mitglieds; dann zeigt F7 seine Karten.</translation>
+        </message>
+        <message>
+            <source>The sale continues with card %1.</source>
+            <translation>Der Verkauf geht mit Karte %1 weiter.</translation>
+        </message>
+        <message>
+            <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
+            <translation>Das Mitglied hat keine aktive Karte mehr; der Verkauf wurde geleert. Scannen Sie die Waren erneut.</translation>
         </message>
     </context>
     <context>

@@ -49,6 +49,40 @@
         </message>
     </context>
     <context>
+        <name>CardLifecycle</name>
+        <message>
+            <source>There is no card •••• %1 on this till.</source>
+            <translation>There is no card •••• %1 on this till.</translation>
+        </message>
+        <message>
+            <source>There is no member %1.</source>
+            <translation>There is no member %1.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 is not active, so it cannot be blocked.</source>
+            <translation>Card •••• %1 is not active, so it cannot be blocked.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 was already replaced.</source>
+            <translation>Card •••• %1 was already replaced.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardNumberRules</name>
+        <message>
+            <source>That is not a loyalty card of this shop. Scan the barcode on the new card.</source>
+            <translation>That is not a loyalty card of this shop. Scan the barcode on the new card.</translation>
+        </message>
+        <message>
+            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+            <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
+            <translation>Card •••• %1 already belongs to a member. Take a new card from the stack.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckCommand</name>
         <message>
             <source>Sales:</source>
@@ -72,6 +106,13 @@
                 <numerusform>%n problem found:</numerusform>
                 <numerusform>%n problems found:</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentText</name>
+        <message>
+            <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
+            <translation>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</translation>
         </message>
     </context>
     <context>
@@ -396,6 +437,33 @@
         </message>
     </context>
     <context>
+        <name>Enrolment</name>
+        <message>
+            <source>Enter the customer's name.</source>
+            <translation>Enter the customer's name.</translation>
+        </message>
+        <message>
+            <source>The customer has not agreed to the programme's terms; nobody was enrolled.</source>
+            <translation>The customer has not agreed to the programme's terms; nobody was enrolled.</translation>
+        </message>
+        <message>
+            <source>The consent text has no version.</source>
+            <translation>The consent text has no version.</translation>
+        </message>
+        <message>
+            <source>The e-mail address is not valid.</source>
+            <translation>The e-mail address is not valid.</translation>
+        </message>
+        <message>
+            <source>The phone number is not valid.</source>
+            <translation>The phone number is not valid.</translation>
+        </message>
+        <message>
+            <source>The date of birth is not valid.</source>
+            <translation>The date of birth is not valid.</translation>
+        </message>
+    </context>
+    <context>
         <name>MembersCommand</name>
         <message>
             <source>ID</source>
@@ -634,6 +702,61 @@
         </message>
     </context>
     <context>
+        <name>loyalty::EnrolDialog</name>
+        <message>
+            <source>The customer agrees (text below)</source>
+            <translation>The customer agrees (text below)</translation>
+        </message>
+        <message>
+            <source>Enrol a new member</source>
+            <translation>Enrol a new member</translation>
+        </message>
+        <message>
+            <source>optional, e.g. %1</source>
+            <translation>optional, e.g. %1</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>scan the new card</source>
+            <translation>scan the new card</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Phone</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-mail</translation>
+        </message>
+        <message>
+            <source>&amp;Date of birth</source>
+            <translation>&amp;Date of birth</translation>
+        </message>
+        <message>
+            <source>&amp;Card</source>
+            <translation>&amp;Card</translation>
+        </message>
+        <message>
+            <source>Consent text version %1</source>
+            <translation>Consent text version %1</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol</source>
+            <translation>&amp;Enrol</translation>
+        </message>
+        <message>
+            <source>The date of birth is not a date. Write it like %1.</source>
+            <translation>The date of birth is not a date. Write it like %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>loyalty::KeyLegend</name>
         <message>
             <source>Complete</source>
@@ -666,6 +789,97 @@
         <message>
             <source>%1 · ● offline · %2 queued</source>
             <translation>%1 · ● offline · %2 queued</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Enrol</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Cards</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::MemberCardsDialog</name>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>blocked</translation>
+        </message>
+        <message>
+            <source>replaced</source>
+            <translation>replaced</translation>
+        </message>
+        <message>
+            <source>&amp;Add card</source>
+            <translation>&amp;Add card</translation>
+        </message>
+        <message>
+            <source>&amp;Replace card</source>
+            <translation>&amp;Replace card</translation>
+        </message>
+        <message>
+            <source>&amp;Block card</source>
+            <translation>&amp;Block card</translation>
+        </message>
+        <message>
+            <source>Cards of %1</source>
+            <translation>Cards of %1</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Cards</translation>
+        </message>
+        <message>
+            <source>Points, history and tier belong to the member and stay with every card.</source>
+            <translation>Points, history and tier belong to the member and stay with every card.</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Scan the new card to add it.</source>
+            <translation>Scan the new card to add it.</translation>
+        </message>
+        <message>
+            <source>Select the card to replace first.</source>
+            <translation>Select the card to replace first.</translation>
+        </message>
+        <message>
+            <source>Scan the new card that replaces •••• %1.</source>
+            <translation>Scan the new card that replaces •••• %1.</translation>
+        </message>
+        <message>
+            <source>Select the card to block first.</source>
+            <translation>Select the card to block first.</translation>
+        </message>
+        <message>
+            <source>Block card</source>
+            <translation>Block card</translation>
+        </message>
+        <message>
+            <source>Block card •••• %1? It will be refused at every till.</source>
+            <translation>Block card •••• %1? It will be refused at every till.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 is blocked.</source>
+            <translation>Card •••• %1 is blocked.</translation>
+        </message>
+        <message>
+            <source>Choose Add card or Replace card before scanning.</source>
+            <translation>Choose Add card or Replace card before scanning.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 added.</source>
+            <translation>Card •••• %1 added.</translation>
+        </message>
+        <message>
+            <source>Card •••• %1 replaces •••• %2.</source>
+            <translation>Card •••• %1 replaces •••• %2.</translation>
         </message>
     </context>
     <context>
@@ -871,6 +1085,30 @@
         <message>
             <source>Void</source>
             <translation>Void</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Enrol</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>Cards</translation>
+        </message>
+        <message>
+            <source>Welcome, %1! Enrolled with card %2.</source>
+            <translation>Welcome, %1! Enrolled with card %2.</translation>
+        </message>
+        <message>
+            <source>Scan the member's card first; then F7 shows their cards.</source>
+            <translation>Scan the member's card first; then F7 shows their cards.</translation>
+        </message>
+        <message>
+            <source>The sale continues with card %1.</source>
+            <translation>The sale continues with card %1.</translation>
+        </message>
+        <message>
+            <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
+            <translation>The member has no active card left; the sale was cleared. Scan the goods again.</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,7 @@
 // loyalty-till: the cashier's sale screen. This file only wires core and ui together.
 #include "i18n/TranslationLoader.h"
+#include "members/CardLifecycle.h"
+#include "members/Enrolment.h"
 #include "sale/SaleSession.h"
 #include "sale/SaleWindow.h"
 #include "settings/TillSettings.h"
@@ -94,7 +96,9 @@ int main(int argc, char** argv)
         return refuseToStart(settings.error().message);
 
     loyalty::SaleSession session(**database, clock, *settings);
-    loyalty::SaleWindow window(session);
+    loyalty::Enrolment enrolment(**database, clock, *settings);
+    loyalty::CardLifecycle cards(**database, clock, *settings);
+    loyalty::SaleWindow window(session, enrolment, cards);
     window.resize(1366, 768);
     if (options.fullScreen)
         window.showFullScreen();

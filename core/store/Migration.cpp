@@ -118,12 +118,14 @@ Migration appendOnlyGuards()
 Migration cardLifecycle()
 {
     return {3,
-            QStringLiteral("card kinds and replacement, birth dates, consent records"),
+            QStringLiteral("card kinds and replacement, member uuids and birth dates, consent records"),
             {
                 QStringLiteral("ALTER TABLE cards ADD COLUMN kind TEXT NOT NULL DEFAULT 'number'"
                                " CHECK (kind IN ('number', 'nfc_uid', 'digital'))"),
                 QStringLiteral("ALTER TABLE cards ADD COLUMN replaced_by TEXT"),
                 QStringLiteral("ALTER TABLE members ADD COLUMN birth_date TEXT"),
+                // The identity of a member enrolled at a till, born there like an event's.
+                QStringLiteral("ALTER TABLE members ADD COLUMN uuid TEXT"),
                 QStringLiteral("CREATE TABLE consents ("
                                " id INTEGER PRIMARY KEY,"
                                " member_id INTEGER NOT NULL REFERENCES members (id),"

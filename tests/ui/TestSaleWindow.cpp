@@ -2,6 +2,11 @@
 // what the cashier sees and what the database holds afterwards.
 #include "demo/DemoDataGenerator.h"
 #include "i18n/TranslationLoader.h"
+#include "members/CardLifecycle.h"
+#include "members/ConsentText.h"
+#include "members/EnrolDialog.h"
+#include "members/Enrolment.h"
+#include "members/MemberCardsDialog.h"
 #include "sale/BasketModel.h"
 #include "sale/KeyLegend.h"
 #include "sale/MemberPanel.h"
@@ -14,6 +19,8 @@
 #include "time/FixedClock.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -21,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -43,6 +51,8 @@ private Q_SLOTS:
     void escapeClearsTheInput();
     void completingAnEmptySaleIsRefused();
     void basketModelPassesTheModelTester();
+    void f9EnrolsACustomerWithAScannedCard();
+    void f7ReplacesTheCardOnTheSale();
 
 private:
     void scan(const QString& code);
@@ -53,6 +63,8 @@ private:
     std::unique_ptr<FixedClock> m_clock;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<SaleSession> m_session;
+    std::unique_ptr<Enrolment> m_enrolment;
+    std::unique_ptr<CardLifecycle> m_cards;
     std::unique_ptr<SaleWindow> m_window;
 };
 
@@ -78,7 +90,9 @@ void TestSaleWindow::init()
     const auto settings = TillSettings::load(m_database->connection());
     QVERIFY(settings.ok());
     m_session = std::make_unique<SaleSession>(*m_database, *m_clock, *settings);
-    m_window = std::make_unique<SaleWindow>(*m_session);
+    m_enrolment = std::make_unique<Enrolment>(*m_database, *m_clock, *settings);
+    m_cards = std::make_unique<CardLifecycle>(*m_database, *m_clock, *settings);
+    m_window = std::make_unique<SaleWindow>(*m_session, *m_enrolment, *m_cards);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->activateWindow();
@@ -87,6 +101,8 @@ void TestSaleWindow::init()
 void TestSaleWindow::cleanup()
 {
     m_window.reset();
+    m_cards.reset();
+    m_enrolment.reset();
     m_session.reset();
     m_database.reset();
     m_clock.reset();
@@ -293,6 +309,81 @@ void TestSaleWindow::basketModelPassesTheModelTester()
     model.refresh();
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.data(model.index(1, BasketModel::QuantityColumn)).toString(), QStringLiteral("1"));
+}
+
+void TestSaleWindow::f9EnrolsACustomerWithAScannedCard()
+{
+    const QString newCard = DemoDataGenerator::cardNumberFor(5000);  // in range, not yet issued
+    const qint64 membersBefore = count(QStringLiteral("members"));
+    bool dialogSeen = false;
+    // The dialog is modal: fill it from the event loop once it is open, as a cashier would.
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<EnrolDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialogSeen = true;
+        QTest::keyClicks(dialog->nameField(), QStringLiteral("Erika Mustermann"));
+        // Without consent nobody is enrolled, and the dialog says why.
+        dialog->acceptScan(newCard);
+        QTest::keyClick(dialog->nameField(), Qt::Key_Return);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->errorText().contains(QStringLiteral("agreed")));
+        dialog->consentBox()->setChecked(true);
+        QTest::keyClick(dialog->nameField(), Qt::Key_Return);
+    });
+    press(Qt::Key_F9);
+    QVERIFY(dialogSeen);
+    QCOMPARE(count(QStringLiteral("members")), membersBefore + 1);
+    QVERIFY(m_session->member().has_value());
+    QCOMPARE(m_session->member()->member.name, QStringLiteral("Erika Mustermann"));
+    QCOMPARE(m_session->member()->cardNumber, newCard);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Success);
+
+    QSqlQuery consent(m_database->connection());
+    QVERIFY(consent.exec(QStringLiteral("SELECT c.given, c.text_version FROM consents c JOIN cards k"
+                                        " ON k.member_id = c.member_id WHERE k.number = '%1'")
+                             .arg(newCard)));
+    QVERIFY(consent.next());
+    QCOMPARE(consent.value(0).toInt(), 1);
+    QCOMPARE(consent.value(1).toString(), ConsentText::version());
+    consent.finish();
+    QSqlQuery event(m_database->connection());
+    QVERIFY(event.exec(QStringLiteral("SELECT count(*) FROM outbox_events WHERE type = 'member.enrolled'")));
+    QVERIFY(event.next());
+    QCOMPARE(event.value(0).toInt(), 1);
+}
+
+void TestSaleWindow::f7ReplacesTheCardOnTheSale()
+{
+    const QString oldCard = DemoDataGenerator::cardNumberFor(21);
+    const QString newCard = DemoDataGenerator::cardNumberFor(5001);
+    scan(oldCard);
+    scan(DemoDataGenerator::productEanFor(0));
+    const qint64 memberId = m_session->member()->member.id;
+    const Points balance = *m_session->memberBalance();
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<MemberCardsDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialogSeen = true;
+        dialog->startReplacing();
+        dialog->acceptScan(newCard);
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("replaces")), qPrintable(dialog->statusText()));
+        dialog->reject();
+    });
+    press(Qt::Key_F7);
+    QVERIFY(dialogSeen);
+    // The sale goes on, on the new card, with the same member and balance.
+    QCOMPARE(m_session->member()->cardNumber, newCard);
+    QCOMPARE(m_session->member()->member.id, memberId);
+    QCOMPARE(*m_session->memberBalance(), balance);
+    QCOMPARE(m_session->basket().lineCount(), 1);
+    press(Qt::Key_F12);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Success);
+
+    // The old card is now refused as replaced.
+    scan(oldCard);
+    QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
+    QVERIFY(m_window->messageStrip()->text().contains(QStringLiteral("replaced")));
 }
 
 QTEST_MAIN(TestSaleWindow)

@@ -15,10 +15,11 @@ KeyLegend::KeyLegend(QWidget* parent)
     m_keys->setObjectName(QStringLiteral("keyLegendLabel"));
     m_status->setObjectName(QStringLiteral("tillStatusLabel"));
     m_keys->setTextFormat(Qt::RichText);
-    m_keys->setText(QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>+ / −</b> %3 &nbsp;&nbsp; "
-                                   "<b>%4</b> %5 &nbsp;&nbsp; <b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
+    m_keys->setText(QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>F9</b> %8 &nbsp;&nbsp; "
+                                   "<b>F7</b> %9 &nbsp;&nbsp; <b>+ / −</b> %3 &nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
+                                   "<b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
                         .arg(tr("Complete"), tr("Void sale"), tr("Quantity"), tr("Del"), tr("Remove line"),
-                             tr("Select line"), tr("Clear input")));
+                             tr("Select line"), tr("Clear input"), tr("Enrol"), tr("Cards")));
     // On a narrow screen the legend is cut at the right rather than widening the window.
     m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_keys->setMinimumWidth(0);

@@ -19,6 +19,12 @@ bool SaleKeyFilter::eventFilter(QObject* watched, QEvent* event)
     case Qt::Key_F8:
         Q_EMIT voidRequested();
         return true;
+    case Qt::Key_F9:
+        Q_EMIT enrolRequested();
+        return true;
+    case Qt::Key_F7:
+        Q_EMIT cardsRequested();
+        return true;
     case Qt::Key_Escape:
         Q_EMIT clearInputRequested();
         return true;

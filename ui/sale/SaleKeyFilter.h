@@ -20,6 +20,8 @@ Q_SIGNALS:
     void removeLineRequested();
     void selectionMoveRequested(int delta);
     void clearInputRequested();
+    void enrolRequested();
+    void cardsRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

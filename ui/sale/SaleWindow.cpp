@@ -1,5 +1,8 @@
 #include "sale/SaleWindow.h"
 
+#include "members/CardLifecycle.h"
+#include "members/EnrolDialog.h"
+#include "members/MemberCardsDialog.h"
 #include "money/MoneyFormatter.h"
 #include "sale/BasketModel.h"
 #include "sale/KeyLegend.h"
@@ -20,9 +23,11 @@
 
 namespace loyalty {
 
-SaleWindow::SaleWindow(SaleSession& session, QWidget* parent)
+SaleWindow::SaleWindow(SaleSession& session, Enrolment& enrolment, CardLifecycle& cards, QWidget* parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_enrolment(enrolment)
+    , m_cards(cards)
     , m_basketModel(new BasketModel(session, this))
     , m_keyFilter(new SaleKeyFilter(this))
 {
@@ -120,14 +125,18 @@ QWidget* SaleWindow::buildSidePane()
     m_voidButton = makeActionButton(QStringLiteral("voidButton"), tr("Void"), QStringLiteral("F8"));
     m_completeButton = makeActionButton(QStringLiteral("completeButton"), tr("Complete sale"), QStringLiteral("F12"));
     m_completeButton->setMinimumHeight(72);
+    m_enrolButton = makeActionButton(QStringLiteral("enrolButton"), tr("Enrol"), QStringLiteral("F9"));
+    m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
 
     auto* buttons = new QGridLayout;
     buttons->setSpacing(8);
-    buttons->addWidget(m_minusButton, 0, 0);
-    buttons->addWidget(m_plusButton, 0, 1);
+    buttons->addWidget(m_enrolButton, 0, 0);
+    buttons->addWidget(m_cardsButton, 0, 1);
     buttons->addWidget(m_removeButton, 0, 2);
-    buttons->addWidget(m_voidButton, 1, 0);
-    buttons->addWidget(m_completeButton, 1, 1, 1, 2);
+    buttons->addWidget(m_minusButton, 1, 0);
+    buttons->addWidget(m_plusButton, 1, 1);
+    buttons->addWidget(m_voidButton, 1, 2);
+    buttons->addWidget(m_completeButton, 2, 0, 1, 3);
     layout->addLayout(buttons);
     return pane;
 }
@@ -146,6 +155,10 @@ void SaleWindow::connectActions()
     connect(m_plusButton, &QPushButton::clicked, this, [this] { changeQuantity(1); });
     connect(m_minusButton, &QPushButton::clicked, this, [this] { changeQuantity(-1); });
     connect(m_removeButton, &QPushButton::clicked, this, &SaleWindow::removeSelectedLine);
+    connect(m_keyFilter, &SaleKeyFilter::enrolRequested, this, &SaleWindow::enrolMember);
+    connect(m_keyFilter, &SaleKeyFilter::cardsRequested, this, &SaleWindow::manageCards);
+    connect(m_enrolButton, &QPushButton::clicked, this, &SaleWindow::enrolMember);
+    connect(m_cardsButton, &QPushButton::clicked, this, &SaleWindow::manageCards);
 }
 
 void SaleWindow::submitScan()
@@ -264,6 +277,61 @@ void SaleWindow::clearInput()
     disarmVoid();
     m_scanField->clear();
     m_messageStrip->clear();
+}
+
+void SaleWindow::enrolMember()
+{
+    disarmVoid();
+    EnrolDialog dialog(m_enrolment, this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.enrolled()) {
+        m_scanField->setFocus();
+        return;
+    }
+    const CardHolder enrolled = *dialog.enrolled();
+    m_session.scan(enrolled.cardNumber);
+    refresh();
+    m_messageStrip->show(
+        MessageStrip::Severity::Success,
+        tr("Welcome, %1! Enrolled with card %2.").arg(enrolled.member.name, enrolled.maskedCardNumber()));
+}
+
+void SaleWindow::manageCards()
+{
+    disarmVoid();
+    if (!m_session.member()) {
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             tr("Scan the member's card first; then F7 shows their cards."));
+        return;
+    }
+    MemberCardsDialog dialog(m_cards, m_session.member()->member, this);
+    dialog.exec();
+    keepSaleCardActive();
+    refresh();
+}
+
+void SaleWindow::keepSaleCardActive()
+{
+    // If the card on this sale was just blocked or replaced, the sale continues on the member's
+    // active card, or loses its member if none is left.
+    const CardHolder onSale = *m_session.member();
+    const auto cards = m_cards.cardsOf(onSale.member.id);
+    if (!cards)
+        return;
+    for (const CardHolder& card : *cards) {
+        if (card.cardNumber == onSale.cardNumber && card.cardState == CardState::Active)
+            return;
+    }
+    for (const CardHolder& card : *cards) {
+        if (card.cardState == CardState::Active) {
+            m_session.scan(card.cardNumber);
+            m_messageStrip->show(MessageStrip::Severity::Info,
+                                 tr("The sale continues with card %1.").arg(card.maskedCardNumber()));
+            return;
+        }
+    }
+    m_session.voidSale();
+    m_messageStrip->show(MessageStrip::Severity::Warning,
+                         tr("The member has no active card left; the sale was cleared. Scan the goods again."));
 }
 
 void SaleWindow::refresh()

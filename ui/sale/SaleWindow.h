@@ -9,6 +9,8 @@ class QTableView;
 namespace loyalty {
 
 class BasketModel;
+class CardLifecycle;
+class Enrolment;
 class KeyLegend;
 class MemberPanel;
 class MessageStrip;
@@ -23,7 +25,7 @@ class SaleWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit SaleWindow(SaleSession& session, QWidget* parent = nullptr);
+    SaleWindow(SaleSession& session, Enrolment& enrolment, CardLifecycle& cards, QWidget* parent = nullptr);
 
     // For tests and accessibility checks: the parts a cashier looks at.
     QLineEdit* scanField() const { return m_scanField; }
@@ -46,6 +48,9 @@ private:
     void removeSelectedLine();
     void moveSelection(int delta);
     void clearInput();
+    void enrolMember();
+    void manageCards();
+    void keepSaleCardActive();
 
     void refresh();
     void selectRow(int row);
@@ -53,6 +58,8 @@ private:
     void disarmVoid();
 
     SaleSession& m_session;
+    Enrolment& m_enrolment;
+    CardLifecycle& m_cards;
     BasketModel* m_basketModel;
     SaleKeyFilter* m_keyFilter;
     QLineEdit* m_scanField = nullptr;
@@ -66,6 +73,8 @@ private:
     QPushButton* m_plusButton = nullptr;
     QPushButton* m_minusButton = nullptr;
     QPushButton* m_removeButton = nullptr;
+    QPushButton* m_enrolButton = nullptr;
+    QPushButton* m_cardsButton = nullptr;
     bool m_voidArmed = false;
 };
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/Result.h"
+#include "members/CardHolder.h"
+#include "settings/TillSettings.h"
+
+#include <QCoreApplication>
+
+namespace loyalty {
+
+class Clock;
+class Database;
+
+// A card's life after enrolment: more cards for a member (a family), blocking a lost card and
+// replacing a card. Balances, history and tier belong to the member, never to a card, so they stay
+// whatever happens to the card. Every change is an outbox event in the same transaction.
+class CardLifecycle final
+{
+    Q_DECLARE_TR_FUNCTIONS(CardLifecycle)
+
+public:
+    static inline const QString kCardAddedEvent = QStringLiteral("card.added");
+    static inline const QString kCardBlockedEvent = QStringLiteral("card.blocked");
+    static inline const QString kCardReplacedEvent = QStringLiteral("card.replaced");
+
+    CardLifecycle(Database& database, const Clock& clock, const TillSettings& settings);
+
+    Result<CardHolder> addCard(qint64 memberId, const QString& newCardNumber);
+    Result<Done> block(const QString& cardNumber, const QString& reason);
+    // The old card is refused as "replaced" from now on; the new one belongs to the same member.
+    Result<CardHolder> replace(const QString& oldCardNumber, const QString& newCardNumber);
+
+    // The member's cards, newest first.
+    Result<QList<CardHolder>> cardsOf(qint64 memberId) const;
+
+private:
+    Result<CardHolder> holderOf(const QString& cardNumber) const;
+    Result<Done> insertCard(qint64 memberId, const QString& number, const QString& now);
+
+    Database& m_database;
+    const Clock& m_clock;
+    TillSettings m_settings;
+};
+
+}  // namespace loyalty
