@@ -59,6 +59,8 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
     m_error->setVisible(false);
 
     auto* form = new QFormLayout;
+    form->setVerticalSpacing(10);
+    form->setHorizontalSpacing(16);
     form->addRow(tr("&Name"), m_name);
     form->addRow(tr("&Phone"), m_phone);
     form->addRow(tr("&E-mail"), m_email);
@@ -79,6 +81,8 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 20, 20, 16);
+    layout->setSpacing(12);
     layout->addLayout(form);
     layout->addWidget(m_consent);
     layout->addWidget(consentText);
