@@ -83,6 +83,25 @@
         </message>
     </context>
     <context>
+        <name>CardTrustList</name>
+        <message>
+            <source>There is no digital card key %1 in the trust list.</source>
+            <translation>In der Vertrauensliste gibt es keinen Schlüssel %1 für digitale Karten.</translation>
+        </message>
+        <message>
+            <source>A digital card key needs a 32-byte public key and a start date.</source>
+            <translation>Ein Schlüssel für digitale Karten braucht einen öffentlichen Schlüssel mit 32 Bytes und ein Anfangsdatum.</translation>
+        </message>
+        <message>
+            <source>Digital card key %1 is already in the trust list.</source>
+            <translation>Der Schlüssel %1 für digitale Karten steht bereits in der Vertrauensliste.</translation>
+        </message>
+        <message>
+            <source>Retiring a digital card key needs a date.</source>
+            <translation>Zum Stilllegen eines Schlüssels für digitale Karten ist ein Datum nötig.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckCommand</name>
         <message>
             <source>Sales:</source>
@@ -212,10 +231,6 @@
         <message>
             <source>ean[:quantity]</source>
             <translation>ean[:menge]</translation>
-        </message>
-        <message>
-            <source>demo, members, products, balance, sale, sales or check.</source>
-            <translation>demo, members, products, balance, sale, sales oder check.</translation>
         </message>
         <message>
             <source>command [card]</source>
@@ -350,12 +365,36 @@
             <translation>  2  nicht gefunden: keine Datenbank unter --db (nur demo legt eine an), unbekannte Karte oder Artikel</translation>
         </message>
         <message>
-            <source>  4  refused: wrong check digit, not a barcode, blocked card; demo data into a</source>
-            <translation>  4  abgelehnt: falsche Prüfziffer, kein Barcode, gesperrte Karte; Demodaten in eine</translation>
+            <source>demo, members, products, balance, sale, sales, check or decode.</source>
+            <translation>demo, members, products, balance, sale, sales, check oder decode.</translation>
         </message>
         <message>
-            <source>     database that is not empty</source>
-            <translation>     Datenbank, die nicht leer ist</translation>
+            <source>  decode                    decode one scan read from standard input (at most 64 KiB)</source>
+            <translation>  decode                    einen Scan von der Standardeingabe dekodieren (höchstens 64 KiB)</translation>
+        </message>
+        <message>
+            <source>                            exactly as the till does; the card prefix comes from --db,</source>
+            <translation>                            genau wie die Kasse; das Kartenpräfix kommt aus --db,</translation>
+        </message>
+        <message>
+            <source>                            or, when --db is not given and %1 does not exist, from a new</source>
+            <translation>                            oder, wenn --db fehlt und %1 nicht existiert, aus den</translation>
+        </message>
+        <message>
+            <source>                            till's defaults. A refusal prints its class (e.g. payment_card)</source>
+            <translation>                            Voreinstellungen einer neuen Kasse. Eine Ablehnung gibt ihre Klasse (z. B. payment_card)</translation>
+        </message>
+        <message>
+            <source>                            on standard error, never the input, and exits with 4.</source>
+            <translation>                            auf der Standardfehlerausgabe aus, nie die Eingabe, und endet mit 4.</translation>
+        </message>
+        <message>
+            <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
+            <translation>  4  abgelehnt: falsche Prüfziffer, kein Barcode, gesperrte Karte, Zahlungskarte; Demodaten</translation>
+        </message>
+        <message>
+            <source>     into a database that is not empty</source>
+            <translation>     in eine Datenbank, die nicht leer ist</translation>
         </message>
     </context>
     <context>
@@ -393,6 +432,33 @@
         </message>
     </context>
     <context>
+        <name>DecodeCommand</name>
+        <message>
+            <source>Cannot read standard input.</source>
+            <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>The input is longer than %1 bytes.</source>
+            <translation>Die Eingabe ist länger als %1 Bytes.</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Art:</translation>
+        </message>
+        <message>
+            <source>Identifier:</source>
+            <translation>Kennung:</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>Quelle:</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoCommand</name>
         <message>
             <source>Database:</source>
@@ -427,6 +493,48 @@
         </message>
     </context>
     <context>
+        <name>DigitalCardDecoder</name>
+        <message>
+            <source>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</source>
+            <translation>Diese digitale Karte konnte nicht gelesen werden. Bitten Sie den Kunden, die Karte in der App neu zu öffnen, oder tippen Sie die Kartennummer ein.</translation>
+        </message>
+        <message>
+            <source>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</source>
+            <translation>Diese digitale Karte wurde mit einem Schlüssel signiert, dem diese Kasse nicht vertraut. Aktualisieren Sie die Kasse oder nutzen Sie die Plastikkarte.</translation>
+        </message>
+        <message>
+            <source>This digital card is not genuine. Do not accept it; ask for the plastic card.</source>
+            <translation>Diese digitale Karte ist nicht echt. Nicht annehmen; nach der Plastikkarte fragen.</translation>
+        </message>
+        <message>
+            <source>This digital card has been withdrawn. Ask the customer to contact customer service.</source>
+            <translation>Diese digitale Karte wurde zurückgezogen. Bitten Sie den Kunden, sich an den Kundenservice zu wenden.</translation>
+        </message>
+        <message>
+            <source>This digital card is not valid yet. Check the till's date and time.</source>
+            <translation>Diese digitale Karte ist noch nicht gültig. Prüfen Sie Datum und Uhrzeit der Kasse.</translation>
+        </message>
+        <message>
+            <source>This digital card has expired. Ask the customer to open the app again or use the plastic card.</source>
+            <translation>Diese digitale Karte ist abgelaufen. Bitten Sie den Kunden, die App neu zu öffnen, oder nutzen Sie die Plastikkarte.</translation>
+        </message>
+        <message>
+            <source>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</source>
+            <translation>Dieser Code der digitalen Karte ist veraltet, vielleicht ein Bildschirmfoto. Bitten Sie den Kunden, die Karte live in der App zu zeigen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigitalCardIssuer</name>
+        <message>
+            <source>A digital card must expire after it is issued.</source>
+            <translation>Eine digitale Karte muss nach ihrer Ausgabe ablaufen.</translation>
+        </message>
+        <message>
+            <source>This card cannot be issued as a digital card (card id, dates or device key).</source>
+            <translation>Diese Karte kann nicht als digitale Karte ausgegeben werden (Kartennummer, Daten oder Geräteschlüssel).</translation>
+        </message>
+    </context>
+    <context>
         <name>EarnRule</name>
         <message numerus="yes">
             <source>%Ln point(s) per full %1 spent</source>
@@ -434,6 +542,17 @@
                 <numerusform>%Ln Punkt je volle %1 Umsatz</numerusform>
                 <numerusform>%Ln Punkte je volle %1 Umsatz</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Ed25519</name>
+        <message>
+            <source>The signature library failed (%1).</source>
+            <translation>Die Signaturbibliothek ist fehlgeschlagen (%1).</translation>
+        </message>
+        <message>
+            <source>An Ed25519 secret key has 32 bytes.</source>
+            <translation>Ein geheimer Ed25519-Schlüssel hat 32 Bytes.</translation>
         </message>
     </context>
     <context>
@@ -464,6 +583,31 @@
         </message>
     </context>
     <context>
+        <name>GtinDecoder</name>
+        <message>
+            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+            <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardLayout</name>
+        <message>
+            <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
+            <translation>Der Scanner tippt mit US-Tastaturbelegung, diese Kasse nutzt aber Deutsch (QWERTZ): Stellen Sie den Scanner auf deutsche Tastatur um oder fragen Sie Ihre Administration.</translation>
+        </message>
+        <message>
+            <source>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</source>
+            <translation>Der Scanner tippt mit US-Tastaturbelegung, diese Kasse nutzt aber Französisch (AZERTY): Stellen Sie den Scanner auf französische Tastatur um oder fragen Sie Ihre Administration.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MagneticStripeDecoder</name>
+        <message>
+            <source>The card's magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
+            <translation>Der Magnetstreifen der Karte wurde nicht vollständig gelesen. Ziehen Sie sie noch einmal in einer gleichmäßigen Bewegung durch.</translation>
+        </message>
+    </context>
+    <context>
         <name>MembersCommand</name>
         <message>
             <source>ID</source>
@@ -480,6 +624,47 @@
         <message>
             <source>There are no members.</source>
             <translation>Es gibt keine Mitglieder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NdefMessage</name>
+        <message>
+            <source>The tag's data ends too early — hold the card still on the reader.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tag's data is not a valid NFC message.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tag uses chunked NFC records, which the till does not read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tag carries no NFC message.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NfcPolicy</name>
+        <message>
+            <source>The setting %1 must be 0 or 1 (it is "%2").</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This tag could not be read as a card — hold it still on the reader.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PaymentCardGuard</name>
+        <message>
+            <source>This is a payment card. Please use the loyalty card.</source>
+            <translation>Das ist eine Zahlungskarte. Bitte die Kundenkarte verwenden.</translation>
         </message>
     </context>
     <context>
@@ -519,6 +704,20 @@
         <message>
             <source>There are no products.</source>
             <translation>Es gibt keine Artikel.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevokedCardList</name>
+        <message>
+            <source>Revoking a digital card needs its card id.</source>
+            <translation>Zum Zurückziehen einer digitalen Karte ist ihre Kartennummer nötig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotatingCodeSigner</name>
+        <message>
+            <source>This is not a digital card as head office issues it.</source>
+            <translation>Das ist keine digitale Karte, wie die Zentrale sie ausgibt.</translation>
         </message>
     </context>
     <context>
@@ -627,14 +826,29 @@
         </message>
     </context>
     <context>
-        <name>ScanClassifier</name>
+        <name>ScanDecoder</name>
         <message>
             <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
             <translation>Kein Karten- oder Artikelcode, den diese Kasse kennt. Erneut scannen oder die Nummer auf der Karte eintippen.</translation>
         </message>
+    </context>
+    <context>
+        <name>ScanSanitiser</name>
         <message>
-            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-            <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
+            <source>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner's settings.</source>
+            <translation>Der Scan war viel zu lang für eine Karte oder einen Barcode. Erneut scannen; wenn es wieder passiert, die Einstellungen des Scanners prüfen.</translation>
+        </message>
+        <message>
+            <source>Nothing was scanned.</source>
+            <translation>Es wurde nichts gescannt.</translation>
+        </message>
+        <message>
+            <source>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner's prefix and suffix settings.</source>
+            <translation>Der Scan war durch Steuerzeichen verstümmelt. Erneut scannen; wenn es wieder passiert, Präfix- und Suffix-Einstellungen des Scanners prüfen.</translation>
+        </message>
+        <message>
+            <source>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner's keyboard layout.</source>
+            <translation>Der Scan enthielt Zeichen, die keine Karte und kein Barcode hat. Erneut scannen; wenn es wieder passiert, die Tastaturbelegung des Scanners prüfen.</translation>
         </message>
     </context>
     <context>
@@ -971,6 +1185,29 @@
         </message>
     </context>
     <context>
+        <name>loyalty::PcscReaderMonitor</name>
+        <message>
+            <source>PC/SC service not running — NFC off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NFC off: PC/SC error %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No NFC reader connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NFC reader %1 ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The card could not be read — hold it still on the reader.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>loyalty::SaleSession</name>
         <message>
             <source>Unknown card %1. Ask for another card or enrol the customer.</source>
@@ -1112,6 +1349,45 @@
         </message>
     </context>
     <context>
+        <name>loyalty::SerialScannerSource</name>
+        <message>
+            <source>No serial scanner configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serial scanner on %1 ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serial scanner %1 not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serial scanner %1 cannot be opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serial scanner %1 disconnected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner sent control characters — check its prefix and suffix settings.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>loyalty::TotalsBar</name>
         <message>
             <source>TOTAL</source>
@@ -1124,6 +1400,13 @@
         <message>
             <source>Items %1</source>
             <translation>Artikel %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::WedgeScanCapture</name>
+        <message>
+            <source>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

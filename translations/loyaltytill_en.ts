@@ -83,6 +83,25 @@
         </message>
     </context>
     <context>
+        <name>CardTrustList</name>
+        <message>
+            <source>There is no digital card key %1 in the trust list.</source>
+            <translation>There is no digital card key %1 in the trust list.</translation>
+        </message>
+        <message>
+            <source>A digital card key needs a 32-byte public key and a start date.</source>
+            <translation>A digital card key needs a 32-byte public key and a start date.</translation>
+        </message>
+        <message>
+            <source>Digital card key %1 is already in the trust list.</source>
+            <translation>Digital card key %1 is already in the trust list.</translation>
+        </message>
+        <message>
+            <source>Retiring a digital card key needs a date.</source>
+            <translation>Retiring a digital card key needs a date.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckCommand</name>
         <message>
             <source>Sales:</source>
@@ -212,10 +231,6 @@
         <message>
             <source>ean[:quantity]</source>
             <translation>ean[:quantity]</translation>
-        </message>
-        <message>
-            <source>demo, members, products, balance, sale, sales or check.</source>
-            <translation>demo, members, products, balance, sale, sales or check.</translation>
         </message>
         <message>
             <source>command [card]</source>
@@ -350,12 +365,36 @@
             <translation>  2  not found: no database at --db (only demo creates one), unknown card or product</translation>
         </message>
         <message>
-            <source>  4  refused: wrong check digit, not a barcode, blocked card; demo data into a</source>
-            <translation>  4  refused: wrong check digit, not a barcode, blocked card; demo data into a</translation>
+            <source>demo, members, products, balance, sale, sales, check or decode.</source>
+            <translation>demo, members, products, balance, sale, sales, check or decode.</translation>
         </message>
         <message>
-            <source>     database that is not empty</source>
-            <translation>     database that is not empty</translation>
+            <source>  decode                    decode one scan read from standard input (at most 64 KiB)</source>
+            <translation>  decode                    decode one scan read from standard input (at most 64 KiB)</translation>
+        </message>
+        <message>
+            <source>                            exactly as the till does; the card prefix comes from --db,</source>
+            <translation>                            exactly as the till does; the card prefix comes from --db,</translation>
+        </message>
+        <message>
+            <source>                            or, when --db is not given and %1 does not exist, from a new</source>
+            <translation>                            or, when --db is not given and %1 does not exist, from a new</translation>
+        </message>
+        <message>
+            <source>                            till's defaults. A refusal prints its class (e.g. payment_card)</source>
+            <translation>                            till's defaults. A refusal prints its class (e.g. payment_card)</translation>
+        </message>
+        <message>
+            <source>                            on standard error, never the input, and exits with 4.</source>
+            <translation>                            on standard error, never the input, and exits with 4.</translation>
+        </message>
+        <message>
+            <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
+            <translation>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</translation>
+        </message>
+        <message>
+            <source>     into a database that is not empty</source>
+            <translation>     into a database that is not empty</translation>
         </message>
     </context>
     <context>
@@ -393,6 +432,33 @@
         </message>
     </context>
     <context>
+        <name>DecodeCommand</name>
+        <message>
+            <source>Cannot read standard input.</source>
+            <translation>Cannot read standard input.</translation>
+        </message>
+        <message>
+            <source>The input is longer than %1 bytes.</source>
+            <translation>The input is longer than %1 bytes.</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <source>Identifier:</source>
+            <translation>Identifier:</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>Source:</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoCommand</name>
         <message>
             <source>Database:</source>
@@ -427,6 +493,48 @@
         </message>
     </context>
     <context>
+        <name>DigitalCardDecoder</name>
+        <message>
+            <source>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</source>
+            <translation>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</translation>
+        </message>
+        <message>
+            <source>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</source>
+            <translation>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</translation>
+        </message>
+        <message>
+            <source>This digital card is not genuine. Do not accept it; ask for the plastic card.</source>
+            <translation>This digital card is not genuine. Do not accept it; ask for the plastic card.</translation>
+        </message>
+        <message>
+            <source>This digital card has been withdrawn. Ask the customer to contact customer service.</source>
+            <translation>This digital card has been withdrawn. Ask the customer to contact customer service.</translation>
+        </message>
+        <message>
+            <source>This digital card is not valid yet. Check the till's date and time.</source>
+            <translation>This digital card is not valid yet. Check the till's date and time.</translation>
+        </message>
+        <message>
+            <source>This digital card has expired. Ask the customer to open the app again or use the plastic card.</source>
+            <translation>This digital card has expired. Ask the customer to open the app again or use the plastic card.</translation>
+        </message>
+        <message>
+            <source>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</source>
+            <translation>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigitalCardIssuer</name>
+        <message>
+            <source>A digital card must expire after it is issued.</source>
+            <translation>A digital card must expire after it is issued.</translation>
+        </message>
+        <message>
+            <source>This card cannot be issued as a digital card (card id, dates or device key).</source>
+            <translation>This card cannot be issued as a digital card (card id, dates or device key).</translation>
+        </message>
+    </context>
+    <context>
         <name>EarnRule</name>
         <message numerus="yes">
             <source>%Ln point(s) per full %1 spent</source>
@@ -434,6 +542,17 @@
                 <numerusform>%Ln point per full %1 spent</numerusform>
                 <numerusform>%Ln points per full %1 spent</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Ed25519</name>
+        <message>
+            <source>The signature library failed (%1).</source>
+            <translation>The signature library failed (%1).</translation>
+        </message>
+        <message>
+            <source>An Ed25519 secret key has 32 bytes.</source>
+            <translation>An Ed25519 secret key has 32 bytes.</translation>
         </message>
     </context>
     <context>
@@ -464,6 +583,31 @@
         </message>
     </context>
     <context>
+        <name>GtinDecoder</name>
+        <message>
+            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+            <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardLayout</name>
+        <message>
+            <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
+            <translation>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</translation>
+        </message>
+        <message>
+            <source>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</source>
+            <translation>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MagneticStripeDecoder</name>
+        <message>
+            <source>The card's magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
+            <translation>The card's magnetic stripe was not read completely. Swipe it again in one steady movement.</translation>
+        </message>
+    </context>
+    <context>
         <name>MembersCommand</name>
         <message>
             <source>ID</source>
@@ -480,6 +624,47 @@
         <message>
             <source>There are no members.</source>
             <translation>There are no members.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NdefMessage</name>
+        <message>
+            <source>The tag's data ends too early — hold the card still on the reader.</source>
+            <translation>The tag's data ends too early — hold the card still on the reader.</translation>
+        </message>
+        <message>
+            <source>The tag's data is not a valid NFC message.</source>
+            <translation>The tag's data is not a valid NFC message.</translation>
+        </message>
+        <message>
+            <source>The tag uses chunked NFC records, which the till does not read.</source>
+            <translation>The tag uses chunked NFC records, which the till does not read.</translation>
+        </message>
+        <message>
+            <source>The tag carries no NFC message.</source>
+            <translation>The tag carries no NFC message.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NfcPolicy</name>
+        <message>
+            <source>The setting %1 must be 0 or 1 (it is "%2").</source>
+            <translation>The setting %1 must be 0 or 1 (it is "%2").</translation>
+        </message>
+        <message>
+            <source>This tag could not be read as a card — hold it still on the reader.</source>
+            <translation>This tag could not be read as a card — hold it still on the reader.</translation>
+        </message>
+        <message>
+            <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
+            <translation>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentCardGuard</name>
+        <message>
+            <source>This is a payment card. Please use the loyalty card.</source>
+            <translation>This is a payment card. Please use the loyalty card.</translation>
         </message>
     </context>
     <context>
@@ -519,6 +704,20 @@
         <message>
             <source>There are no products.</source>
             <translation>There are no products.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevokedCardList</name>
+        <message>
+            <source>Revoking a digital card needs its card id.</source>
+            <translation>Revoking a digital card needs its card id.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotatingCodeSigner</name>
+        <message>
+            <source>This is not a digital card as head office issues it.</source>
+            <translation>This is not a digital card as head office issues it.</translation>
         </message>
     </context>
     <context>
@@ -627,14 +826,29 @@
         </message>
     </context>
     <context>
-        <name>ScanClassifier</name>
+        <name>ScanDecoder</name>
         <message>
             <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
             <translation>Not a card or product barcode this till knows. Scan again or type the number on the card.</translation>
         </message>
+    </context>
+    <context>
+        <name>ScanSanitiser</name>
         <message>
-            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-            <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
+            <source>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner's settings.</source>
+            <translation>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner's settings.</translation>
+        </message>
+        <message>
+            <source>Nothing was scanned.</source>
+            <translation>Nothing was scanned.</translation>
+        </message>
+        <message>
+            <source>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner's prefix and suffix settings.</source>
+            <translation>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner's prefix and suffix settings.</translation>
+        </message>
+        <message>
+            <source>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner's keyboard layout.</source>
+            <translation>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner's keyboard layout.</translation>
         </message>
     </context>
     <context>
@@ -971,6 +1185,29 @@
         </message>
     </context>
     <context>
+        <name>loyalty::PcscReaderMonitor</name>
+        <message>
+            <source>PC/SC service not running — NFC off</source>
+            <translation>PC/SC service not running — NFC off</translation>
+        </message>
+        <message>
+            <source>NFC off: PC/SC error %1</source>
+            <translation>NFC off: PC/SC error %1</translation>
+        </message>
+        <message>
+            <source>No NFC reader connected</source>
+            <translation>No NFC reader connected</translation>
+        </message>
+        <message>
+            <source>NFC reader %1 ready</source>
+            <translation>NFC reader %1 ready</translation>
+        </message>
+        <message>
+            <source>The card could not be read — hold it still on the reader.</source>
+            <translation>The card could not be read — hold it still on the reader.</translation>
+        </message>
+    </context>
+    <context>
         <name>loyalty::SaleSession</name>
         <message>
             <source>Unknown card %1. Ask for another card or enrol the customer.</source>
@@ -1112,6 +1349,45 @@
         </message>
     </context>
     <context>
+        <name>loyalty::SerialScannerSource</name>
+        <message>
+            <source>No serial scanner configured</source>
+            <translation>No serial scanner configured</translation>
+        </message>
+        <message>
+            <source>Serial scanner on %1 ready</source>
+            <translation>Serial scanner on %1 ready</translation>
+        </message>
+        <message>
+            <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
+            <translation>Serial scanner %1: no permission (add the till user to the dialout group)</translation>
+        </message>
+        <message>
+            <source>Serial scanner %1 not found</source>
+            <translation>Serial scanner %1 not found</translation>
+        </message>
+        <message>
+            <source>Serial scanner %1 cannot be opened</source>
+            <translation>Serial scanner %1 cannot be opened</translation>
+        </message>
+        <message>
+            <source>Serial scanner %1 disconnected</source>
+            <translation>Serial scanner %1 disconnected</translation>
+        </message>
+        <message>
+            <source>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</source>
+            <translation>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</translation>
+        </message>
+        <message>
+            <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
+            <translation>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</translation>
+        </message>
+        <message>
+            <source>The scanner sent control characters — check its prefix and suffix settings.</source>
+            <translation>The scanner sent control characters — check its prefix and suffix settings.</translation>
+        </message>
+    </context>
+    <context>
         <name>loyalty::TotalsBar</name>
         <message>
             <source>TOTAL</source>
@@ -1124,6 +1400,13 @@
         <message>
             <source>Items %1</source>
             <translation>Items %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>loyalty::WedgeScanCapture</name>
+        <message>
+            <source>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</source>
+            <translation>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</translation>
         </message>
     </context>
     <context>

@@ -138,11 +138,32 @@ Migration cardLifecycle()
             }};
 }
 
+Migration cardTrust()
+{
+    return {4,
+            QStringLiteral("trust list of head office keys for digital cards, revoked digital cards"),
+            {
+                // Head office's Ed25519 public keys; several may be valid at once so keys can rotate.
+                // A key trusts the cards issued within [valid_from, valid_until).
+                QStringLiteral("CREATE TABLE card_trust_keys ("
+                               " key_id INTEGER PRIMARY KEY CHECK (key_id BETWEEN 0 AND 65535),"
+                               " public_key BLOB NOT NULL CHECK (typeof(public_key) = 'blob'"
+                               "   AND length(public_key) = 32),"
+                               " valid_from TEXT NOT NULL,"
+                               " valid_until TEXT,"
+                               " added_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE revoked_digital_cards ("
+                               " card_id TEXT PRIMARY KEY NOT NULL,"
+                               " revoked_at TEXT NOT NULL,"
+                               " reason TEXT NOT NULL) WITHOUT ROWID"),
+            }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& allMigrations()
 {
-    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle()};
+    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(), cardTrust()};
     return migrations;
 }
 

@@ -157,7 +157,7 @@ void TestMigrations::versionOneIsUpgradedWithAllItsData()
     QVERIFY2(opened.ok(), qPrintable(errorText(opened)));
     const std::unique_ptr<Database> database = std::move(opened).value();
     QCOMPARE(database->schemaVersion(), currentSchemaVersion());
-    QCOMPARE(database->schemaVersion(), 3);
+    QCOMPARE(database->schemaVersion(), 4);
 
     const RawConnection raw(path());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), currentSchemaVersion());
@@ -388,7 +388,8 @@ void TestMigrations::reopeningACurrentDatabaseChangesNothing()
         tillId = raw.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'till.id'")).toString();
         schema = schemaObjects(raw);
     }
-    QCOMPARE(schema.size(), 22 + 4 + 3);  // version 1 tables and indexes, version 2 triggers, version 3 table and indexes
+    // version 1 tables and indexes, version 2 triggers, version 3 table and indexes, version 4 tables
+    QCOMPARE(schema.size(), 22 + 4 + 3 + 2);
 
     auto reopened = Database::open(path(), *m_clock, Database::OpenMode::MustExist);
     QVERIFY2(reopened.ok(), qPrintable(errorText(reopened)));
