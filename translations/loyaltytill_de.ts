@@ -369,32 +369,36 @@
             <translation>demo, members, products, balance, sale, sales, check oder decode.</translation>
         </message>
         <message>
-            <source>  decode                    decode one scan read from standard input (at most 64 KiB)</source>
-            <translation>  decode                    einen Scan von der Standardeingabe dekodieren (höchstens 64 KiB)</translation>
-        </message>
-        <message>
-            <source>                            exactly as the till does; the card prefix comes from --db,</source>
-            <translation>                            genau wie die Kasse; das Kartenpräfix kommt aus --db,</translation>
-        </message>
-        <message>
-            <source>                            or, when --db is not given and %1 does not exist, from a new</source>
-            <translation>                            oder, wenn --db fehlt und %1 nicht existiert, aus den</translation>
-        </message>
-        <message>
-            <source>                            till's defaults. A refusal prints its class (e.g. payment_card)</source>
-            <translation>                            Voreinstellungen einer neuen Kasse. Eine Ablehnung gibt ihre Klasse (z. B. payment_card)</translation>
-        </message>
-        <message>
-            <source>                            on standard error, never the input, and exits with 4.</source>
-            <translation>                            auf der Standardfehlerausgabe aus, nie die Eingabe, und endet mit 4.</translation>
-        </message>
-        <message>
             <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
             <translation>  4  abgelehnt: falsche Prüfziffer, kein Barcode, gesperrte Karte, Zahlungskarte; Demodaten</translation>
         </message>
         <message>
             <source>     into a database that is not empty</source>
             <translation>     in eine Datenbank, die nicht leer ist</translation>
+        </message>
+        <message>
+            <source>  decode                    decode one scan from standard input (at most 64 KiB)</source>
+            <translation>  decode                    einen Scan von der Standardeingabe dekodieren (höchstens 64 KiB)</translation>
+        </message>
+        <message>
+            <source>                            exactly as the till does. The card prefix comes from</source>
+            <translation>                            genau wie die Kasse. Das Kartenpräfix kommt aus</translation>
+        </message>
+        <message>
+            <source>                            --db; without --db and without %1</source>
+            <translation>                            --db; ohne --db und ohne %1</translation>
+        </message>
+        <message>
+            <source>                            in the current folder, a new till's defaults are used.</source>
+            <translation>                            im aktuellen Ordner gelten die Voreinstellungen einer neuen Kasse.</translation>
+        </message>
+        <message>
+            <source>                            A refusal prints its class (e.g. payment_card) on</source>
+            <translation>                            Eine Ablehnung gibt ihre Klasse (z. B. payment_card) auf der</translation>
+        </message>
+        <message>
+            <source>                            standard error, never the input, and exits with 4.</source>
+            <translation>                            Standardfehlerausgabe aus, nie die Eingabe, und endet mit 4.</translation>
         </message>
     </context>
     <context>
@@ -490,6 +494,13 @@
         <message>
             <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
             <translation>Die Datenbank %1 enthält bereits Mitglieder oder Artikel; Demodaten kommen nur in eine neue, leere Datenbank. Es wurde nichts verändert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceSettings</name>
+        <message>
+            <source>The setting %1 has an invalid value "%2".</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1346,6 +1357,10 @@
         <message>
             <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
             <translation>Das Mitglied hat keine aktive Karte mehr; der Verkauf wurde geleert. Scannen Sie die Waren erneut.</translation>
+        </message>
+        <message>
+            <source>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</source>
+            <translation>Ein Scan kam, während ein Dialog offen war; er wurde ignoriert. Schließen Sie den Dialog und scannen Sie erneut.</translation>
         </message>
     </context>
     <context>

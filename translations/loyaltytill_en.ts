@@ -369,32 +369,36 @@
             <translation>demo, members, products, balance, sale, sales, check or decode.</translation>
         </message>
         <message>
-            <source>  decode                    decode one scan read from standard input (at most 64 KiB)</source>
-            <translation>  decode                    decode one scan read from standard input (at most 64 KiB)</translation>
-        </message>
-        <message>
-            <source>                            exactly as the till does; the card prefix comes from --db,</source>
-            <translation>                            exactly as the till does; the card prefix comes from --db,</translation>
-        </message>
-        <message>
-            <source>                            or, when --db is not given and %1 does not exist, from a new</source>
-            <translation>                            or, when --db is not given and %1 does not exist, from a new</translation>
-        </message>
-        <message>
-            <source>                            till's defaults. A refusal prints its class (e.g. payment_card)</source>
-            <translation>                            till's defaults. A refusal prints its class (e.g. payment_card)</translation>
-        </message>
-        <message>
-            <source>                            on standard error, never the input, and exits with 4.</source>
-            <translation>                            on standard error, never the input, and exits with 4.</translation>
-        </message>
-        <message>
             <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
             <translation>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</translation>
         </message>
         <message>
             <source>     into a database that is not empty</source>
             <translation>     into a database that is not empty</translation>
+        </message>
+        <message>
+            <source>  decode                    decode one scan from standard input (at most 64 KiB)</source>
+            <translation>  decode                    decode one scan from standard input (at most 64 KiB)</translation>
+        </message>
+        <message>
+            <source>                            exactly as the till does. The card prefix comes from</source>
+            <translation>                            exactly as the till does. The card prefix comes from</translation>
+        </message>
+        <message>
+            <source>                            --db; without --db and without %1</source>
+            <translation>                            --db; without --db and without %1</translation>
+        </message>
+        <message>
+            <source>                            in the current folder, a new till's defaults are used.</source>
+            <translation>                            in the current folder, a new till's defaults are used.</translation>
+        </message>
+        <message>
+            <source>                            A refusal prints its class (e.g. payment_card) on</source>
+            <translation>                            A refusal prints its class (e.g. payment_card) on</translation>
+        </message>
+        <message>
+            <source>                            standard error, never the input, and exits with 4.</source>
+            <translation>                            standard error, never the input, and exits with 4.</translation>
         </message>
     </context>
     <context>
@@ -490,6 +494,13 @@
         <message>
             <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
             <translation>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceSettings</name>
+        <message>
+            <source>The setting %1 has an invalid value "%2".</source>
+            <translation>The setting %1 has an invalid value "%2".</translation>
         </message>
     </context>
     <context>
@@ -1346,6 +1357,10 @@
         <message>
             <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
             <translation>The member has no active card left; the sale was cleared. Scan the goods again.</translation>
+        </message>
+        <message>
+            <source>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</source>
+            <translation>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</translation>
         </message>
     </context>
     <context>

@@ -43,6 +43,7 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("sale"), Command::Sale, {kCard, kLine}},
         {QStringLiteral("sales"), Command::Sales, {kLast}},
         {QStringLiteral("check"), Command::Check, {}},
+        {QStringLiteral("decode"), Command::Decode, {}},
     };
     return specs;
 }
@@ -80,7 +81,8 @@ CtlCommandLine::CtlCommandLine()
         {kLine, tr("sale: a product and optionally its quantity; repeat for every line."), tr("ean[:quantity]")},
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("demo, members, products, balance, sale, sales or check."), tr("command [card]"));
+                                   tr("demo, members, products, balance, sale, sales, check or decode."),
+                                   tr("command [card]"));
 }
 
 QString CtlCommandLine::description()
@@ -97,6 +99,12 @@ QString CtlCommandLine::description()
         tr("                            complete a sale exactly as the till does"),
         tr("  sales [--last N]          list the most recent sales"),
         tr("  check                     check the database's integrity and invariants"),
+        tr("  decode                    decode one scan from standard input (at most 64 KiB)"),
+        tr("                            exactly as the till does. The card prefix comes from"),
+        tr("                            --db; without --db and without %1").arg(kDefaultDatabase),
+        tr("                            in the current folder, a new till's defaults are used."),
+        tr("                            A refusal prints its class (e.g. payment_card) on"),
+        tr("                            standard error, never the input, and exits with 4."),
         QString(),
         tr("With --json a successful command prints one JSON document on standard output;"),
         tr("amounts are whole minor units (cents) with their currency. Errors always go to"),
@@ -107,8 +115,8 @@ QString CtlCommandLine::description()
         tr("  1  usage error: unknown command or option, missing or malformed argument"),
         tr("  2  not found: no database at --db (only demo creates one), unknown card or product"),
         tr("  3  check found problems"),
-        tr("  4  refused: wrong check digit, not a barcode, blocked card; demo data into a"),
-        tr("     database that is not empty"),
+        tr("  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data"),
+        tr("     into a database that is not empty"),
         tr("  5  storage error: disk full, damaged database, database newer than this program"),
     };
     return lines.join(u'\n');
@@ -139,6 +147,7 @@ Result<CtlRequest> CtlCommandLine::parse(const QStringList& arguments)
         return chosen.error();
     request.command = *chosen;
     request.databasePath = m_parser.value(kDb);
+    request.databaseGiven = m_parser.isSet(kDb);
     request.json = m_parser.isSet(kJson);
     if (request.databasePath.isEmpty())
         return usage(tr("--db needs the path of the till database."));
@@ -218,6 +227,7 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
     case CtlRequest::Command::Sale:
         return readSale(request);
     case CtlRequest::Command::Check:
+    case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:
         return Done{};

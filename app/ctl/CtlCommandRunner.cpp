@@ -3,12 +3,19 @@
 #include "CtlOutput.h"
 #include "commands/BalanceCommand.h"
 #include "commands/CheckCommand.h"
+#include "commands/DecodeCommand.h"
 #include "commands/DemoCommand.h"
 #include "commands/MembersCommand.h"
 #include "commands/ProductsCommand.h"
 #include "commands/SaleCommand.h"
 #include "commands/SalesCommand.h"
+#include "settings/TillSettings.h"
 #include "store/Database.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
 
 namespace loyalty {
 
@@ -31,6 +38,8 @@ CtlExitCode CtlCommandRunner::run(const CtlRequest& request) const
 
 Result<CtlReport> CtlCommandRunner::execute(const CtlRequest& request) const
 {
+    if (request.command == CtlRequest::Command::Decode)
+        return executeDecode(request);
     // Every command but demo reads or adds to a till that exists; a mistyped --db must not leave an
     // empty database behind.
     const auto mode = request.command == CtlRequest::Command::Demo ? Database::OpenMode::CreateIfMissing
@@ -58,12 +67,40 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
         return SalesCommand(database).run(request.limit);
     case CtlRequest::Command::Check:
         return CheckCommand(database).run();
+    case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:
         break;  // answered by main() before any database is opened
     }
     Q_UNREACHABLE();
     return Error{Error::Code::InvalidInput, QString()};
+}
+
+Result<CtlReport> CtlCommandRunner::executeDecode(const CtlRequest& request) const
+{
+    QString cardPrefix = DecodeCommand::kDefaultCardPrefix;
+    // Without a till database (none named, none in the current folder) decode still works, with the
+    // defaults of a new till; a database named with --db must exist.
+    if (request.databaseGiven || QFileInfo::exists(request.databasePath)) {
+        auto database = Database::open(request.databasePath, m_clock, Database::OpenMode::MustExist);
+        if (!database)
+            return database.error();
+        const auto settings = TillSettings::load((*database)->connection());
+        if (!settings)
+            return settings.error();
+        cardPrefix = settings->cardPrefix;
+    }
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return Error{Error::Code::Storage, DecodeCommand::tr("Cannot read standard input.")};
+    auto report = DecodeCommand(cardPrefix).run(input);
+    if (!report && !report.error().reason.isEmpty()) {
+        // The class first, for scripts; the message for people. Neither holds the input.
+        Error classified = report.error();
+        classified.message = classified.reason + QStringLiteral(": ") + classified.message;
+        return classified;
+    }
+    return report;
 }
 
 }  // namespace loyalty

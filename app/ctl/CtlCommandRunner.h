@@ -23,6 +23,7 @@ public:
 private:
     Result<CtlReport> execute(const CtlRequest& request) const;
     Result<CtlReport> executeOn(Database& database, const CtlRequest& request) const;
+    Result<CtlReport> executeDecode(const CtlRequest& request) const;
 
     const Clock& m_clock;
     const CtlOutput& m_output;

@@ -19,7 +19,8 @@ struct CtlRequest
         Balance,
         Sale,
         Sales,
-        Check
+        Check,
+        Decode
     };
 
     // One --line EAN[:QTY] of a sale.
@@ -31,6 +32,7 @@ struct CtlRequest
 
     Command command = Command::Help;
     QString databasePath;
+    bool databaseGiven = false;  // --db was on the command line, not the default
     bool json = false;
     qint64 memberCount = 0;  // demo --members
     int limit = 0;           // members/products --limit, sales --last

@@ -7,7 +7,8 @@ namespace loyalty {
 SaleSession::SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_classifier(settings.cardPrefix)
+    , m_digitalCards(database.connection(), clock)
+    , m_decoder(settings.cardPrefix)
     , m_members(database.connection())
     , m_products(database.connection())
     , m_ledger(database.connection())
@@ -15,21 +16,26 @@ SaleSession::SaleSession(Database& database, const Clock& clock, const TillSetti
     , m_service(database, clock, settings)
     , m_basket(settings.currency)
 {
+    // Digital cards from head office are always understood; the trust list decides which verify.
+    m_decoder.addDecoder(&m_digitalCards);
     recompute();
 }
 
-ScanOutcome SaleSession::scan(const QString& input, qint64 quantity)
+ScanOutcome SaleSession::scan(const QString& input, qint64 quantity, CardSource source)
 {
-    const auto classified = m_classifier.classify(input);
-    switch (classified.kind) {
-    case ScanClassifier::Kind::Empty:
-        return {};
-    case ScanClassifier::Kind::Refused:
-        return ScanOutcome::refused(classified.error);
-    case ScanClassifier::Kind::LoyaltyCard:
-        return attachMember(classified.code);
-    case ScanClassifier::Kind::Product:
-        return addProduct(classified.code, quantity);
+    const auto read = m_decoder.decode(input, source);
+    if (!read) {
+        if (read.error().reason == QLatin1String("empty"))
+            return {};  // Enter on an empty field
+        return ScanOutcome::refused(read.error());
+    }
+    switch (read->kind) {
+    case CardRead::Kind::Product:
+        return addProduct(read->identifier, quantity);
+    case CardRead::Kind::LoyaltyNumber:
+    case CardRead::Kind::DigitalCard:
+    case CardRead::Kind::NfcUid:
+        return attachMember(read->identifier);
     }
     return {};
 }

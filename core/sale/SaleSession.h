@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cards/digital/DigitalCardDecoder.h"
+#include "cards/formats/ScanDecoder.h"
 #include "catalog/ProductRepository.h"
 #include "common/Result.h"
 #include "ledger/LedgerRepository.h"
@@ -8,7 +10,6 @@
 #include "sale/Basket.h"
 #include "sale/CompletedSale.h"
 #include "sale/SaleService.h"
-#include "sale/ScanClassifier.h"
 #include "sale/ScanOutcome.h"
 
 #include <QObject>
@@ -26,7 +27,12 @@ class SaleSession final : public QObject
 public:
     SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent = nullptr);
 
-    ScanOutcome scan(const QString& input, qint64 quantity = 1);
+    // Decodes the input (ScanDecoder: payment cards and malformed input are refused, nothing of
+    // them is kept) and adds the product or attaches the card's member.
+    ScanOutcome scan(const QString& input, qint64 quantity = 1, CardSource source = CardSource::Typed);
+    // Plugs a further card format (e.g. the signed digital card QR) into the scan pipeline;
+    // `decoder` must outlive this session.
+    void addCardDecoder(const CardFormatDecoder* decoder) { m_decoder.addDecoder(decoder); }
     bool changeQuantity(qsizetype row, qint64 delta);
     bool removeLine(qsizetype row);
     void voidSale();
@@ -52,7 +58,8 @@ private:
     void recompute();
 
     TillSettings m_settings;
-    ScanClassifier m_classifier;
+    DigitalCardDecoder m_digitalCards;  // declared before m_decoder, which points to it
+    ScanDecoder m_decoder;
     MemberRepository m_members;
     ProductRepository m_products;
     LedgerRepository m_ledger;

@@ -32,7 +32,19 @@ KeyLegend::KeyLegend(QWidget* parent)
 void KeyLegend::showStatus(const QString& tillName, qint64 queuedEvents)
 {
     // Head-office sync arrives with the sync engine; until then events wait in the outbox.
-    m_status->setText(tr("%1 · ● offline · %2 queued").arg(tillName, QLocale().toString(queuedEvents)));
+    m_tillStatus = tr("%1 · ● offline · %2 queued").arg(tillName, QLocale().toString(queuedEvents));
+    render();
+}
+
+void KeyLegend::showDeviceStatus(const QString& status)
+{
+    m_deviceStatus = status;
+    render();
+}
+
+void KeyLegend::render()
+{
+    m_status->setText(m_deviceStatus.isEmpty() ? m_tillStatus : m_deviceStatus + QStringLiteral(" · ") + m_tillStatus);
 }
 
 QString KeyLegend::statusText() const

@@ -15,11 +15,17 @@ public:
     explicit KeyLegend(QWidget* parent = nullptr);
 
     void showStatus(const QString& tillName, qint64 queuedEvents);
+    // The latest word from a card device (NFC, serial scanner), shown before the till's state.
+    void showDeviceStatus(const QString& status);
     QString statusText() const;
 
 private:
+    void render();
+
     QLabel* m_keys;
     QLabel* m_status;
+    QString m_tillStatus;
+    QString m_deviceStatus;
 };
 
 }  // namespace loyalty

@@ -12,6 +12,7 @@
 #include "sale/SaleSession.h"
 #include "sale/TotalsBar.h"
 
+#include <QApplication>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -163,10 +164,45 @@ void SaleWindow::connectActions()
 
 void SaleWindow::submitScan()
 {
-    disarmVoid();
     const QString input = m_scanField->text();
     m_scanField->clear();
-    const ScanOutcome outcome = m_session.scan(input);
+    handleSaleScan(input, CardSource::Typed);
+}
+
+void SaleWindow::acceptScan(const QString& text, CardSource source)
+{
+    QWidget* modal = QApplication::activeModalWidget();
+    if (auto* enrol = qobject_cast<EnrolDialog*>(modal)) {
+        enrol->acceptScan(text);
+        return;
+    }
+    if (auto* cards = qobject_cast<MemberCardsDialog*>(modal)) {
+        cards->acceptScan(text);
+        return;
+    }
+    if (modal) {
+        m_messageStrip->show(MessageStrip::Severity::Error,
+                             tr("A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again."));
+        return;
+    }
+    m_scanField->clear();
+    handleSaleScan(text, source);
+}
+
+void SaleWindow::showRefusedRead(const QString& message)
+{
+    m_messageStrip->show(MessageStrip::Severity::Error, message);
+}
+
+void SaleWindow::showDeviceStatus(const QString& status)
+{
+    m_keyLegend->showDeviceStatus(status);
+}
+
+void SaleWindow::handleSaleScan(const QString& input, CardSource source)
+{
+    disarmVoid();
+    const ScanOutcome outcome = m_session.scan(input, 1, source);
     switch (outcome.kind) {
     case ScanOutcome::Kind::Ignored:
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cards/CardSource.h"
+
 #include <QMainWindow>
 
 class QLineEdit;
@@ -35,6 +37,14 @@ public:
     TotalsBar* totalsBar() const { return m_totalsBar; }
     KeyLegend* keyLegend() const { return m_keyLegend; }
 
+    // A scan caught application-wide (keyboard wedge, serial, NFC): it goes to the open dialog if
+    // that dialog expects a scan, is refused if another dialog is open, and is a sale scan otherwise.
+    void acceptScan(const QString& text, CardSource source);
+    // A read the devices refused before decoding (an oversize burst, an NFC tag not allowed...).
+    void showRefusedRead(const QString& message);
+    // A device's state for the status line ("NFC reader ready", "No NFC reader").
+    void showDeviceStatus(const QString& status);
+
 private:
     QWidget* buildSalePane();
     QWidget* buildSidePane();
@@ -42,6 +52,7 @@ private:
     void connectActions();
 
     void submitScan();
+    void handleSaleScan(const QString& text, CardSource source);
     void completeSale();
     void requestVoid();
     void changeQuantity(int delta);

@@ -1,9 +1,9 @@
 #include "commands/BalanceCommand.h"
 
 #include "CtlTable.h"
+#include "cards/formats/ScanDecoder.h"
 #include "ledger/LedgerRepository.h"
 #include "members/MemberRepository.h"
-#include "sale/ScanClassifier.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
 
@@ -37,22 +37,24 @@ Result<CtlReport> BalanceCommand::run(const QString& card) const
     const auto settings = TillSettings::load(db);
     if (!settings)
         return settings.error();
-    // The same classification as a scan at the till: a misread check digit is refused, not looked up.
-    const auto classified = ScanClassifier(settings->cardPrefix).classify(card);
-    if (classified.kind == ScanClassifier::Kind::Refused)
-        return classified.error;
-    if (classified.kind != ScanClassifier::Kind::LoyaltyCard) {
+    // The same decoding as a scan at the till: a misread check digit or a payment card is refused,
+    // not looked up.
+    const auto read = ScanDecoder(settings->cardPrefix).decode(card, CardSource::CommandLine);
+    if (!read)
+        return read.error();
+    if (read->kind != CardRead::Kind::LoyaltyNumber) {
+        // Only a product GTIN gets here, never unrecognised input, so repeating it is safe.
         return Error{Error::Code::InvalidInput,
                      tr("%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.")
-                         .arg(classified.code, settings->cardPrefix)};
+                         .arg(read->identifier, settings->cardPrefix)};
     }
 
     MemberRepository members(db);
-    const auto found = members.findByCard(classified.code);
+    const auto found = members.findByCard(read->identifier);
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Error{Error::Code::NotFound, tr("No member has the card %1.").arg(classified.code)};
+        return Error{Error::Code::NotFound, tr("No member has the card %1.").arg(read->identifier)};
     const CardHolder& holder = **found;
     const auto balance = LedgerRepository(db).balance(holder.member.id);
     if (!balance)

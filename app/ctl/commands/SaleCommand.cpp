@@ -62,7 +62,7 @@ Result<CtlReport> SaleCommand::run(const QString& card, const QList<CtlRequest::
     SaleSession session(m_database, m_clock, *settings);
 
     if (!card.isEmpty()) {
-        const ScanOutcome outcome = session.scan(card);
+        const ScanOutcome outcome = session.scan(card, 1, CardSource::CommandLine);
         if (outcome.kind == ScanOutcome::Kind::Refused)
             return Error{outcome.error, outcome.message};
         if (outcome.kind != ScanOutcome::Kind::MemberAttached) {
@@ -74,7 +74,7 @@ Result<CtlReport> SaleCommand::run(const QString& card, const QList<CtlRequest::
 
     qint64 requested = 0;
     for (const CtlRequest::SaleLine& line : lines) {
-        const ScanOutcome outcome = session.scan(line.ean, line.quantity);
+        const ScanOutcome outcome = session.scan(line.ean, line.quantity, CardSource::CommandLine);
         if (outcome.kind == ScanOutcome::Kind::Refused)
             return Error{outcome.error, outcome.message};
         if (outcome.kind == ScanOutcome::Kind::MemberAttached)
