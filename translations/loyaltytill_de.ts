@@ -500,7 +500,7 @@
         <name>DeviceSettings</name>
         <message>
             <source>The setting %1 has an invalid value "%2".</source>
-            <translation type="unfinished" />
+            <translation>Die Einstellung %1 hat einen ungültigen Wert „%2“.</translation>
         </message>
     </context>
     <context>
@@ -641,34 +641,34 @@
         <name>NdefMessage</name>
         <message>
             <source>The tag's data ends too early — hold the card still on the reader.</source>
-            <translation type="unfinished" />
+            <translation>Die Daten des Tags enden zu früh – halten Sie die Karte ruhig auf das Lesegerät.</translation>
         </message>
         <message>
             <source>The tag's data is not a valid NFC message.</source>
-            <translation type="unfinished" />
+            <translation>Die Daten des Tags sind keine gültige NFC-Nachricht.</translation>
         </message>
         <message>
             <source>The tag uses chunked NFC records, which the till does not read.</source>
-            <translation type="unfinished" />
+            <translation>Der Tag nutzt geteilte NFC-Einträge, die die Kasse nicht liest.</translation>
         </message>
         <message>
             <source>The tag carries no NFC message.</source>
-            <translation type="unfinished" />
+            <translation>Der Tag enthält keine NFC-Nachricht.</translation>
         </message>
     </context>
     <context>
         <name>NfcPolicy</name>
         <message>
             <source>The setting %1 must be 0 or 1 (it is "%2").</source>
-            <translation type="unfinished" />
+            <translation>Die Einstellung %1 muss 0 oder 1 sein (sie ist „%2“).</translation>
         </message>
         <message>
             <source>This tag could not be read as a card — hold it still on the reader.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Tag konnte nicht als Karte gelesen werden – halten Sie ihn ruhig auf das Lesegerät.</translation>
         </message>
         <message>
             <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Tag trägt keine Kundennummer, und Tags werden hier nicht über ihre Kennung angenommen – scannen Sie die gedruckte Karte oder fragen Sie nach der Kartennummer.</translation>
         </message>
     </context>
     <context>
@@ -1199,23 +1199,23 @@
         <name>loyalty::PcscReaderMonitor</name>
         <message>
             <source>PC/SC service not running — NFC off</source>
-            <translation type="unfinished" />
+            <translation>PC/SC-Dienst läuft nicht – NFC aus</translation>
         </message>
         <message>
             <source>NFC off: PC/SC error %1</source>
-            <translation type="unfinished" />
+            <translation>NFC aus: PC/SC-Fehler %1</translation>
         </message>
         <message>
             <source>No NFC reader connected</source>
-            <translation type="unfinished" />
+            <translation>Kein NFC-Lesegerät angeschlossen</translation>
         </message>
         <message>
             <source>NFC reader %1 ready</source>
-            <translation type="unfinished" />
+            <translation>NFC-Lesegerät %1 bereit</translation>
         </message>
         <message>
             <source>The card could not be read — hold it still on the reader.</source>
-            <translation type="unfinished" />
+            <translation>Die Karte konnte nicht gelesen werden – halten Sie sie ruhig auf das Lesegerät.</translation>
         </message>
     </context>
     <context>
@@ -1367,39 +1367,39 @@
         <name>loyalty::SerialScannerSource</name>
         <message>
             <source>No serial scanner configured</source>
-            <translation type="unfinished" />
+            <translation>Kein serieller Scanner eingerichtet</translation>
         </message>
         <message>
             <source>Serial scanner on %1 ready</source>
-            <translation type="unfinished" />
+            <translation>Serieller Scanner an %1 bereit</translation>
         </message>
         <message>
             <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
-            <translation type="unfinished" />
+            <translation>Serieller Scanner %1: keine Berechtigung (den Kassenbenutzer zur Gruppe dialout hinzufügen)</translation>
         </message>
         <message>
             <source>Serial scanner %1 not found</source>
-            <translation type="unfinished" />
+            <translation>Serieller Scanner %1 nicht gefunden</translation>
         </message>
         <message>
             <source>Serial scanner %1 cannot be opened</source>
-            <translation type="unfinished" />
+            <translation>Serieller Scanner %1 lässt sich nicht öffnen</translation>
         </message>
         <message>
             <source>Serial scanner %1 disconnected</source>
-            <translation type="unfinished" />
+            <translation>Serieller Scanner %1 getrennt</translation>
         </message>
         <message>
             <source>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</source>
-            <translation type="unfinished" />
+            <translation>Scan zu lang (über %1 Zeichen) – ignoriert. Prüfen Sie die Suffix-Einstellung des Scanners.</translation>
         </message>
         <message>
             <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
-            <translation type="unfinished" />
+            <translation>Der Scanner hat Zeichen gesendet, die kein reines ASCII sind – prüfen Sie seine Tastatur-/Codepage-Einstellung.</translation>
         </message>
         <message>
             <source>The scanner sent control characters — check its prefix and suffix settings.</source>
-            <translation type="unfinished" />
+            <translation>Der Scanner hat Steuerzeichen gesendet – prüfen Sie seine Präfix- und Suffix-Einstellungen.</translation>
         </message>
     </context>
     <context>
@@ -1421,7 +1421,7 @@
         <name>loyalty::WedgeScanCapture</name>
         <message>
             <source>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</source>
-            <translation type="unfinished" />
+            <translation>Scan zu lang (über %1 Zeichen) – ignoriert. Prüfen Sie die Einstellungen des Scanners.</translation>
         </message>
     </context>
     <context>

@@ -1,9 +1,11 @@
 // loyalty-till: the cashier's sale screen. This file only wires core and ui together.
+#include "TillCardDevices.h"
 #include "i18n/TranslationLoader.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
 #include "sale/SaleSession.h"
 #include "sale/SaleWindow.h"
+#include "settings/SettingsRepository.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
 #include "style/TillStyle.h"
@@ -94,11 +96,19 @@ int main(int argc, char** argv)
     const auto settings = loyalty::TillSettings::load((*database)->connection());
     if (!settings)
         return refuseToStart(settings.error().message);
+    const loyalty::SettingsRepository settingsTable((*database)->connection());
+    const auto devices = loyalty::DeviceSettings::load(settingsTable);
+    if (!devices)
+        return refuseToStart(devices.error().message);
+    const auto nfcPolicy = loyalty::NfcPolicy::load(settingsTable);
+    if (!nfcPolicy)
+        return refuseToStart(nfcPolicy.error().message);
 
     loyalty::SaleSession session(**database, clock, *settings);
     loyalty::Enrolment enrolment(**database, clock, *settings);
     loyalty::CardLifecycle cards(**database, clock, *settings);
     loyalty::SaleWindow window(session, enrolment, cards);
+    new loyalty::TillCardDevices(*devices, *nfcPolicy, window);  // owned by the window
     window.resize(1366, 768);
     if (options.fullScreen)
         window.showFullScreen();

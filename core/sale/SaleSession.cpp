@@ -29,13 +29,18 @@ ScanOutcome SaleSession::scan(const QString& input, qint64 quantity, CardSource 
             return {};  // Enter on an empty field
         return ScanOutcome::refused(read.error());
     }
-    switch (read->kind) {
+    return accept(*read, quantity);
+}
+
+ScanOutcome SaleSession::accept(const CardRead& read, qint64 quantity)
+{
+    switch (read.kind) {
     case CardRead::Kind::Product:
-        return addProduct(read->identifier, quantity);
+        return addProduct(read.identifier, quantity);
     case CardRead::Kind::LoyaltyNumber:
     case CardRead::Kind::DigitalCard:
     case CardRead::Kind::NfcUid:
-        return attachMember(read->identifier);
+        return attachMember(read.identifier);
     }
     return {};
 }

@@ -30,6 +30,8 @@ public:
     // Decodes the input (ScanDecoder: payment cards and malformed input are refused, nothing of
     // them is kept) and adds the product or attaches the card's member.
     ScanOutcome scan(const QString& input, qint64 quantity = 1, CardSource source = CardSource::Typed);
+    // A read a device already decoded (an NFC tag through NfcPolicy): a card or a product.
+    ScanOutcome accept(const CardRead& read, qint64 quantity = 1);
     // Plugs a further card format (e.g. the signed digital card QR) into the scan pipeline;
     // `decoder` must outlive this session.
     void addCardDecoder(const CardFormatDecoder* decoder) { m_decoder.addDecoder(decoder); }

@@ -23,6 +23,7 @@
 #include <QCheckBox>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QSqlQuery>
 #include <QTableView>
@@ -53,9 +54,15 @@ private Q_SLOTS:
     void basketModelPassesTheModelTester();
     void f9EnrolsACustomerWithAScannedCard();
     void f7ReplacesTheCardOnTheSale();
+    void wedgeScanIntoTheSaleIsCaptured();
+    void wedgeScanWhileTheEnrolDialogHasFocusGoesToItsCardField();
 
 private:
     void scan(const QString& code);
+    // Keys as the platform delivers them, with timestamps, to the focused widget: what the
+    // application-wide wedge capture sees from a real scanner (gapMs apart, then Enter).
+    void wedgeType(QWidget* target, const QString& text, int gapMs, bool enter = true);
+    qint64 m_keyTime = 1'000'000;
     void press(Qt::Key key);
     qint64 count(const QString& table) const;
 
@@ -119,6 +126,24 @@ void TestSaleWindow::scan(const QString& code)
 void TestSaleWindow::press(Qt::Key key)
 {
     QTest::keyClick(m_window->scanField(), key);
+}
+
+void TestSaleWindow::wedgeType(QWidget* target, const QString& text, int gapMs, bool enter)
+{
+    const auto send = [target](QEvent::Type type, int key, const QString& character, qint64 at) {
+        QKeyEvent event(type, key, Qt::NoModifier, character);
+        event.setTimestamp(quint64(at));
+        QApplication::sendEvent(target, &event);
+    };
+    const QString keys = enter ? text + QLatin1Char('\r') : text;
+    for (const QChar c : keys) {
+        m_keyTime += gapMs;
+        const int key = c == u'\r' ? int(Qt::Key_Return) : int(c.toUpper().unicode());
+        send(QEvent::KeyPress, key, QString(c), m_keyTime);
+        send(QEvent::KeyRelease, key, QString(c), m_keyTime + 1);
+    }
+    m_keyTime += 1000;
+    QCoreApplication::processEvents();
 }
 
 qint64 TestSaleWindow::count(const QString& table) const
@@ -384,6 +409,39 @@ void TestSaleWindow::f7ReplacesTheCardOnTheSale()
     scan(oldCard);
     QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
     QVERIFY(m_window->messageStrip()->text().contains(QStringLiteral("replaced")));
+}
+
+void TestSaleWindow::wedgeScanIntoTheSaleIsCaptured()
+{
+    wedgeType(m_window->scanField(), DemoDataGenerator::cardNumberFor(31), 6);
+    QTRY_VERIFY(m_session->member().has_value());
+    QCOMPARE(m_session->member()->member.id, 31);
+    QVERIFY(m_window->scanField()->text().isEmpty());
+    // A person typing slowly still types into the field; nothing is captured.
+    wedgeType(m_window->scanField(), QStringLiteral("40063"), 120, false);
+    QCoreApplication::processEvents();
+    QTRY_COMPARE(m_window->scanField()->text(), QStringLiteral("40063"));
+}
+
+void TestSaleWindow::wedgeScanWhileTheEnrolDialogHasFocusGoesToItsCardField()
+{
+    const QString newCard = DemoDataGenerator::cardNumberFor(6000);
+    bool checked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<EnrolDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->nameField()->setFocus();
+        QTest::keyClicks(dialog->nameField(), QStringLiteral("Jo"));
+        // The scanner fires while the cashier is in the name field.
+        wedgeType(dialog->nameField(), newCard, 6);
+        QTRY_COMPARE(dialog->cardField()->text(), newCard);
+        QCOMPARE(dialog->nameField()->text(), QStringLiteral("Jo"));
+        checked = true;
+        dialog->reject();
+    });
+    press(Qt::Key_F9);
+    QVERIFY(checked);
+    QVERIFY(!m_session->member().has_value());  // the scan did not reach the sale
 }
 
 QTEST_MAIN(TestSaleWindow)

@@ -1,5 +1,6 @@
 #include "sale/SaleWindow.h"
 
+#include "input/WedgeScanCapture.h"
 #include "members/CardLifecycle.h"
 #include "members/EnrolDialog.h"
 #include "members/MemberCardsDialog.h"
@@ -31,7 +32,14 @@ SaleWindow::SaleWindow(SaleSession& session, Enrolment& enrolment, CardLifecycle
     , m_cards(cards)
     , m_basketModel(new BasketModel(session, this))
     , m_keyFilter(new SaleKeyFilter(this))
+    , m_wedge(new WedgeScanCapture(this))
 {
+    // Scanner bursts are caught before any widget sees them, so a scan never lands in the wrong
+    // field; typing by hand still reaches the focused field. Removed with m_wedge.
+    qApp->installEventFilter(m_wedge);
+    connect(m_wedge, &WedgeScanCapture::scanCaptured, this,
+            [this](const QString& text) { acceptScan(text, CardSource::KeyboardWedge); });
+    connect(m_wedge, &WedgeScanCapture::scanRejected, this, &SaleWindow::showRefusedRead);
     setObjectName(QStringLiteral("saleWindow"));
     setWindowTitle(tr("Loyalty Till — %1").arg(session.settings().tillName));
 
@@ -181,8 +189,9 @@ void SaleWindow::acceptScan(const QString& text, CardSource source)
         return;
     }
     if (modal) {
-        m_messageStrip->show(MessageStrip::Severity::Error,
-                             tr("A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again."));
+        m_messageStrip->show(
+            MessageStrip::Severity::Error,
+            tr("A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again."));
         return;
     }
     m_scanField->clear();
@@ -202,7 +211,25 @@ void SaleWindow::showDeviceStatus(const QString& status)
 void SaleWindow::handleSaleScan(const QString& input, CardSource source)
 {
     disarmVoid();
-    const ScanOutcome outcome = m_session.scan(input, 1, source);
+    showOutcome(m_session.scan(input, 1, source));
+}
+
+void SaleWindow::acceptDecodedRead(const Result<CardRead>& read)
+{
+    disarmVoid();
+    if (!read) {
+        m_messageStrip->show(MessageStrip::Severity::Error, read.error().message);
+        return;
+    }
+    if (QApplication::activeModalWidget()) {
+        acceptScan(read->identifier, read->source);
+        return;
+    }
+    showOutcome(m_session.accept(*read));
+}
+
+void SaleWindow::showOutcome(const ScanOutcome& outcome)
+{
     switch (outcome.kind) {
     case ScanOutcome::Kind::Ignored:
         return;

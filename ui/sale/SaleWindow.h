@@ -1,6 +1,7 @@
 #pragma once
 
-#include "cards/CardSource.h"
+#include "cards/CardRead.h"
+#include "common/Result.h"
 
 #include <QMainWindow>
 
@@ -18,7 +19,9 @@ class MemberPanel;
 class MessageStrip;
 class SaleKeyFilter;
 class SaleSession;
+struct ScanOutcome;
 class TotalsBar;
+class WedgeScanCapture;
 
 // The cashier's sale screen: it composes the scan field, basket, totals, member panel, message
 // strip and key legend, and forwards every action to the SaleSession. It holds no sale logic.
@@ -44,6 +47,10 @@ public:
     void showRefusedRead(const QString& message);
     // A device's state for the status line ("NFC reader ready", "No NFC reader").
     void showDeviceStatus(const QString& status);
+    // An NFC read turned into a card read (or refused) by NfcPolicy.
+    void acceptDecodedRead(const Result<CardRead>& read);
+    // Catches keyboard-wedge scans application-wide while this window lives.
+    WedgeScanCapture* wedgeCapture() const { return m_wedge; }
 
 private:
     QWidget* buildSalePane();
@@ -53,6 +60,7 @@ private:
 
     void submitScan();
     void handleSaleScan(const QString& text, CardSource source);
+    void showOutcome(const ScanOutcome& outcome);
     void completeSale();
     void requestVoid();
     void changeQuantity(int delta);
@@ -73,6 +81,7 @@ private:
     CardLifecycle& m_cards;
     BasketModel* m_basketModel;
     SaleKeyFilter* m_keyFilter;
+    WedgeScanCapture* m_wedge;
     QLineEdit* m_scanField = nullptr;
     QTableView* m_basketView = nullptr;
     TotalsBar* m_totalsBar = nullptr;
