@@ -988,28 +988,12 @@
             <translation>Abschließen</translation>
         </message>
         <message>
-            <source>Void sale</source>
-            <translation>Verkauf stornieren</translation>
-        </message>
-        <message>
             <source>Quantity</source>
             <translation>Menge</translation>
         </message>
         <message>
             <source>Del</source>
             <translation>Entf</translation>
-        </message>
-        <message>
-            <source>Remove line</source>
-            <translation>Position löschen</translation>
-        </message>
-        <message>
-            <source>Select line</source>
-            <translation>Position wählen</translation>
-        </message>
-        <message>
-            <source>Clear input</source>
-            <translation>Eingabe leeren</translation>
         </message>
         <message>
             <source>%1 · ● offline · %2 queued</source>
@@ -1022,6 +1006,22 @@
         <message>
             <source>Cards</source>
             <translation>Karten</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Storno</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Select</source>
+            <translation>Auswahl</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Leeren</translation>
         </message>
     </context>
     <context>

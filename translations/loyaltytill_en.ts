@@ -988,28 +988,12 @@
             <translation>Complete</translation>
         </message>
         <message>
-            <source>Void sale</source>
-            <translation>Void sale</translation>
-        </message>
-        <message>
             <source>Quantity</source>
             <translation>Quantity</translation>
         </message>
         <message>
             <source>Del</source>
             <translation>Del</translation>
-        </message>
-        <message>
-            <source>Remove line</source>
-            <translation>Remove line</translation>
-        </message>
-        <message>
-            <source>Select line</source>
-            <translation>Select line</translation>
-        </message>
-        <message>
-            <source>Clear input</source>
-            <translation>Clear input</translation>
         </message>
         <message>
             <source>%1 · ● offline · %2 queued</source>
@@ -1022,6 +1006,22 @@
         <message>
             <source>Cards</source>
             <translation>Cards</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Select</source>
+            <translation>Select</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
         </message>
     </context>
     <context>

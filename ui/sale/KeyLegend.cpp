@@ -1,6 +1,6 @@
 #include "sale/KeyLegend.h"
 
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLocale>
 
@@ -18,15 +18,18 @@ KeyLegend::KeyLegend(QWidget* parent)
     m_keys->setText(QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>F9</b> %8 &nbsp;&nbsp; "
                                    "<b>F7</b> %9 &nbsp;&nbsp; <b>+ / −</b> %3 &nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
                                    "<b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
-                        .arg(tr("Complete"), tr("Void sale"), tr("Quantity"), tr("Del"), tr("Remove line"),
-                             tr("Select line"), tr("Clear input"), tr("Enrol"), tr("Cards")));
+                        .arg(tr("Complete"), tr("Void"), tr("Quantity"), tr("Del"), tr("Remove"), tr("Select"),
+                             tr("Clear"), tr("Enrol"), tr("Cards")));
     // On a narrow screen the legend is cut at the right rather than widening the window.
     m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_keys->setMinimumWidth(0);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(12, 4, 12, 4);
-    layout->addWidget(m_keys, 1);
-    layout->addWidget(m_status);
+    // Keys on the first line, the till's and the devices' state on the second, so neither is cut
+    // on a 1366 px screen in German.
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 2, 12, 2);
+    layout->setSpacing(0);
+    layout->addWidget(m_keys);
+    layout->addWidget(m_status, 0, Qt::AlignRight);
 }
 
 void KeyLegend::showStatus(const QString& tillName, qint64 queuedEvents)
