@@ -1,8 +1,8 @@
 #include "sale/KeyLegend.h"
 
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QVBoxLayout>
 
 namespace loyalty {
 
