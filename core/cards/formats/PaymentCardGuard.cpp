@@ -76,7 +76,23 @@ Error PaymentCardGuard::refusal()
 
 bool PaymentCardGuard::containsPaymentCard(QStringView text) const
 {
-    return hasTrack1Pan(text) || hasTrack2Pan(text) || isBarePan(text);
+    return hasTrack1Pan(text) || hasTrack2Pan(text) || isBarePan(text) || hasEmbeddedPan(text);
+}
+
+bool PaymentCardGuard::hasEmbeddedPan(QStringView text) const
+{
+    // A card number inside other characters, e.g. behind a Code 128 prefix ("LT4111111111111111").
+    for (qsizetype i = 0; i < text.size();) {
+        const QStringView run = digitRunAt(text, i);
+        if (run.isEmpty()) {
+            ++i;
+            continue;
+        }
+        if (isPan(run) && inPaymentIinRange(run) && !claimedByLoyalty(run) && !(run.size() == 13 && Gtin::isValid(run)))
+            return true;
+        i += run.size();
+    }
+    return false;
 }
 
 bool PaymentCardGuard::isPan(QStringView digits)

@@ -31,6 +31,7 @@ private:
     bool hasTrack1Pan(QStringView text) const;
     bool hasTrack2Pan(QStringView text) const;
     bool isBarePan(QStringView text) const;
+    bool hasEmbeddedPan(QStringView text) const;
 
     QString m_loyaltyPrefix;
 };

@@ -43,6 +43,8 @@ void TestPaymentCardGuard::refuses_data()
     QTest::newRow("track 1 format code A, visa number") << QStringLiteral("%A4111111111111111^DOE/JOHN^2512?");
     QTest::newRow("track 1 lower-case format code") << QStringLiteral("%b4111111111111111^DOE/JOHN^2512?");
     QTest::newRow("track 2") << QStringLiteral(";4111111111111111=25121010000000000000?");
+    QTest::newRow("inside a code 128 value") << QStringLiteral("LT4111111111111111");
+    QTest::newRow("inside words") << QStringLiteral("card 5555555555554444 please");
     QTest::newRow("track 2 half read") << QStringLiteral(";5555555555554444=");
     QTest::newRow("track 2 no separator") << QStringLiteral(";6011111111111117?");
     QTest::newRow("both tracks") << QStringLiteral("%B4111111111111111^DOE/JOHN^2512101?;4111111111111111=2512101?");
