@@ -15,15 +15,16 @@ trap cleanup EXIT
 
 "$ctl" --db "$work/demo.db" demo --members 2000 >/dev/null
 
-display=""
-for n in $(seq 150 250); do
-    [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || { display=":$n"; break; }
-done
-[[ -n $display ]] || { echo "no free X display number"; exit 1; }
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3 once it accepts connections, so
+# there is no race with other X servers on the machine or with its own start-up.
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)
-export DISPLAY=$display
-for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 100); do
+    [[ -s $work/display ]] && break
+    sleep 0.1
+done
+[[ -s $work/display ]] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+export DISPLAY=":$(head -n 1 "$work/display")"
 
 "$till" --db "$work/demo.db" --lang en >"$work/till.log" 2>&1 &
 till_pid=$!
