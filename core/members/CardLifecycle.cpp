@@ -46,6 +46,15 @@ Result<Done> CardLifecycle::insertCard(qint64 memberId, const QString& number, c
     return Done{};
 }
 
+Result<Done> CardLifecycle::record(const QString& eventType, const QJsonObject& payload, const QString& now)
+{
+    const auto event =
+        OutboxRepository(m_database.connection()).append(m_settings.tillId, eventType, payload, std::nullopt, now);
+    if (!event)
+        return event.error();
+    return Done{};
+}
+
 Result<CardHolder> CardLifecycle::addCard(qint64 memberId, const QString& newCardNumber)
 {
     const QSqlDatabase db = m_database.connection();
@@ -69,9 +78,8 @@ Result<CardHolder> CardLifecycle::addCard(qint64 memberId, const QString& newCar
     const QJsonObject payload{{QStringLiteral("member_id"), memberId},
                               {QStringLiteral("card_number"), newCardNumber},
                               {QStringLiteral("at"), now}};
-    if (auto event = OutboxRepository(db).append(m_settings.tillId, kCardAddedEvent, payload, std::nullopt, now);
-        !event)
-        return event.error();
+    if (auto recorded = record(kCardAddedEvent, payload, now); !recorded)
+        return recorded.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return holderOf(newCardNumber);
@@ -101,9 +109,8 @@ Result<Done> CardLifecycle::block(const QString& cardNumber, const QString& reas
                               {QStringLiteral("card_number"), cardNumber},
                               {QStringLiteral("reason"), reason},
                               {QStringLiteral("at"), now}};
-    if (auto event = OutboxRepository(db).append(m_settings.tillId, kCardBlockedEvent, payload, std::nullopt, now);
-        !event)
-        return event.error();
+    if (auto recorded = record(kCardBlockedEvent, payload, now); !recorded)
+        return recorded.error();
     return transaction.commit();
 }
 
@@ -135,9 +142,8 @@ Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QS
                               {QStringLiteral("old_card_number"), oldCardNumber},
                               {QStringLiteral("new_card_number"), newCardNumber},
                               {QStringLiteral("at"), now}};
-    if (auto event = OutboxRepository(db).append(m_settings.tillId, kCardReplacedEvent, payload, std::nullopt, now);
-        !event)
-        return event.error();
+    if (auto recorded = record(kCardReplacedEvent, payload, now); !recorded)
+        return recorded.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return holderOf(newCardNumber);

@@ -5,6 +5,7 @@
 #include "settings/TillSettings.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace loyalty {
 
@@ -36,6 +37,8 @@ public:
 private:
     Result<CardHolder> holderOf(const QString& cardNumber) const;
     Result<Done> insertCard(qint64 memberId, const QString& number, const QString& now);
+    // Appends the change's outbox event inside the caller's transaction.
+    Result<Done> record(const QString& eventType, const QJsonObject& payload, const QString& now);
 
     Database& m_database;
     const Clock& m_clock;

@@ -57,4 +57,18 @@ Result<qint64> MemberRepository::count() const
     return query.value(0).toLongLong();
 }
 
+Result<QStringList> MemberRepository::activeCardsOf(qint64 memberId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT number FROM cards WHERE member_id = ? AND state = 'active'"
+                                 " ORDER BY issued_at DESC, number"));
+    query.bindValue(0, memberId);
+    if (!query.exec())
+        return StoreError::from(query.lastError());
+    QStringList numbers;
+    while (query.next())
+        numbers << query.value(0).toString();
+    return numbers;
+}
+
 }  // namespace loyalty

@@ -20,6 +20,8 @@ public:
     Result<std::optional<CardHolder>> findByCard(const QString& cardNumber);
     Result<QList<MemberListing>> list(int limit, qint64 afterId = 0) const;
     Result<qint64> count() const;
+    // The member's active card numbers, newest first.
+    Result<QStringList> activeCardsOf(qint64 memberId) const;
 
 private:
     QSqlDatabase m_db;

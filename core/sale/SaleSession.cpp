@@ -103,6 +103,19 @@ ScanOutcome SaleSession::addProduct(const QString& ean, qint64 quantity)
     return {ScanOutcome::Kind::ProductAdded, {}, row};
 }
 
+SaleSession::CardCheck SaleSession::recheckMemberCard()
+{
+    if (!m_member)
+        return CardCheck::Unchanged;
+    const auto active = m_members.activeCardsOf(m_member->member.id);
+    if (!active || active->contains(m_member->cardNumber))
+        return CardCheck::Unchanged;
+    if (!active->isEmpty() && attachMember(active->first()).kind == ScanOutcome::Kind::MemberAttached)
+        return CardCheck::SwitchedCard;
+    voidSale();
+    return CardCheck::Voided;
+}
+
 bool SaleSession::changeQuantity(qsizetype row, qint64 delta)
 {
     if (!m_basket.changeQuantity(row, delta))

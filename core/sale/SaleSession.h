@@ -35,6 +35,16 @@ public:
     // Plugs a further card format (e.g. the signed digital card QR) into the scan pipeline;
     // `decoder` must outlive this session.
     void addCardDecoder(const CardFormatDecoder* decoder) { m_decoder.addDecoder(decoder); }
+    // After the member's cards changed (blocked, replaced): the sale stays on its card while that is
+    // active, else moves to the member's newest active card, else is voided.
+    enum class CardCheck
+    {
+        Unchanged,
+        SwitchedCard,
+        Voided
+    };
+    CardCheck recheckMemberCard();
+
     bool changeQuantity(qsizetype row, qint64 delta);
     bool removeLine(qsizetype row);
     void voidSale();

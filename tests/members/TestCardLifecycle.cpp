@@ -26,6 +26,7 @@ private Q_SLOTS:
     void blockedCardIsRefused();
     void familyCardsShareOneBalance();
     void invalidChangesAreRefusedAndChangeNothing();
+    void saleFollowsTheMembersActiveCard();
 
 private:
     qint64 events(const QString& type) const;
@@ -148,6 +149,26 @@ void TestCardLifecycle::invalidChangesAreRefusedAndChangeNothing()
              QStringLiteral("not_a_loyalty_card"));
     QCOMPARE(events(CardLifecycle::kCardAddedEvent) + events(CardLifecycle::kCardReplacedEvent), eventsBefore);
     QCOMPARE(m_session->scan(DemoDataGenerator::cardNumberFor(8)).kind, ScanOutcome::Kind::MemberAttached);
+}
+
+void TestCardLifecycle::saleFollowsTheMembersActiveCard()
+{
+    const QString first = DemoDataGenerator::cardNumberFor(9);
+    const QString second = DemoDataGenerator::cardNumberFor(4009);
+    QVERIFY(m_cards->addCard(9, second).ok());
+    QCOMPARE(m_session->scan(first).kind, ScanOutcome::Kind::MemberAttached);
+    QCOMPARE(m_session->scan(DemoDataGenerator::productEanFor(0)).kind, ScanOutcome::Kind::ProductAdded);
+    QCOMPARE(m_session->recheckMemberCard(), SaleSession::CardCheck::Unchanged);
+
+    QVERIFY(m_cards->block(first, QStringLiteral("lost")).ok());
+    QCOMPARE(m_session->recheckMemberCard(), SaleSession::CardCheck::SwitchedCard);
+    QCOMPARE(m_session->member()->cardNumber, second);
+    QCOMPARE(m_session->basket().lineCount(), 1);
+
+    QVERIFY(m_cards->block(second, QStringLiteral("lost")).ok());
+    QCOMPARE(m_session->recheckMemberCard(), SaleSession::CardCheck::Voided);
+    QVERIFY(!m_session->member().has_value());
+    QCOMPARE(m_session->basket().lineCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCardLifecycle)

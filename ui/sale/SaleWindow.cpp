@@ -374,27 +374,18 @@ void SaleWindow::manageCards()
 
 void SaleWindow::keepSaleCardActive()
 {
-    // If the card on this sale was just blocked or replaced, the sale continues on the member's
-    // active card, or loses its member if none is left.
-    const CardHolder onSale = *m_session.member();
-    const auto cards = m_cards.cardsOf(onSale.member.id);
-    if (!cards)
+    switch (m_session.recheckMemberCard()) {
+    case SaleSession::CardCheck::Unchanged:
         return;
-    for (const CardHolder& card : *cards) {
-        if (card.cardNumber == onSale.cardNumber && card.cardState == CardState::Active)
-            return;
+    case SaleSession::CardCheck::SwitchedCard:
+        m_messageStrip->show(MessageStrip::Severity::Info,
+                             tr("The sale continues with card %1.").arg(m_session.member()->maskedCardNumber()));
+        return;
+    case SaleSession::CardCheck::Voided:
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             tr("The member has no active card left; the sale was cleared. Scan the goods again."));
+        return;
     }
-    for (const CardHolder& card : *cards) {
-        if (card.cardState == CardState::Active) {
-            m_session.scan(card.cardNumber);
-            m_messageStrip->show(MessageStrip::Severity::Info,
-                                 tr("The sale continues with card %1.").arg(card.maskedCardNumber()));
-            return;
-        }
-    }
-    m_session.voidSale();
-    m_messageStrip->show(MessageStrip::Severity::Warning,
-                         tr("The member has no active card left; the sale was cleared. Scan the goods again."));
 }
 
 void SaleWindow::refresh()
