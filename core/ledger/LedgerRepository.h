@@ -15,7 +15,8 @@ public:
     explicit LedgerRepository(const QSqlDatabase& db);
 
     Result<qint64> append(const LedgerEntry& entry);
-    Result<Points> balance(qint64 memberId);
+    // The balance of one account: points unless another is named ("wallet", "stamps:coffee").
+    Result<Points> balance(qint64 memberId, const QString& account = QStringLiteral("points"));
     Result<QList<LedgerEntry>> entriesForSale(qint64 saleId) const;
 
 private:

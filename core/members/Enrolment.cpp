@@ -1,12 +1,17 @@
 #include "members/Enrolment.h"
 
 #include "members/CardNumberRules.h"
+#include "ledger/LedgerRepository.h"
+#include "members/MemberRepository.h"
 #include "outbox/OutboxRepository.h"
+#include "program/ProgrammeEngine.h"
+#include "sale/ActiveProgramme.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
 #include "time/Clock.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -51,6 +56,20 @@ Result<Done> Enrolment::validate(const EnrolmentRequest& request) const
     return CardNumberRules::checkNew(m_database.connection(), request.cardNumber, m_settings.cardPrefix);
 }
 
+Result<std::optional<qint64>> Enrolment::referrer(const QString& cardNumber) const
+{
+    if (cardNumber.trimmed().isEmpty())
+        return std::optional<qint64>();
+    const auto found = MemberRepository(m_database.connection()).findByCard(cardNumber.trimmed());
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error{Error::Code::NotFound,
+                     tr("The referrer's card %1 is not known; enrol without it or scan another card.")
+                         .arg(QStringLiteral("•••• ") + cardNumber.trimmed().right(4))};
+    return std::optional<qint64>((*found)->member.id);
+}
+
 Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
 {
     if (auto valid = validate(request); !valid)
@@ -58,14 +77,17 @@ Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
 
     const QSqlDatabase db = m_database.connection();
     const QString now = m_clock.nowIso();
+    const auto referredBy = referrer(request.referrerCardNumber);
+    if (!referredBy)
+        return referredBy.error();
     const QString memberUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
 
     QSqlQuery member(db);
-    member.prepare(QStringLiteral("INSERT INTO members (name, email, phone, birth_date, enrolled_at, uuid)"
-                                  " VALUES (?, ?, ?, ?, ?, ?)"));
+    member.prepare(QStringLiteral("INSERT INTO members (name, email, phone, birth_date, enrolled_at, uuid, referred_by)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     member.bindValue(0, request.name.trimmed());
     member.bindValue(1, textOrNull(request.email));
     member.bindValue(2, textOrNull(request.phone));
@@ -73,6 +95,7 @@ Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
                                                     : QVariant(QMetaType::fromType<QString>()));
     member.bindValue(4, now);
     member.bindValue(5, memberUuid);
+    member.bindValue(6, *referredBy ? QVariant(**referredBy) : QVariant(QMetaType::fromType<qint64>()));
     if (!member.exec())
         return StoreError::from(member.lastError());
     const qint64 memberId = member.lastInsertId().toLongLong();
@@ -96,7 +119,27 @@ Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
     if (!consent.exec())
         return StoreError::from(consent.lastError());
 
-    const QJsonObject payload{{QStringLiteral("member_uuid"), memberUuid},
+    // The welcome bonus of the active programme, a lot like any other earned points.
+    const Programme programme = ActiveProgramme::load(m_database, m_settings);
+    const QDateTime localNow = m_clock.now().toLocalTime();
+    QJsonArray welcome;
+    LedgerRepository ledger(db);
+    for (const Effect& effect : ProgrammeEngine(programme).enrolmentEffects(localNow)) {
+        LedgerEntry entry;
+        entry.memberId = memberId;
+        entry.kind = QStringLiteral("earn");
+        entry.points = effect.amount;
+        entry.reason = effect.ruleId;
+        entry.createdAt = now;
+        entry.explanation = effect.explanation;
+        if (const QDate expires = programme.expiry.expiresOn(localNow.date()); expires.isValid())
+            entry.expiresOn = expires.toString(Qt::ISODate);
+        if (auto appended = ledger.append(entry); !appended)
+            return appended.error();
+        welcome.append(QJsonObject{{QStringLiteral("rule"), effect.ruleId}, {QStringLiteral("points"), effect.amount}});
+    }
+
+    QJsonObject payload{{QStringLiteral("member_uuid"), memberUuid},
                               {QStringLiteral("member_id"), memberId},
                               {QStringLiteral("name"), request.name.trimmed()},
                               {QStringLiteral("email"), request.email.trimmed()},
@@ -108,7 +151,10 @@ Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
                                QJsonObject{{QStringLiteral("purpose"), kConsentPurpose},
                                            {QStringLiteral("given"), true},
                                            {QStringLiteral("text_version"), request.consentTextVersion.trimmed()}}},
-                              {QStringLiteral("enrolled_at"), now}};
+                              {QStringLiteral("enrolled_at"), now},
+                              {QStringLiteral("welcome"), welcome}};
+    if (*referredBy)
+        payload.insert(QStringLiteral("referred_by_member_id"), **referredBy);
     if (auto event = OutboxRepository(db).append(m_settings.tillId, kEnrolledEvent, payload, std::nullopt, now); !event)
         return event.error();
     if (auto committed = transaction.commit(); !committed)

@@ -12,8 +12,10 @@ namespace loyalty {
 class Clock;
 class Database;
 
-// Enrols a customer at the till: member, card, consent record and a "member.enrolled" outbox
-// event in one transaction. Without consent nobody is enrolled.
+// Enrols a customer at the till: member, card, consent record, the programme's welcome bonus and
+// a "member.enrolled" outbox event in one transaction. Without consent nobody is enrolled. A
+// referrer's card links the new member to the referrer; the referral bonus follows the new
+// member's first sale (ProgrammeEngine).
 class Enrolment final
 {
     Q_DECLARE_TR_FUNCTIONS(Enrolment)
@@ -28,6 +30,7 @@ public:
 
 private:
     Result<Done> validate(const EnrolmentRequest& request) const;
+    Result<std::optional<qint64>> referrer(const QString& cardNumber) const;
 
     Database& m_database;
     const Clock& m_clock;

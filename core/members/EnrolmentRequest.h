@@ -15,6 +15,7 @@ struct EnrolmentRequest
     QString cardNumber;         // the card handed over, as scanned
     bool consentGiven = false;  // to the programme's terms and data use, in the shown text version
     QString consentTextVersion;
+    QString referrerCardNumber;  // optional: the card of the member who recommended the programme
 };
 
 }  // namespace loyalty

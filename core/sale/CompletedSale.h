@@ -1,13 +1,14 @@
 #pragma once
 
 #include "money/Money.h"
-#include "program/SaleEffects.h"
+#include "program/Evaluation.h"
 
 #include <optional>
 
 namespace loyalty {
 
-// What a committed sale left behind: its identity, what it earned and the member's new balance.
+// What a committed sale left behind: its identity, what the programme gave and the member's new
+// balances.
 struct CompletedSale
 {
     qint64 saleId = 0;
@@ -15,11 +16,14 @@ struct CompletedSale
     QString completedAt;
     Money total;
     qint64 itemCount = 0;
-    SaleEffects effects;
+    Evaluation effects;
     std::optional<qint64> memberId;
     QString memberName;
+    QString cardNumber;
     std::optional<Points> newBalance;  // set when a member was on the sale
+    qint64 newWalletMinor = 0;
     qint64 outboxSequence = 0;
+    int programmeVersion = 0;
 };
 
 }  // namespace loyalty

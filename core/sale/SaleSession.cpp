@@ -1,10 +1,17 @@
 #include "sale/SaleSession.h"
 
+#include "sale/ActiveProgramme.h"
 #include "store/Database.h"
 
 namespace loyalty {
 
 SaleSession::SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent)
+    : SaleSession(database, clock, settings, ActiveProgramme::load(database, settings), parent)
+{
+}
+
+SaleSession::SaleSession(Database& database, const Clock& clock, const TillSettings& settings, Programme programme,
+                         QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_digitalCards(database.connection(), clock)
@@ -13,7 +20,8 @@ SaleSession::SaleSession(Database& database, const Clock& clock, const TillSetti
     , m_products(database.connection())
     , m_ledger(database.connection())
     , m_outbox(database.connection())
-    , m_service(database, clock, settings)
+    , m_engine(std::move(programme))
+    , m_service(database, clock, settings, m_engine)
     , m_basket(settings.currency)
 {
     // Digital cards from head office are always understood; the trust list decides which verify.
@@ -63,15 +71,16 @@ ScanOutcome SaleSession::attachMember(const QString& cardNumber)
         return ScanOutcome::refused(Error::Code::Refused,
                                     tr("Card %1 was replaced by a newer card. Ask for the new card.").arg(masked));
 
-    const auto balance = m_ledger.balance(holder.member.id);
-    if (!balance)
-        return ScanOutcome::refused(balance.error());
+    const auto standing = m_service.standing(holder.member.id);
+    if (!standing)
+        return ScanOutcome::refused(standing.error());
 
     const bool replacing = m_member && m_member->member.id != holder.member.id;
     if (m_member && m_member->member.id == holder.member.id && m_member->cardNumber == holder.cardNumber)
         return {ScanOutcome::Kind::MemberAttached, tr("%1 is already on this sale.").arg(holder.member.name)};
     m_member = holder;
-    m_memberBalance = *balance;
+    m_standing = *standing;
+    m_memberBalance = standing->points;
     m_lastCompleted.reset();
     recompute();
     Q_EMIT memberChanged();
@@ -134,10 +143,57 @@ bool SaleSession::removeLine(qsizetype row)
     return true;
 }
 
+void SaleSession::setRedeemPoints(Points points)
+{
+    m_options.redeemPoints = std::max<Points>(0, points);
+    requestsChanged();
+}
+
+void SaleSession::setWalletSpend(qint64 minor)
+{
+    m_options.walletSpendMinor = std::max<qint64>(0, minor);
+    requestsChanged();
+}
+
+void SaleSession::addCoupon(const QString& code)
+{
+    const QString normalised = code.trimmed().toUpper();
+    if (normalised.isEmpty() || m_options.couponCodes.contains(normalised))
+        return;
+    m_options.couponCodes.append(normalised);
+    requestsChanged();
+}
+
+void SaleSession::removeCoupon(const QString& code)
+{
+    m_options.couponCodes.removeAll(code.trimmed().toUpper());
+    requestsChanged();
+}
+
+void SaleSession::addReward(const QString& rewardId)
+{
+    m_options.rewardIds.append(rewardId);
+    requestsChanged();
+}
+
+void SaleSession::clearRequests()
+{
+    m_options = {};
+    requestsChanged();
+}
+
+void SaleSession::requestsChanged()
+{
+    recompute();
+    Q_EMIT basketChanged();
+}
+
 void SaleSession::voidSale()
 {
     m_basket.clear();
     m_member.reset();
+    m_standing.reset();
+    m_options = {};
     m_memberBalance.reset();
     m_lastCompleted.reset();
     recompute();
@@ -147,12 +203,14 @@ void SaleSession::voidSale()
 
 Result<CompletedSale> SaleSession::complete()
 {
-    auto completed = m_service.complete(m_basket, m_member);
+    auto completed = m_service.complete(m_basket, m_member, m_options);
     if (!completed)
         return completed;  // the sale stays as it was, so the cashier can try again
     m_lastCompleted = *completed;
     m_basket.clear();
     m_member.reset();
+    m_standing.reset();
+    m_options = {};
     m_memberBalance.reset();
     recompute();
     Q_EMIT basketChanged();
@@ -163,9 +221,13 @@ Result<CompletedSale> SaleSession::complete()
 
 void SaleSession::recompute()
 {
-    m_effects = m_service.preview(m_basket);
-    if (!m_member)
-        m_effects.effects.clear();
+    auto evaluated = m_service.preview(m_basket, m_member, m_options);
+    if (evaluated) {
+        m_effects = *evaluated;
+        return;
+    }
+    const Money zero = Money::zero(m_basket.currency());
+    m_effects = Evaluation{m_basket.total(), zero, m_basket.total(), zero, {}, {evaluated.error().message}, {}};
 }
 
 }  // namespace loyalty

@@ -7,8 +7,10 @@
 #include "ledger/LedgerRepository.h"
 #include "members/MemberRepository.h"
 #include "outbox/OutboxRepository.h"
+#include "program/ProgrammeEngine.h"
 #include "sale/Basket.h"
 #include "sale/CompletedSale.h"
+#include "sale/SaleOptions.h"
 #include "sale/SaleService.h"
 #include "sale/ScanOutcome.h"
 
@@ -25,7 +27,10 @@ class SaleSession final : public QObject
     Q_OBJECT
 
 public:
+    // Sells under the till's active programme (ActiveProgramme::load), or under `programme`.
     SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent = nullptr);
+    SaleSession(Database& database, const Clock& clock, const TillSettings& settings, Programme programme,
+                QObject* parent = nullptr);
 
     // Decodes the input (ScanDecoder: payment cards and malformed input are refused, nothing of
     // them is kept) and adds the product or attaches the card's member.
@@ -45,6 +50,17 @@ public:
     };
     CardCheck recheckMemberCard();
 
+    // What the customer asks for on top of the basket. Each re-evaluates the sale at once; a request
+    // the programme cannot grant (an unknown coupon, more points than allowed) shows up in
+    // effects().notices and is lowered or left out, never silently.
+    void setRedeemPoints(Points points);
+    void setWalletSpend(qint64 minor);
+    void addCoupon(const QString& code);
+    void removeCoupon(const QString& code);
+    void addReward(const QString& rewardId);
+    void clearRequests();
+    const SaleOptions& options() const { return m_options; }
+
     bool changeQuantity(qsizetype row, qint64 delta);
     bool removeLine(qsizetype row);
     void voidSale();
@@ -53,7 +69,10 @@ public:
     const Basket& basket() const { return m_basket; }
     const std::optional<CardHolder>& member() const { return m_member; }
     std::optional<Points> memberBalance() const { return m_memberBalance; }
-    const SaleEffects& effects() const { return m_effects; }
+    const Evaluation& effects() const { return m_effects; }
+    // The member's balances, stamps, tier and expiring points as the programme sees them now.
+    const std::optional<MemberStanding>& standing() const { return m_standing; }
+    const ProgrammeEngine& engine() const { return m_engine; }
     const std::optional<CompletedSale>& lastCompleted() const { return m_lastCompleted; }
     const TillSettings& settings() const { return m_settings; }
     // Events waiting in the outbox for head office.
@@ -68,6 +87,7 @@ private:
     ScanOutcome attachMember(const QString& cardNumber);
     ScanOutcome addProduct(const QString& ean, qint64 quantity);
     void recompute();
+    void requestsChanged();
 
     TillSettings m_settings;
     DigitalCardDecoder m_digitalCards;  // declared before m_decoder, which points to it
@@ -76,11 +96,14 @@ private:
     ProductRepository m_products;
     LedgerRepository m_ledger;
     OutboxRepository m_outbox;
+    ProgrammeEngine m_engine;
     SaleService m_service;
     Basket m_basket;
     std::optional<CardHolder> m_member;
     std::optional<Points> m_memberBalance;
-    SaleEffects m_effects;
+    std::optional<MemberStanding> m_standing;
+    SaleOptions m_options;
+    Evaluation m_effects;
     std::optional<CompletedSale> m_lastCompleted;
 };
 

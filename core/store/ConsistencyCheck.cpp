@@ -71,12 +71,13 @@ Result<ConsistencyCheck::Report> ConsistencyCheck::run() const
                         " (SELECT 1 FROM outbox_events o WHERE o.sale_id = s.id AND o.type = 'sale.completed')"),
          QT_TR_N_NOOP("%n sale(s) without their outbox event: %1")},
         {QStringLiteral("SELECT s.id FROM sales s WHERE s.points_earned <> (SELECT coalesce(sum(points), 0)"
-                        " FROM ledger_entries l WHERE l.sale_id = s.id AND l.kind = 'earn')"),
+                        " FROM ledger_entries l WHERE l.sale_id = s.id AND l.kind = 'earn' AND l.account = 'points')"),
          QT_TR_N_NOOP("%n sale(s) whose ledger entries differ from the points they earned: %1")},
         {QStringLiteral("SELECT l.id FROM ledger_entries l JOIN sales s ON s.id = l.sale_id"
                         " WHERE s.member_id IS NULL OR l.member_id <> s.member_id"),
          QT_TR_N_NOOP("%n ledger entries booked to a member other than the sale's: %1")},
-        {QStringLiteral("SELECT member_id FROM ledger_entries GROUP BY member_id HAVING sum(points) < 0"),
+        {QStringLiteral("SELECT member_id FROM ledger_entries GROUP BY member_id, account"
+                        " HAVING sum(points) < 0 AND account <> 'points'"),
          QT_TR_N_NOOP("%n member(s) with a negative balance: %1")},
         {QStringLiteral("SELECT id FROM (SELECT id, sequence,"
                         " row_number() OVER (PARTITION BY till_id ORDER BY sequence) AS position FROM outbox_events)"

@@ -159,11 +159,93 @@ Migration cardTrust()
             }};
 }
 
+
+Migration loyaltyProgramme()
+{
+    return {5,
+            QStringLiteral("programmes, ledger accounts and lots, sale effects, returns, coupon uses, referrals"),
+            {
+                // Every programme document ever activated; the active one is the highest version.
+                QStringLiteral("CREATE TABLE programmes ("
+                               " version INTEGER PRIMARY KEY,"
+                               " programme_id TEXT NOT NULL,"
+                               " document TEXT NOT NULL,"
+                               " activated_at TEXT NOT NULL)"),
+                // The ledger books several accounts: "points", "wallet", "credit:<rule>",
+                // "stamps:<card>", "membership" (days). A positive points entry is a lot that
+                // expires on expires_on (null: never).
+                QStringLiteral("ALTER TABLE ledger_entries ADD COLUMN account TEXT NOT NULL DEFAULT 'points'"),
+                QStringLiteral("ALTER TABLE ledger_entries ADD COLUMN expires_on TEXT"),
+                QStringLiteral("ALTER TABLE ledger_entries ADD COLUMN explanation TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("CREATE INDEX ledger_entries_account ON ledger_entries (member_id, account, id)"),
+                QStringLiteral("ALTER TABLE sales ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE sales ADD COLUMN eligible_minor INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE sales ADD COLUMN programme_version INTEGER"),
+                QStringLiteral("CREATE INDEX sales_member_time ON sales (member_id, completed_at)"),
+                // What each sale's effects were, and how each spread over its lines: returns
+                // reverse exactly these, receipts are reprinted from them.
+                QStringLiteral("CREATE TABLE sale_effects ("
+                               " sale_id INTEGER NOT NULL REFERENCES sales (id),"
+                               " effect_no INTEGER NOT NULL,"
+                               " rule_id TEXT NOT NULL,"
+                               " kind TEXT NOT NULL,"
+                               " account TEXT NOT NULL,"
+                               " amount INTEGER NOT NULL,"
+                               " discount_minor INTEGER NOT NULL,"
+                               " code TEXT NOT NULL DEFAULT '',"
+                               " explanation TEXT NOT NULL,"
+                               " PRIMARY KEY (sale_id, effect_no)) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE sale_effect_lines ("
+                               " sale_id INTEGER NOT NULL,"
+                               " effect_no INTEGER NOT NULL,"
+                               " line_no INTEGER NOT NULL,"
+                               " amount INTEGER NOT NULL,"
+                               " PRIMARY KEY (sale_id, effect_no, line_no),"
+                               " FOREIGN KEY (sale_id, effect_no) REFERENCES sale_effects (sale_id, effect_no))"
+                               " WITHOUT ROWID"),
+                QStringLiteral("ALTER TABLE sale_lines ADD COLUMN paid_minor INTEGER"),
+                QStringLiteral("CREATE TABLE sale_returns ("
+                               " id INTEGER PRIMARY KEY,"
+                               " uuid TEXT NOT NULL UNIQUE,"
+                               " sale_id INTEGER NOT NULL REFERENCES sales (id),"
+                               " refund_minor INTEGER NOT NULL,"
+                               " created_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX sale_returns_sale ON sale_returns (sale_id)"),
+                QStringLiteral("ALTER TABLE ledger_entries ADD COLUMN return_id INTEGER REFERENCES sale_returns (id)"),
+                QStringLiteral("CREATE TABLE return_lines ("
+                               " return_id INTEGER NOT NULL REFERENCES sale_returns (id),"
+                               " line_no INTEGER NOT NULL,"
+                               " quantity INTEGER NOT NULL CHECK (quantity > 0),"
+                               " refund_minor INTEGER NOT NULL,"
+                               " PRIMARY KEY (return_id, line_no)) WITHOUT ROWID"),
+                // Single-use and member coupon codes used at this till (or, after sync, anywhere).
+                QStringLiteral("CREATE TABLE coupon_uses ("
+                               " code TEXT PRIMARY KEY NOT NULL,"
+                               " sale_id INTEGER REFERENCES sales (id),"
+                               " member_id INTEGER REFERENCES members (id),"
+                               " used_at TEXT NOT NULL) WITHOUT ROWID"),
+                QStringLiteral("ALTER TABLE members ADD COLUMN referred_by INTEGER REFERENCES members (id)"),
+                QStringLiteral("CREATE TABLE member_segments ("
+                               " member_id INTEGER NOT NULL REFERENCES members (id),"
+                               " segment TEXT NOT NULL,"
+                               " PRIMARY KEY (member_id, segment)) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE feedback_answers ("
+                               " sale_id INTEGER PRIMARY KEY REFERENCES sales (id),"
+                               " member_id INTEGER NOT NULL REFERENCES members (id),"
+                               " answered_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE TRIGGER sale_effects_no_update BEFORE UPDATE ON sale_effects"
+                               " BEGIN SELECT RAISE(ABORT, 'sale effects are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER sale_effects_no_delete BEFORE DELETE ON sale_effects"
+                               " BEGIN SELECT RAISE(ABORT, 'sale effects are append-only'); END"),
+            }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& allMigrations()
 {
-    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(), cardTrust()};
+    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(), cardTrust(),
+                                                      loyaltyProgramme()};
     return migrations;
 }
 

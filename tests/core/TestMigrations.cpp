@@ -157,12 +157,13 @@ void TestMigrations::versionOneIsUpgradedWithAllItsData()
     QVERIFY2(opened.ok(), qPrintable(errorText(opened)));
     const std::unique_ptr<Database> database = std::move(opened).value();
     QCOMPARE(database->schemaVersion(), currentSchemaVersion());
-    QCOMPARE(database->schemaVersion(), 4);
+    QCOMPARE(database->schemaVersion(), 5);
 
     const RawConnection raw(path());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), currentSchemaVersion());
     QCOMPARE(raw.rows(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")),
              QStringList({QStringLiteral("ledger_entries_no_delete"), QStringLiteral("ledger_entries_no_update"),
+                          QStringLiteral("sale_effects_no_delete"), QStringLiteral("sale_effects_no_update"),
                           QStringLiteral("sale_lines_no_delete"), QStringLiteral("sale_lines_no_update")}));
 
     QCOMPARE(raw.rows(QStringLiteral("SELECT id, name, email, phone FROM members ORDER BY id")),
@@ -388,8 +389,9 @@ void TestMigrations::reopeningACurrentDatabaseChangesNothing()
         tillId = raw.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'till.id'")).toString();
         schema = schemaObjects(raw);
     }
-    // version 1 tables and indexes, version 2 triggers, version 3 table and indexes, version 4 tables
-    QCOMPARE(schema.size(), 22 + 4 + 3 + 2);
+    // version 1 tables and indexes, version 2 triggers, version 3 table and indexes, version 4 tables,
+    // version 5 tables (8), indexes (3 and one for sale_returns.uuid) and triggers (2)
+    QCOMPARE(schema.size(), 22 + 4 + 3 + 2 + 14);
 
     auto reopened = Database::open(path(), *m_clock, Database::OpenMode::MustExist);
     QVERIFY2(reopened.ok(), qPrintable(errorText(reopened)));

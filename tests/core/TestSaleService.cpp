@@ -4,6 +4,7 @@
 #include "CoreTestSupport.h"
 #include "barcode/Gtin.h"
 #include "demo/DemoDataGenerator.h"
+#include "sale/ActiveProgramme.h"
 #include "sale/SaleSession.h"
 #include "settings/TillSettings.h"
 #include "store/ConsistencyCheck.h"
@@ -89,7 +90,8 @@ void TestSaleService::init()
     auto settings = TillSettings::load(db());
     QVERIFY2(settings.ok(), qPrintable(errorText(settings)));
     m_settings = std::make_unique<TillSettings>(*settings);
-    m_session = std::make_unique<SaleSession>(*m_database, *m_clock, *m_settings);
+    // These tests check the sale mechanics under the basic earn rate; the programme has its own tests.
+    m_session = std::make_unique<SaleSession>(*m_database, *m_clock, *m_settings, ActiveProgramme::basic(*m_settings));
 }
 
 void TestSaleService::cleanup()

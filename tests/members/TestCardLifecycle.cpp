@@ -1,6 +1,7 @@
 // Cards come and go; the member, their balance and history stay.
 #include "demo/DemoDataGenerator.h"
 #include "members/CardLifecycle.h"
+#include "sale/ActiveProgramme.h"
 #include "sale/SaleSession.h"
 #include "settings/TillSettings.h"
 #include "store/ConsistencyCheck.h"
@@ -51,7 +52,8 @@ void TestCardLifecycle::init()
     QVERIFY(settings.ok());
     m_settings = std::make_unique<TillSettings>(*settings);
     m_cards = std::make_unique<CardLifecycle>(*m_database, *m_clock, *m_settings);
-    m_session = std::make_unique<SaleSession>(*m_database, *m_clock, *m_settings);
+    // These tests check the sale mechanics under the basic earn rate; the programme has its own tests.
+    m_session = std::make_unique<SaleSession>(*m_database, *m_clock, *m_settings, ActiveProgramme::basic(*m_settings));
 }
 
 void TestCardLifecycle::cleanup()

@@ -1,0 +1,31 @@
+# Sources of core/account: member standing, points lots and expiry, tiers, returns.
+target_sources(loyalty_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/AccountEntry.h
+    ${CMAKE_CURRENT_LIST_DIR}/AccountJournal.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/AccountJournal.h
+    ${CMAKE_CURRENT_LIST_DIR}/CompletedReturn.h
+    ${CMAKE_CURRENT_LIST_DIR}/ExpiringPoints.h
+    ${CMAKE_CURRENT_LIST_DIR}/ExpiryRun.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ExpiryRun.h
+    ${CMAKE_CURRENT_LIST_DIR}/MemberStandingReader.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MemberStandingReader.h
+    ${CMAKE_CURRENT_LIST_DIR}/PointsHistory.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PointsHistory.h
+    ${CMAKE_CURRENT_LIST_DIR}/PointsLot.h
+    ${CMAKE_CURRENT_LIST_DIR}/PointsLots.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PointsLots.h
+    ${CMAKE_CURRENT_LIST_DIR}/PointsMovement.h
+    ${CMAKE_CURRENT_LIST_DIR}/ProRata.h
+    ${CMAKE_CURRENT_LIST_DIR}/QualifyingMovement.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReturnLineRequest.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReturnService.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ReturnService.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReversedEffect.h
+    ${CMAKE_CURRENT_LIST_DIR}/StoredTime.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/StoredTime.h
+    ${CMAKE_CURRENT_LIST_DIR}/TierProgress.h
+    ${CMAKE_CURRENT_LIST_DIR}/TierProgressText.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/TierProgressText.h
+    ${CMAKE_CURRENT_LIST_DIR}/TierStanding.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/TierStanding.h
+)

@@ -1,0 +1,32 @@
+# Sources of core/program: the programme model and the engine that evaluates it.
+target_sources(loyalty_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/BasketLines.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/BasketLines.h
+    ${CMAKE_CURRENT_LIST_DIR}/Effect.h
+    ${CMAKE_CURRENT_LIST_DIR}/EffectKind.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/EffectKind.h
+    ${CMAKE_CURRENT_LIST_DIR}/Evaluation.h
+    ${CMAKE_CURRENT_LIST_DIR}/EvaluationRequest.h
+    ${CMAKE_CURRENT_LIST_DIR}/MemberStanding.h
+    ${CMAKE_CURRENT_LIST_DIR}/ProgrammeEngine.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ProgrammeEngine.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReasonText.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ReasonText.h
+    ${CMAKE_CURRENT_LIST_DIR}/Spread.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/Spread.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/Audience.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/BalancePolicy.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/CouponDefinition.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/ExpiryPolicy.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/LineScope.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/MembershipDefinition.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/Programme.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/RedemptionPolicy.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/RewardDefinition.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/Rule.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/RuleKind.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/model/RuleKind.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/RuleWindow.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/StampCardDefinition.h
+    ${CMAKE_CURRENT_LIST_DIR}/model/TierDefinition.h
+)
