@@ -80,6 +80,7 @@ Result<Done> MemberStandingReader::readMember(qint64 memberId, MemberStanding& s
     if (!m_member.exec())
         return StoreError::from(m_member.lastError());
     if (!m_member.next()) {
+        m_member.finish();
         return Error{Error::Code::NotFound, tr("Member %1 is not known at this till.").arg(memberId),
                      QStringLiteral("member")};
     }

@@ -37,12 +37,10 @@ private:
     Result<Done> readBalances(qint64 memberId, MemberStanding& standing);
     Result<Done> readMembership(qint64 memberId, MemberStanding& standing);
     Result<Done> readSales(qint64 memberId, const QDateTime& at, MemberStanding& standing);
-    Result<Done> readAwards(qint64 memberId, const QDateTime& at, const Programme& programme,
-                            MemberStanding& standing);
+    Result<Done> readAwards(qint64 memberId, const QDateTime& at, const Programme& programme, MemberStanding& standing);
     Result<QSet<QString>> earnReasons(qint64 memberId, const QDate& from, const QDate& until);
     Result<Done> readSegments(qint64 memberId, MemberStanding& standing);
-    Result<Done> readPoints(qint64 memberId, const QDateTime& at, const Programme& programme,
-                            MemberStanding& standing);
+    Result<Done> readPoints(qint64 memberId, const QDateTime& at, const Programme& programme, MemberStanding& standing);
 
     QSqlQuery m_member;
     QSqlQuery m_balances;

@@ -46,8 +46,8 @@ struct SaleEffectRow
 // Kinds whose ledger entry took from the account; their reversal gives back.
 bool tookFromAccount(const QString& kind)
 {
-    return kind == u"points_redeemed" || kind == u"wallet_spent" || kind == u"credit_spent"
-           || kind == u"stamps_redeemed";
+    return kind == u"points_redeemed" || kind == u"wallet_spent" || kind == u"credit_spent" ||
+           kind == u"stamps_redeemed";
 }
 
 int pluralCount(qint64 amount)
@@ -119,8 +119,11 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
     m_sale.bindValue(0, saleId);
     if (!m_sale.exec())
         return StoreError::from(m_sale.lastError());
-    if (!m_sale.next())
-        return Error{Error::Code::NotFound, tr("There is no sale %1 at this till.").arg(saleId), QStringLiteral("sale")};
+    if (!m_sale.next()) {
+        m_sale.finish();
+        return Error{Error::Code::NotFound, tr("There is no sale %1 at this till.").arg(saleId),
+                     QStringLiteral("sale")};
+    }
     const QString saleUuid = m_sale.value(0).toString();
     const std::optional<qint64> memberId =
         m_sale.value(1).isNull() ? std::nullopt : std::optional<qint64>(m_sale.value(1).toLongLong());
@@ -132,8 +135,8 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
     if (!m_lines.exec())
         return StoreError::from(m_lines.lastError());
     while (m_lines.next()) {
-        sold.insert(m_lines.value(0).toInt(), {m_lines.value(1).toString(), m_lines.value(2).toLongLong(),
-                                               m_lines.value(3).toLongLong()});
+        sold.insert(m_lines.value(0).toInt(),
+                    {m_lines.value(1).toString(), m_lines.value(2).toLongLong(), m_lines.value(3).toLongLong()});
     }
     m_lines.finish();
     m_returned.bindValue(0, saleId);
@@ -165,8 +168,8 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
         }
         line->returnedNow = it.value();
         const qint64 after = line->returnedBefore + line->returnedNow;
-        line->refundMinor = proRata(line->paidMinor, after, line->quantity)
-                            - proRata(line->paidMinor, line->returnedBefore, line->quantity);
+        line->refundMinor = proRata(line->paidMinor, after, line->quantity) -
+                            proRata(line->paidMinor, line->returnedBefore, line->quantity);
         refundMinor += line->refundMinor;
     }
     const bool wholeSaleBack = std::all_of(sold.cbegin(), sold.cend(), [](const SoldLine& line) {
@@ -179,8 +182,12 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
     if (!m_effects.exec())
         return StoreError::from(m_effects.lastError());
     while (m_effects.next()) {
-        effects.append({m_effects.value(0).toInt(), m_effects.value(1).toString(), m_effects.value(2).toString(),
-                        m_effects.value(3).toString(), m_effects.value(4).toLongLong(), {}});
+        effects.append({m_effects.value(0).toInt(),
+                        m_effects.value(1).toString(),
+                        m_effects.value(2).toString(),
+                        m_effects.value(3).toString(),
+                        m_effects.value(4).toLongLong(),
+                        {}});
     }
     m_effects.finish();
     m_effectLines.bindValue(0, saleId);
@@ -224,8 +231,8 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
                 const auto line = sold.constFind(share.key());
                 if (line == sold.cend() || line->returnedNow == 0)
                     continue;
-                const qint64 part = proRata(share.value(), line->returnedBefore + line->returnedNow, line->quantity)
-                                    - proRata(share.value(), line->returnedBefore, line->quantity);
+                const qint64 part = proRata(share.value(), line->returnedBefore + line->returnedNow, line->quantity) -
+                                    proRata(share.value(), line->returnedBefore, line->quantity);
                 if (part != 0) {
                     magnitude += part;
                     items << tr("%1 × %2").arg(line->returnedNow).arg(line->name);
@@ -344,14 +351,10 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
             memberUuid = m_memberUuid.value(0).toString();
         m_memberUuid.finish();
     }
-    const QJsonObject payload{{QStringLiteral("return_uuid"), completed.uuid},
-                              {QStringLiteral("sale_uuid"), saleUuid},
-                              {QStringLiteral("member_uuid"), memberUuid},
-                              {QStringLiteral("currency"), currency},
-                              {QStringLiteral("refund_minor"), refundMinor},
-                              {QStringLiteral("lines"), linesJson},
-                              {QStringLiteral("effects"), effectsJson},
-                              {QStringLiteral("created_at"), now}};
+    const QJsonObject payload{{QStringLiteral("return_uuid"), completed.uuid}, {QStringLiteral("sale_uuid"), saleUuid},
+                              {QStringLiteral("member_uuid"), memberUuid},     {QStringLiteral("currency"), currency},
+                              {QStringLiteral("refund_minor"), refundMinor},   {QStringLiteral("lines"), linesJson},
+                              {QStringLiteral("effects"), effectsJson},        {QStringLiteral("created_at"), now}};
     if (auto event = OutboxRepository(m_db).append(m_tillId, kSaleReturnedEvent, payload, saleId, now); !event)
         return event.error();
     if (auto committed = transaction.commit(); !committed)

@@ -9,8 +9,8 @@ struct ReversedEffect
 {
     int effectNo = 0;
     QString ruleId;
-    QString kind;     // the sale effect's kind name ("points_earned", "stamps_redeemed"...)
-    QString account;  // "points", "wallet", "credit:<rule>", "stamps:<card>", "membership"
+    QString kind;       // the sale effect's kind name ("points_earned", "stamps_redeemed"...)
+    QString account;    // "points", "wallet", "credit:<rule>", "stamps:<card>", "membership"
     qint64 amount = 0;  // signed change booked now: -12 takes earned points back, +50 gives redeemed ones back
     QString explanation;
 };

@@ -15,10 +15,10 @@ struct TierProgress
     QString tierId;              // held now, grace included; empty without tiers
     QString qualifiedTierId;     // reached by the value now, without grace
     bool heldByGrace = false;
-    QDate graceUntil;            // heldByGrace: the last day grace keeps tierId if nothing changes
-    QString nextTierId;          // empty at the highest tier
+    QDate graceUntil;    // heldByGrace: the last day grace keeps tierId if nothing changes
+    QString nextTierId;  // empty at the highest tier
     QString nextTierName;
-    qint64 neededForNext = 0;    // value still missing for the next tier
+    qint64 neededForNext = 0;  // value still missing for the next tier
 };
 
 }  // namespace loyalty

@@ -14,8 +14,7 @@ class TierProgressText final
 
 public:
     // Empty at the highest tier and without tiers. `currency` is the programme's (Spend basis).
-    static QString toNextTier(const TierProgress& progress, const QString& currency,
-                              const QLocale& locale = QLocale());
+    static QString toNextTier(const TierProgress& progress, const QString& currency, const QLocale& locale = QLocale());
 };
 
 }  // namespace loyalty

@@ -35,13 +35,13 @@ TierStanding::TierStanding(const QSqlDatabase& db)
     // ledger_entries_account.
     m_sales.prepare(QStringLiteral("SELECT completed_at, eligible_minor FROM sales"
                                    " WHERE member_id = ? AND completed_at > ? AND completed_at <= ?"));
-    m_refunds.prepare(QStringLiteral(
-        "SELECT r.created_at, sum(rl.refund_minor) FROM sales s"
-        " JOIN sale_returns r ON r.sale_id = s.id"
-        " JOIN return_lines rl ON rl.return_id = r.id"
-        " JOIN sale_lines sl ON sl.sale_id = s.id AND sl.line_no = rl.line_no"
-        " WHERE s.member_id = ? AND sl.earns_points = 1 AND r.created_at > ? AND r.created_at <= ?"
-        " GROUP BY r.id"));
+    m_refunds.prepare(
+        QStringLiteral("SELECT r.created_at, sum(rl.refund_minor) FROM sales s"
+                       " JOIN sale_returns r ON r.sale_id = s.id"
+                       " JOIN return_lines rl ON rl.return_id = r.id"
+                       " JOIN sale_lines sl ON sl.sale_id = s.id AND sl.line_no = rl.line_no"
+                       " WHERE s.member_id = ? AND sl.earns_points = 1 AND r.created_at > ? AND r.created_at <= ?"
+                       " GROUP BY r.id"));
     // Earned points, less earned points taken back by returns; redemptions and expiry do not count.
     m_points.prepare(QStringLiteral("SELECT created_at, points FROM ledger_entries"
                                     " WHERE member_id = ? AND account = 'points'"
@@ -49,8 +49,8 @@ TierStanding::TierStanding(const QSqlDatabase& db)
                                     " AND created_at > ? AND created_at <= ?"));
 }
 
-Result<QList<QualifyingMovement>> TierStanding::movements(qint64 memberId, const QDateTime& from,
-                                                          const QDateTime& to, TierPolicy::Basis basis)
+Result<QList<QualifyingMovement>> TierStanding::movements(qint64 memberId, const QDateTime& from, const QDateTime& to,
+                                                          TierPolicy::Basis basis)
 {
     QList<QualifyingMovement> movements;
     const QString fromText = StoredTime::instant(from);

@@ -537,7 +537,7 @@ private:
         for (const Rule* rule : rulesOf(RuleKind::ProductPoints)) {
             QList<qint64> shares(m_lines.size(), 0);
             for (qsizetype i = 0; i < m_lines.size(); ++i) {
-                if (!m_lines.inScope(i, rule->scope))
+                if (!m_lines.inScope(i, rule->scope) || !m_lines.line(i).product.earnsPoints)
                     continue;
                 const qint64 units = m_lines.line(i).quantity -
                     (m_programme.redemption.earnOnRedeemed ? 0 : m_lines.freeUnits(i));
@@ -551,11 +551,10 @@ private:
                       shares);
         }
         for (const Rule* rule : rulesOf(RuleKind::Multiplier)) {
-            QList<qint64> shares(m_lines.size(), 0);
-            for (qsizetype i = 0; i < m_lines.size(); ++i) {
-                if (m_lines.inScope(i, rule->scope))
-                    shares[i] = base[i] * (rule->factorPercent - 100) / 100;  // rounded down
-            }
+            // The extra on the base points of the lines in scope, summed over the sale, rounded down.
+            const QList<qint64> weights = lineWeights(rule->scope, base);
+            const qint64 extra = sum(weights) * (rule->factorPercent - 100) / 100;
+            const QList<qint64> shares = spreadByWeight(extra, weights, m_lines.keys());
             addPoints(rule->id, sum(shares),
                       tr("+%Ln point(s) (%1 on %2)", nullptr, int(sum(shares)))
                           .arg(ReasonText::factor(rule->factorPercent), labelOf(*rule, tr("selected products"))),
@@ -592,11 +591,7 @@ private:
         for (const Rule* rule : rulesOf(RuleKind::Birthday)) {
             if (!m_member->birthDate.isValid() || m_member->birthdayAwardedThisYear)
                 continue;
-            const QDate today = m_request.at.date();
-            QDate birthday(today.year(), m_member->birthDate.month(), m_member->birthDate.day());
-            if (!birthday.isValid())  // 29 February in a year without it
-                birthday = QDate(today.year(), 2, 28);
-            if (std::abs(birthday.daysTo(today)) > rule->windowDays)
+            if (!nearBirthday(m_request.at.date(), rule->windowDays))
                 continue;
             addPoints(rule->id, rule->points, tr("+%Ln point(s) (happy birthday!)", nullptr, int(rule->points)));
         }
@@ -622,6 +617,21 @@ private:
         }
         for (const Rule* rule : rulesOf(RuleKind::Surprise))
             surprise(*rule);
+    }
+
+    // Whether `today` lies within `windowDays` of the member's birthday in the year before, this
+    // year or the next (so a window may cross New Year); 29 February counts as 28 February in
+    // other years.
+    bool nearBirthday(const QDate& today, int windowDays) const
+    {
+        for (int year = today.year() - 1; year <= today.year() + 1; ++year) {
+            QDate birthday(year, m_member->birthDate.month(), m_member->birthDate.day());
+            if (!birthday.isValid())
+                birthday = QDate(year, 2, 28);
+            if (std::abs(birthday.daysTo(today)) <= windowDays)
+                return true;
+        }
+        return false;
     }
 
     void surprise(const Rule& rule)
