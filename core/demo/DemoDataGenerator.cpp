@@ -2,6 +2,7 @@
 
 #include "barcode/Gtin.h"
 #include "demo/DemoCatalog.h"
+#include "program/format/ProgrammeStore.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
@@ -76,6 +77,11 @@ Result<DemoDataGenerator::Summary> DemoDataGenerator::generate(qint64 memberCoun
     }
     if (auto empty = requireEmpty(); !empty)
         return empty.error();
+    // Before the data, in its own transaction (ProgrammeStore takes one): should the data fail, the
+    // programme is all that is left, and a second run keeps it.
+    Summary summary;
+    if (auto activated = activateProgramme(summary); !activated)
+        return activated.error();
 
     Transaction transaction(m_database.connection());
     if (auto begun = transaction.begin(); !begun)
@@ -88,7 +94,33 @@ Result<DemoDataGenerator::Summary> DemoDataGenerator::generate(qint64 memberCoun
         return cards.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    return Summary{memberCount, *cards, *products};
+    summary.members = memberCount;
+    summary.cards = *cards;
+    summary.products = *products;
+    return summary;
+}
+
+Result<Done> DemoDataGenerator::activateProgramme(Summary& summary) const
+{
+    ProgrammeStore store(m_database.connection());
+    const auto stored = store.storedVersion();
+    if (!stored)
+        return stored.error();
+    if (*stored > 0) {
+        const auto active = store.active();
+        if (!active)
+            return active.error();
+        summary.programmeId = active->id;
+        summary.programmeVersion = active->version;
+        return Done{};
+    }
+    const auto activated = store.activate(ProgrammeStore::builtInDocument(), m_clock.nowIso());
+    if (!activated)
+        return activated.error();
+    summary.programmeId = activated->id;
+    summary.programmeVersion = activated->version;
+    summary.programmeActivated = true;
+    return Done{};
 }
 
 Result<Done> DemoDataGenerator::requireEmpty() const

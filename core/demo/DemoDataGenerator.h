@@ -12,6 +12,7 @@ class Database;
 // Fills an empty till database with a reproducible demo shop: the same seed and count always give
 // the same members, cards and products. Member n carries the card 2000 + n (8 digits) + check
 // digit, e.g. member 12345 has 2000000123455; every 1000th member also has a blocked old card.
+// The demo till sells under the built-in demo programme, activated unless a programme is stored.
 class DemoDataGenerator final
 {
     Q_DECLARE_TR_FUNCTIONS(DemoDataGenerator)
@@ -22,6 +23,9 @@ public:
         qint64 members = 0;
         qint64 cards = 0;
         qint64 products = 0;
+        QString programmeId;  // the programme the till now sells under
+        int programmeVersion = 0;
+        bool programmeActivated = false;  // false: one was stored already and stays active
     };
 
     static constexpr quint32 kDefaultSeed = 20261122;
@@ -38,6 +42,7 @@ public:
 
 private:
     Result<Done> requireEmpty() const;
+    Result<Done> activateProgramme(Summary& summary) const;
     Result<qint64> insertProducts();
     Result<qint64> insertMembers(qint64 memberCount);
 

@@ -1,35 +1,54 @@
 #include "sale/KeyLegend.h"
 
+#include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QVBoxLayout>
 
 namespace loyalty {
 
+namespace {
+QLabel* makeKeys(const QString& objectName, const QString& html, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::RichText);
+    label->setText(html);
+    // On a narrow screen the legend is cut at the right rather than widening the window.
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setMinimumWidth(0);
+    return label;
+}
+}  // namespace
+
 KeyLegend::KeyLegend(QWidget* parent)
     : QFrame(parent)
-    , m_keys(new QLabel(this))
+    , m_keys(makeKeys(QStringLiteral("keyLegendLabel"),
+                      QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>F9</b> %8 &nbsp;&nbsp; "
+                                     "<b>F7</b> %9 &nbsp;&nbsp; <b>+ / −</b> %3 &nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
+                                     "<b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
+                          .arg(tr("Complete"), tr("Void"), tr("Quantity"), tr("Del"), tr("Remove"), tr("Select"),
+                               tr("Clear"), tr("Enrol"), tr("Cards")),
+                      this))
+    , m_loyaltyKeys(makeKeys(
+          QStringLiteral("loyaltyKeyLegendLabel"),
+          QStringLiteral("<b>F2</b> %1 &nbsp;&nbsp; <b>F3</b> %2 &nbsp;&nbsp; <b>F4</b> %3 "
+                         "&nbsp;&nbsp; <b>F6</b> %4 &nbsp;&nbsp; <b>F5</b> %5")
+              .arg(tr("Coupon"), tr("Redeem points"), tr("Reward"), tr("Wallet"), tr("Remove coupons and redemptions")),
+          this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("keyLegend"));
-    m_keys->setObjectName(QStringLiteral("keyLegendLabel"));
     m_status->setObjectName(QStringLiteral("tillStatusLabel"));
-    m_keys->setTextFormat(Qt::RichText);
-    m_keys->setText(QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>F9</b> %8 &nbsp;&nbsp; "
-                                   "<b>F7</b> %9 &nbsp;&nbsp; <b>+ / −</b> %3 &nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
-                                   "<b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
-                        .arg(tr("Complete"), tr("Void"), tr("Quantity"), tr("Del"), tr("Remove"), tr("Select"),
-                             tr("Clear"), tr("Enrol"), tr("Cards")));
-    // On a narrow screen the legend is cut at the right rather than widening the window.
-    m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_keys->setMinimumWidth(0);
-    // Keys on the first line, the till's and the devices' state on the second, so neither is cut
-    // on a 1366 px screen in German.
-    auto* layout = new QVBoxLayout(this);
+    // Sale keys on the first line; loyalty keys and the till's and devices' state on the second,
+    // so none of them is cut on a 1366 px screen in German.
+    auto* layout = new QGridLayout(this);
     layout->setContentsMargins(12, 2, 12, 2);
-    layout->setSpacing(0);
-    layout->addWidget(m_keys);
-    layout->addWidget(m_status, 0, Qt::AlignRight);
+    layout->setHorizontalSpacing(16);
+    layout->setVerticalSpacing(0);
+    layout->addWidget(m_keys, 0, 0, 1, 2);
+    layout->addWidget(m_loyaltyKeys, 1, 0);
+    layout->addWidget(m_status, 1, 1, Qt::AlignRight | Qt::AlignVCenter);
+    layout->setColumnStretch(0, 1);
 }
 
 void KeyLegend::showStatus(const QString& tillName, qint64 queuedEvents)
@@ -53,6 +72,11 @@ void KeyLegend::render()
 QString KeyLegend::statusText() const
 {
     return m_status->text();
+}
+
+QString KeyLegend::keysText() const
+{
+    return m_keys->text() + QLatin1Char('\n') + m_loyaltyKeys->text();
 }
 
 }  // namespace loyalty

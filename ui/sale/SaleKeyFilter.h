@@ -22,6 +22,12 @@ Q_SIGNALS:
     void clearInputRequested();
     void enrolRequested();
     void cardsRequested();
+    // The customer's requests on top of the basket.
+    void couponRequested();
+    void redeemPointsRequested();
+    void rewardRequested();
+    void walletRequested();
+    void clearRequestsRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

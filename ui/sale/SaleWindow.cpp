@@ -1,11 +1,16 @@
 #include "sale/SaleWindow.h"
 
 #include "input/WedgeScanCapture.h"
+#include "loyalty/CouponDialog.h"
+#include "loyalty/RedeemPointsDialog.h"
+#include "loyalty/RewardPickerDialog.h"
+#include "loyalty/WalletSpendDialog.h"
 #include "members/CardLifecycle.h"
 #include "members/EnrolDialog.h"
 #include "members/MemberCardsDialog.h"
 #include "money/MoneyFormatter.h"
 #include "sale/BasketModel.h"
+#include "sale/EffectsPanel.h"
 #include "sale/KeyLegend.h"
 #include "sale/MemberPanel.h"
 #include "sale/MessageStrip.h"
@@ -22,6 +27,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace loyalty {
 
@@ -101,6 +108,9 @@ QWidget* SaleWindow::buildSalePane()
     header->setHighlightSections(false);
     layout->addWidget(m_basketView, 1);
 
+    m_effectsPanel = new EffectsPanel(m_session, pane);
+    layout->addWidget(m_effectsPanel);
+
     m_totalsBar = new TotalsBar(pane);
     layout->addWidget(m_totalsBar);
     return pane;
@@ -112,7 +122,7 @@ QPushButton* SaleWindow::makeActionButton(const QString& objectName, const QStri
     button->setObjectName(objectName);
     button->setAccessibleName(text);
     button->setFocusPolicy(Qt::NoFocus);
-    button->setMinimumHeight(56);
+    button->setMinimumHeight(52);
     return button;
 }
 
@@ -128,24 +138,35 @@ QWidget* SaleWindow::buildSidePane()
     m_memberPanel = new MemberPanel(pane);
     layout->addWidget(m_memberPanel, 1);
 
+    m_couponButton = makeActionButton(QStringLiteral("couponButton"), tr("Coupon"), QStringLiteral("F2"));
+    m_redeemButton = makeActionButton(QStringLiteral("redeemButton"), tr("Points"), QStringLiteral("F3"));
+    m_rewardButton = makeActionButton(QStringLiteral("rewardButton"), tr("Reward"), QStringLiteral("F4"));
+    m_walletButton = makeActionButton(QStringLiteral("walletButton"), tr("Wallet"), QStringLiteral("F6"));
+    m_clearRequestsButton =
+        makeActionButton(QStringLiteral("clearRequestsButton"), tr("Undo loyalty"), QStringLiteral("F5"));
     m_minusButton = makeActionButton(QStringLiteral("minusButton"), tr("Qty −"), QStringLiteral("−"));
     m_plusButton = makeActionButton(QStringLiteral("plusButton"), tr("Qty +"), QStringLiteral("+"));
     m_removeButton = makeActionButton(QStringLiteral("removeButton"), tr("Remove"), tr("Del"));
     m_voidButton = makeActionButton(QStringLiteral("voidButton"), tr("Void"), QStringLiteral("F8"));
     m_completeButton = makeActionButton(QStringLiteral("completeButton"), tr("Complete sale"), QStringLiteral("F12"));
-    m_completeButton->setMinimumHeight(72);
+    m_completeButton->setMinimumHeight(64);
     m_enrolButton = makeActionButton(QStringLiteral("enrolButton"), tr("Enrol"), QStringLiteral("F9"));
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
 
     auto* buttons = new QGridLayout;
-    buttons->setSpacing(8);
-    buttons->addWidget(m_enrolButton, 0, 0);
-    buttons->addWidget(m_cardsButton, 0, 1);
-    buttons->addWidget(m_removeButton, 0, 2);
-    buttons->addWidget(m_minusButton, 1, 0);
-    buttons->addWidget(m_plusButton, 1, 1);
-    buttons->addWidget(m_voidButton, 1, 2);
-    buttons->addWidget(m_completeButton, 2, 0, 1, 3);
+    buttons->setSpacing(6);
+    buttons->addWidget(m_couponButton, 0, 0);
+    buttons->addWidget(m_redeemButton, 0, 1);
+    buttons->addWidget(m_rewardButton, 0, 2);
+    buttons->addWidget(m_walletButton, 0, 3);
+    buttons->addWidget(m_enrolButton, 1, 0);
+    buttons->addWidget(m_cardsButton, 1, 1);
+    buttons->addWidget(m_clearRequestsButton, 1, 2, 1, 2);
+    buttons->addWidget(m_minusButton, 2, 0);
+    buttons->addWidget(m_plusButton, 2, 1);
+    buttons->addWidget(m_removeButton, 2, 2);
+    buttons->addWidget(m_voidButton, 2, 3);
+    buttons->addWidget(m_completeButton, 3, 0, 1, 4);
     layout->addLayout(buttons);
     return pane;
 }
@@ -168,6 +189,16 @@ void SaleWindow::connectActions()
     connect(m_keyFilter, &SaleKeyFilter::cardsRequested, this, &SaleWindow::manageCards);
     connect(m_enrolButton, &QPushButton::clicked, this, &SaleWindow::enrolMember);
     connect(m_cardsButton, &QPushButton::clicked, this, &SaleWindow::manageCards);
+    connect(m_keyFilter, &SaleKeyFilter::couponRequested, this, &SaleWindow::applyCoupon);
+    connect(m_keyFilter, &SaleKeyFilter::redeemPointsRequested, this, &SaleWindow::redeemPoints);
+    connect(m_keyFilter, &SaleKeyFilter::rewardRequested, this, &SaleWindow::takeReward);
+    connect(m_keyFilter, &SaleKeyFilter::walletRequested, this, &SaleWindow::spendWallet);
+    connect(m_keyFilter, &SaleKeyFilter::clearRequestsRequested, this, &SaleWindow::clearRequests);
+    connect(m_couponButton, &QPushButton::clicked, this, &SaleWindow::applyCoupon);
+    connect(m_redeemButton, &QPushButton::clicked, this, &SaleWindow::redeemPoints);
+    connect(m_rewardButton, &QPushButton::clicked, this, &SaleWindow::takeReward);
+    connect(m_walletButton, &QPushButton::clicked, this, &SaleWindow::spendWallet);
+    connect(m_clearRequestsButton, &QPushButton::clicked, this, &SaleWindow::clearRequests);
 }
 
 void SaleWindow::submitScan()
@@ -186,6 +217,10 @@ void SaleWindow::acceptScan(const QString& text, CardSource source)
     }
     if (auto* cards = qobject_cast<MemberCardsDialog*>(modal)) {
         cards->acceptScan(text);
+        return;
+    }
+    if (auto* coupon = qobject_cast<CouponDialog*>(modal)) {
+        coupon->acceptScan(text);
         return;
     }
     if (modal) {
@@ -261,7 +296,9 @@ void SaleWindow::completeSale()
         return;
     }
     refresh();
-    const QString total = MoneyFormatter().format(completed->total);
+    const bool discounted =
+        completed->effects.payable.currency() == completed->total.currency() && !completed->effects.discount.isZero();
+    const QString total = MoneyFormatter().format(discounted ? completed->effects.payable : completed->total);
     if (completed->memberId) {
         m_messageStrip->show(MessageStrip::Severity::Success, tr("Sale completed: %1. %2 earned %Ln point(s).", nullptr,
                                                                  int(completed->effects.pointsEarned()))
@@ -388,13 +425,183 @@ void SaleWindow::keepSaleCardActive()
     }
 }
 
+bool SaleWindow::requireMember(const QString& action)
+{
+    if (m_session.member() && m_session.standing())
+        return true;
+    //: %1 is what the cashier wanted to do, e.g. "redeem points"
+    m_messageStrip->show(MessageStrip::Severity::Warning, tr("Scan the customer's card first, then %1.").arg(action));
+    m_scanField->setFocus();
+    return false;
+}
+
+qint64 SaleWindow::grantedFor(const QString& ruleId, qint64 wanted, bool wallet)
+{
+    const SaleOptions before = m_session.options();
+    if (wallet)
+        m_session.setWalletSpend(wanted);
+    else
+        m_session.setRedeemPoints(wanted);
+    qint64 granted = 0;
+    for (const Effect& effect : m_session.effects().effects) {
+        if (effect.ruleId == ruleId)
+            granted += effect.amount;
+    }
+    if (wallet)
+        m_session.setWalletSpend(before.walletSpendMinor);
+    else
+        m_session.setRedeemPoints(before.redeemPoints);
+    return granted;
+}
+
+void SaleWindow::showRequestResult(bool granted, const QString& grantedText)
+{
+    const QStringList notices = m_session.effects().notices;
+    if (!granted) {
+        m_messageStrip->show(MessageStrip::Severity::Error,
+                             notices.isEmpty() ? tr("The programme gives nothing for this on this basket.")
+                                               : notices.join(QLatin1Char(' ')));
+        return;
+    }
+    if (notices.isEmpty())
+        m_messageStrip->show(MessageStrip::Severity::Success, grantedText);
+    else
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             grantedText + QLatin1Char(' ') + notices.join(QLatin1Char(' ')));
+}
+
+void SaleWindow::applyCoupon()
+{
+    disarmVoid();
+    CouponDialog dialog(m_session.options().couponCodes, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        refresh();
+        return;
+    }
+    const QString code = dialog.code();
+    m_session.addCoupon(code);
+    refresh();
+    QString given;
+    for (const Effect& effect : m_session.effects().effects) {
+        if (effect.code == code)
+            given = effect.explanation;
+    }
+    //: %1 is the coupon code, %2 what it gives ("−2,35 € (coupon 10 % welcome discount)")
+    showRequestResult(!given.isEmpty(), tr("Coupon %1: %2").arg(code, given));
+}
+
+void SaleWindow::redeemPoints()
+{
+    disarmVoid();
+    if (!requireMember(tr("redeem points")))
+        return;
+    const Points available = m_session.standing()->points;
+    const Points maximum = grantedFor(QStringLiteral("redeem.points"), available, false);
+    const Programme& programme = m_session.engine().programme();
+    RedeemPointsDialog dialog(available, maximum, programme.redemption, programme.currency,
+                              m_session.options().redeemPoints, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        refresh();
+        return;
+    }
+    const Points wanted = dialog.points();
+    m_session.setRedeemPoints(wanted);
+    refresh();
+    if (wanted == 0) {
+        m_messageStrip->show(MessageStrip::Severity::Info, tr("No points are redeemed on this sale."));
+        return;
+    }
+    QString given;
+    for (const Effect& effect : m_session.effects().effects) {
+        if (effect.ruleId == QLatin1String("redeem.points"))
+            given = effect.explanation;
+    }
+    showRequestResult(!given.isEmpty(), given);
+}
+
+void SaleWindow::takeReward()
+{
+    disarmVoid();
+    if (!requireMember(tr("choose a reward")))
+        return;
+    const Points available = std::max<Points>(0, m_session.standing()->points - m_session.effects().pointsRedeemed());
+    QStringList eans;
+    for (const BasketLine& line : m_session.basket().lines())
+        eans << line.product.ean;
+    RewardPickerDialog dialog(m_session.engine().programme().rewards, available, eans, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.rewardId().isEmpty()) {
+        refresh();
+        return;
+    }
+    const QString ruleId = QStringLiteral("reward.") + dialog.rewardId();
+    const qsizetype before = std::count_if(m_session.effects().effects.cbegin(), m_session.effects().effects.cend(),
+                                           [&](const Effect& effect) { return effect.ruleId == ruleId; });
+    m_session.addReward(dialog.rewardId());
+    refresh();
+    QString given;
+    qsizetype after = 0;
+    for (const Effect& effect : m_session.effects().effects) {
+        if (effect.ruleId == ruleId) {
+            ++after;
+            given = effect.explanation;
+        }
+    }
+    showRequestResult(after > before, given);
+}
+
+void SaleWindow::spendWallet()
+{
+    disarmVoid();
+    if (!requireMember(tr("pay from the wallet")))
+        return;
+    const qint64 wallet = m_session.standing()->walletMinor;
+    const qint64 maximum = grantedFor(QStringLiteral("wallet.spend"), wallet, true);
+    WalletSpendDialog dialog(wallet, maximum, m_session.engine().programme().currency,
+                             m_session.options().walletSpendMinor, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        refresh();
+        return;
+    }
+    const qint64 wanted = dialog.amountMinor();
+    m_session.setWalletSpend(wanted);
+    refresh();
+    if (wanted == 0) {
+        m_messageStrip->show(MessageStrip::Severity::Info, tr("Nothing is paid from the wallet on this sale."));
+        return;
+    }
+    QString given;
+    for (const Effect& effect : m_session.effects().effects) {
+        if (effect.ruleId == QLatin1String("wallet.spend"))
+            given = effect.explanation;
+    }
+    showRequestResult(!given.isEmpty(), given);
+}
+
+void SaleWindow::clearRequests()
+{
+    disarmVoid();
+    if (m_session.options().isEmpty()) {
+        m_messageStrip->show(MessageStrip::Severity::Info, tr("No coupon, points, reward or wallet on this sale."));
+        return;
+    }
+    m_session.clearRequests();
+    refresh();
+    m_messageStrip->show(MessageStrip::Severity::Info,
+                         tr("Coupons, redeemed points, rewards and wallet payment were taken off this sale."));
+}
+
 void SaleWindow::refresh()
 {
     m_basketModel->refresh();
     m_totalsBar->showSession(m_session);
+    m_effectsPanel->refresh();
     m_memberPanel->showSession(m_session);
     const auto queued = m_session.queuedEvents();
     m_keyLegend->showStatus(m_session.settings().tillName, queued ? *queued : 0);
+    // After a dialog closed the window manager may leave no window active (and the offscreen
+    // platform never reactivates one): take the keyboard back, or the next scan is lost.
+    if (isVisible() && !QApplication::activeModalWidget() && !isActiveWindow())
+        activateWindow();
     m_scanField->setFocus();
 }
 

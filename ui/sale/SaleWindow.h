@@ -13,6 +13,7 @@ namespace loyalty {
 
 class BasketModel;
 class CardLifecycle;
+class EffectsPanel;
 class Enrolment;
 class KeyLegend;
 class MemberPanel;
@@ -38,6 +39,7 @@ public:
     MemberPanel* memberPanel() const { return m_memberPanel; }
     MessageStrip* messageStrip() const { return m_messageStrip; }
     TotalsBar* totalsBar() const { return m_totalsBar; }
+    EffectsPanel* effectsPanel() const { return m_effectsPanel; }
     KeyLegend* keyLegend() const { return m_keyLegend; }
 
     // A scan caught application-wide (keyboard wedge, serial, NFC): it goes to the open dialog if
@@ -71,6 +73,19 @@ private:
     void manageCards();
     void keepSaleCardActive();
 
+    // The customer's requests on top of the basket (F2-F6).
+    void applyCoupon();
+    void redeemPoints();
+    void takeReward();
+    void spendWallet();
+    void clearRequests();
+    bool requireMember(const QString& action);
+    // What the programme would grant of `wanted` for this basket: asks the session with the request
+    // raised to `wanted`, then puts the cashier's request back.
+    qint64 grantedFor(const QString& ruleId, qint64 wanted, bool wallet);
+    // In the strip: what a request gave, or why the programme refused or lowered it.
+    void showRequestResult(bool granted, const QString& grantedText);
+
     void refresh();
     void selectRow(int row);
     int selectedRow() const;
@@ -85,6 +100,7 @@ private:
     QLineEdit* m_scanField = nullptr;
     QTableView* m_basketView = nullptr;
     TotalsBar* m_totalsBar = nullptr;
+    EffectsPanel* m_effectsPanel = nullptr;
     MemberPanel* m_memberPanel = nullptr;
     MessageStrip* m_messageStrip = nullptr;
     KeyLegend* m_keyLegend = nullptr;
@@ -95,6 +111,11 @@ private:
     QPushButton* m_removeButton = nullptr;
     QPushButton* m_enrolButton = nullptr;
     QPushButton* m_cardsButton = nullptr;
+    QPushButton* m_couponButton = nullptr;
+    QPushButton* m_redeemButton = nullptr;
+    QPushButton* m_rewardButton = nullptr;
+    QPushButton* m_walletButton = nullptr;
+    QPushButton* m_clearRequestsButton = nullptr;
     bool m_voidArmed = false;
 };
 
