@@ -1,7 +1,10 @@
 #include "CtlCommandLine.h"
 
 #include "demo/DemoDataGenerator.h"
+#include "program/format/ProgrammeParser.h"
 #include "sale/Basket.h"
+
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -16,44 +19,67 @@ const QString kLimit = QStringLiteral("limit");
 const QString kLast = QStringLiteral("last");
 const QString kCard = QStringLiteral("card");
 const QString kLine = QStringLiteral("line");
+const QString kAt = QStringLiteral("at");
+const QString kCoupon = QStringLiteral("coupon");
+const QString kRedeem = QStringLiteral("redeem");
+const QString kReward = QStringLiteral("reward");
+const QString kWallet = QStringLiteral("wallet");
+const QString kSale = QStringLiteral("sale");
+const QString kProgramme = QStringLiteral("programme");
 
 // Options that belong to one command or another; using one with a command it does not belong to
 // is a usage error rather than silently ignored.
 const QStringList& commandOptions()
 {
-    static const QStringList options{kMembers, kLimit, kLast, kCard, kLine};
+    static const QStringList options{kMembers, kLimit,  kLast,   kCard,   kLine, kAt,
+                                     kCoupon,  kRedeem, kReward, kWallet, kSale};
     return options;
 }
 
 struct CommandSpec
 {
-    QString name;
+    QString name;  // one word, or two for a command with an action ("programme load")
     CtlRequest::Command command;
     QStringList options;
+    int arguments = 0;  // positional arguments after the name: balance CARD, programme load FILE
 };
 
 const QList<CommandSpec>& commandSpecs()
 {
     using Command = CtlRequest::Command;
+    static const QStringList basketOptions{kCard, kLine, kAt, kCoupon, kRedeem, kReward, kWallet};
     static const QList<CommandSpec> specs{
         {QStringLiteral("demo"), Command::Demo, {kMembers}},
         {QStringLiteral("members"), Command::Members, {kLimit}},
         {QStringLiteral("products"), Command::Products, {kLimit}},
-        {QStringLiteral("balance"), Command::Balance, {}},
-        {QStringLiteral("sale"), Command::Sale, {kCard, kLine}},
+        {QStringLiteral("balance"), Command::Balance, {}, 1},
+        {QStringLiteral("quote"), Command::Quote, basketOptions},
+        {QStringLiteral("sale"), Command::Sale, basketOptions},
         {QStringLiteral("sales"), Command::Sales, {kLast}},
+        {QStringLiteral("return"), Command::Return, {kSale, kLine}},
+        {QStringLiteral("expire"), Command::Expire, {kAt}},
+        {QStringLiteral("feedback"), Command::Feedback, {kSale}},
+        {QStringLiteral("programme load"), Command::ProgrammeLoad, {}, 1},
+        {QStringLiteral("programme show"), Command::ProgrammeShow, {}},
         {QStringLiteral("check"), Command::Check, {}},
         {QStringLiteral("decode"), Command::Decode, {}},
     };
     return specs;
 }
 
-const CommandSpec* findSpec(const QString& name)
+const CommandSpec* findSpec(const QStringList& positional)
 {
     const auto& specs = commandSpecs();
-    const auto found =
-        std::find_if(specs.cbegin(), specs.cend(), [&name](const CommandSpec& spec) { return spec.name == name; });
+    const auto found = std::find_if(specs.cbegin(), specs.cend(), [&positional](const CommandSpec& spec) {
+        const QStringList words = spec.name.split(u' ');
+        return positional.mid(0, words.size()) == words;
+    });
     return found == specs.cend() ? nullptr : &*found;
+}
+
+qsizetype wordsOf(const CommandSpec& spec)
+{
+    return spec.name.count(u' ') + 1;
 }
 
 const CommandSpec& specOf(CtlRequest::Command command)
@@ -78,11 +104,21 @@ CtlCommandLine::CtlCommandLine()
         {kLimit, tr("members, products: how many to list (default: %1).").arg(kDefaultListLimit), tr("N")},
         {kLast, tr("sales: how many of the most recent sales to list (default: %1).").arg(kDefaultSalesLimit), tr("N")},
         {kCard, tr("sale: the member's loyalty card (leave out for a sale without member)."), tr("card")},
-        {kLine, tr("sale: a product and optionally its quantity; repeat for every line."), tr("ean[:quantity]")},
+        {kLine, tr("quote, sale, return: a product and optionally its quantity; repeat for every line."),
+         tr("ean[:quantity]")},
+        {kAt, tr("quote, sale, expire: the till's local time to evaluate at, e.g. 2026-12-24T17:30 (default: now)."),
+         tr("time")},
+        {kCoupon, tr("quote, sale: a coupon code; repeat for several."), tr("code")},
+        {kRedeem, tr("quote, sale: points the member wants to redeem."), tr("points")},
+        {kReward, tr("quote, sale: a reward of the programme to redeem; repeat for several."), tr("id")},
+        {kWallet, tr("quote, sale: wallet amount to spend, in minor units (cents)."), tr("minor")},
+        {kSale, tr("return, feedback: the sale's number or UUID."), tr("sale")},
     });
-    m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("demo, members, products, balance, sale, sales, check or decode."),
-                                   tr("command [card]"));
+    m_parser.addPositionalArgument(
+        QStringLiteral("command"),
+        tr("demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or "
+           "decode."),
+        tr("command [argument]"));
 }
 
 QString CtlCommandLine::description()
@@ -95,9 +131,21 @@ QString CtlCommandLine::description()
         tr("  members [--limit N]       list members and their cards"),
         tr("  products [--limit N]      list the product catalogue"),
         tr("  balance CARD              show a card's member and points balance"),
-        tr("  sale [--card CARD] --line EAN[:QUANTITY]..."),
-        tr("                            complete a sale exactly as the till does"),
+        tr("  quote [--card CARD] --line EAN[:QUANTITY]... [--at TIME] [--coupon CODE]..."),
+        tr("        [--redeem POINTS] [--reward ID]... [--wallet MINOR]"),
+        tr("                            show what the programme would give for a basket;"),
+        tr("                            writes nothing"),
+        tr("  sale [--card CARD] --line EAN[:QUANTITY]... [the options of quote]"),
+        tr("                            complete a sale exactly as the till does; with --at"),
+        tr("                            it is evaluated and recorded at that time"),
         tr("  sales [--last N]          list the most recent sales"),
+        tr("  return --sale SALE --line EAN[:QUANTITY]..."),
+        tr("                            take items of a sale back: refund and reversed points"),
+        tr("  expire [--at TIME]        book the expiry of points whose day has come"),
+        tr("  feedback --sale SALE      give the sale's member the points for answered feedback"),
+        tr("                            (once per sale)"),
+        tr("  programme load FILE       validate a programme document and make it the active one"),
+        tr("  programme show            show the active programme and its rules"),
         tr("  check                     check the database's integrity and invariants"),
         tr("  decode                    decode one scan from standard input (at most 64 KiB)"),
         tr("                            exactly as the till does. The card prefix comes from"),
@@ -113,10 +161,12 @@ QString CtlCommandLine::description()
         tr("Exit codes:"),
         tr("  0  success"),
         tr("  1  usage error: unknown command or option, missing or malformed argument"),
-        tr("  2  not found: no database at --db (only demo creates one), unknown card or product"),
+        tr("  2  not found: no database at --db (only demo creates one), unknown card, product,"),
+        tr("     sale or programme file"),
         tr("  3  check found problems"),
         tr("  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data"),
-        tr("     into a database that is not empty"),
+        tr("     into a database that is not empty; an invalid or not newer programme; a return of"),
+        tr("     more than was sold; feedback booked before"),
         tr("  5  storage error: disk full, damaged database, database newer than this program"),
     };
     return lines.join(u'\n');
@@ -165,14 +215,20 @@ Result<CtlRequest::Command> CtlCommandLine::command() const
     const QStringList positional = m_parser.positionalArguments();
     if (positional.isEmpty())
         return usage(tr("No command given. Run \"loyalty-ctl --help\" to see the commands."));
-    const CommandSpec* spec = findSpec(positional.first());
+    const CommandSpec* spec = findSpec(positional);
+    if (!spec && positional.first() == kProgramme) {
+        return usage(tr("programme needs an action: \"programme load FILE\" or \"programme show\"."));
+    }
     if (!spec) {
         return usage(
             tr("Unknown command \"%1\". Run \"loyalty-ctl --help\" to see the commands.").arg(positional.first()));
     }
-    const qsizetype expected = spec->command == CtlRequest::Command::Balance ? 2 : 1;
-    if (spec->command == CtlRequest::Command::Balance && positional.size() < expected)
-        return usage(tr("balance needs the card number, e.g. \"loyalty-ctl balance 2000000123455\"."));
+    const qsizetype expected = wordsOf(*spec) + spec->arguments;
+    if (positional.size() < expected) {
+        if (spec->command == CtlRequest::Command::Balance)
+            return usage(tr("balance needs the card number, e.g. \"loyalty-ctl balance 2000000123455\"."));
+        return usage(tr("programme load needs the programme file, e.g. \"loyalty-ctl programme load spring.json\"."));
+    }
     if (positional.size() > expected) {
         return usage(
             tr("The command %1 does not take the argument \"%2\".").arg(spec->name, positional.value(expected)));
@@ -224,8 +280,28 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
         if (request.card.isEmpty())
             return usage(tr("balance needs the card number, e.g. \"loyalty-ctl balance 2000000123455\"."));
         return Done{};
+    case CtlRequest::Command::Quote:
     case CtlRequest::Command::Sale:
-        return readSale(request);
+        if (auto read = readSale(request); !read)
+            return read;
+        if (auto read = readAt(request); !read)
+            return read;
+        return readRequests(request);
+    case CtlRequest::Command::Return:
+        if (auto read = readSaleReference(request); !read)
+            return read;
+        return readLines(request, tr("A return needs at least one --line EAN[:QUANTITY]."));
+    case CtlRequest::Command::Expire:
+        return readAt(request);
+    case CtlRequest::Command::Feedback:
+        return readSaleReference(request);
+    case CtlRequest::Command::ProgrammeLoad:
+        request.programmeFile = m_parser.positionalArguments().value(2);
+        if (request.programmeFile.trimmed().isEmpty())
+            return usage(
+                tr("programme load needs the programme file, e.g. \"loyalty-ctl programme load spring.json\"."));
+        return Done{};
+    case CtlRequest::Command::ProgrammeShow:
     case CtlRequest::Command::Check:
     case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
@@ -254,9 +330,16 @@ Result<Done> CtlCommandLine::readSale(CtlRequest& request) const
         if (request.card.isEmpty())
             return usage(tr("--card needs the number of the member's card."));
     }
+    return readLines(request, request.command == CtlRequest::Command::Quote
+                                  ? tr("A quote needs at least one --line EAN[:QUANTITY].")
+                                  : tr("A sale needs at least one --line EAN[:QUANTITY]."));
+}
+
+Result<Done> CtlCommandLine::readLines(CtlRequest& request, const QString& missing) const
+{
     const QStringList lines = m_parser.values(kLine);
     if (lines.isEmpty())
-        return usage(tr("A sale needs at least one --line EAN[:QUANTITY]."));
+        return usage(missing);
     for (const QString& line : lines) {
         const QStringList parts = line.split(u':');
         bool ok = parts.size() <= 2 && !parts.first().trimmed().isEmpty();
@@ -270,6 +353,84 @@ Result<Done> CtlCommandLine::readSale(CtlRequest& request) const
         }
         request.lines.append(saleLine);
     }
+    return Done{};
+}
+
+Result<Done> CtlCommandLine::readAt(CtlRequest& request) const
+{
+    if (!m_parser.isSet(kAt))
+        return Done{};
+    const QString value = m_parser.value(kAt).trimmed();
+    const auto at = parseLocalTime(value);
+    if (!at) {
+        return usage(tr("--at needs the till's local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not "
+                        "\"%1\".")
+                         .arg(value));
+    }
+    request.at = *at;
+    return Done{};
+}
+
+std::optional<QDateTime> CtlCommandLine::parseLocalTime(const QString& text)
+{
+    static const QRegularExpression form(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$"));
+    if (!form.match(text).hasMatch())
+        return std::nullopt;
+    const QString format =
+        text.size() == 16 ? QStringLiteral("yyyy-MM-ddTHH:mm") : QStringLiteral("yyyy-MM-ddTHH:mm:ss");
+    const QDateTime at = QDateTime::fromString(text, format);
+    // Out-of-range fields are invalid; a time the clocks skip (spring forward) does not read back.
+    if (!at.isValid() || at.toString(format) != text)
+        return std::nullopt;
+    return at;
+}
+
+Result<Done> CtlCommandLine::readRequests(CtlRequest& request) const
+{
+    for (const QString& typed : m_parser.values(kCoupon)) {
+        const QString code = typed.trimmed().toUpper();
+        if (code.isEmpty())
+            return usage(tr("--coupon needs the coupon's code."));
+        if (!request.couponCodes.contains(code))
+            request.couponCodes.append(code);
+    }
+    for (const QString& typed : m_parser.values(kReward)) {
+        const QString reward = typed.trimmed();
+        if (reward.isEmpty())
+            return usage(tr("--reward needs the id of one of the programme's rewards."));
+        request.rewardIds.append(reward);
+    }
+    const auto redeem = readAmount(kRedeem);
+    if (!redeem)
+        return redeem.error();
+    request.redeemPoints = *redeem;
+    const auto wallet = readAmount(kWallet);
+    if (!wallet)
+        return wallet.error();
+    request.walletSpendMinor = *wallet;
+    return Done{};
+}
+
+Result<qint64> CtlCommandLine::readAmount(const QString& option) const
+{
+    if (!m_parser.isSet(option))
+        return qint64(0);
+    bool ok = false;
+    const QString value = m_parser.value(option).trimmed();
+    const qint64 amount = value.toLongLong(&ok);
+    if (!ok || amount < 1 || amount > ProgrammeParser::kMaxAmount) {
+        return usage(tr("--%1 needs a whole number from 1 to %2, not \"%3\".")
+                         .arg(option, QString::number(ProgrammeParser::kMaxAmount), value));
+    }
+    return amount;
+}
+
+Result<Done> CtlCommandLine::readSaleReference(CtlRequest& request) const
+{
+    request.sale = m_parser.value(kSale).trimmed();
+    if (request.sale.isEmpty())
+        return usage(tr("%1 needs --sale with the sale's number or UUID, as \"loyalty-ctl sales\" lists them.")
+                         .arg(specOf(request.command).name));
     return Done{};
 }
 

@@ -5,6 +5,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+
+#include <optional>
 
 namespace loyalty {
 
@@ -26,6 +29,10 @@ public:
     Result<CtlRequest> parse(const QStringList& arguments);
     QString helpText() const { return m_parser.helpText(); }
 
+    // The till's local time as --at takes it (2026-12-24T17:30 or 2026-12-24T17:30:05); nothing for
+    // any other form, a day or time that does not exist, or a local time the clocks skip.
+    static std::optional<QDateTime> parseLocalTime(const QString& text);
+
 private:
     static QString description();
     Result<CtlRequest::Command> command() const;
@@ -33,6 +40,11 @@ private:
     Result<Done> readCommandArguments(CtlRequest& request) const;
     Result<int> readLimit(const QString& option, int fallback) const;
     Result<Done> readSale(CtlRequest& request) const;
+    Result<Done> readLines(CtlRequest& request, const QString& missing) const;
+    Result<Done> readAt(CtlRequest& request) const;
+    Result<Done> readRequests(CtlRequest& request) const;
+    Result<qint64> readAmount(const QString& option) const;
+    Result<Done> readSaleReference(CtlRequest& request) const;
     static Error usage(const QString& message);
 
     QCommandLineParser m_parser;

@@ -5,12 +5,18 @@
 #include "commands/CheckCommand.h"
 #include "commands/DecodeCommand.h"
 #include "commands/DemoCommand.h"
+#include "commands/ExpireCommand.h"
+#include "commands/FeedbackCommand.h"
 #include "commands/MembersCommand.h"
 #include "commands/ProductsCommand.h"
+#include "commands/ProgrammeCommand.h"
+#include "commands/QuoteCommand.h"
+#include "commands/ReturnCommand.h"
 #include "commands/SaleCommand.h"
 #include "commands/SalesCommand.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
+#include "time/FixedClock.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -52,6 +58,9 @@ Result<CtlReport> CtlCommandRunner::execute(const CtlRequest& request) const
 
 Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlRequest& request) const
 {
+    // --at evaluates (and for a sale records) at that moment of the till's local time instead of now.
+    const FixedClock atClock(request.at.value_or(QDateTime()));
+    const Clock& clock = request.at ? static_cast<const Clock&>(atClock) : m_clock;
     switch (request.command) {
     case CtlRequest::Command::Demo:
         return DemoCommand(database, m_clock).run(request.memberCount);
@@ -60,11 +69,23 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
     case CtlRequest::Command::Products:
         return ProductsCommand(database).run(request.limit);
     case CtlRequest::Command::Balance:
-        return BalanceCommand(database).run(request.card);
+        return BalanceCommand(database, m_clock).run(request.card);
+    case CtlRequest::Command::Quote:
+        return QuoteCommand(database, clock).run(request);
     case CtlRequest::Command::Sale:
-        return SaleCommand(database, m_clock).run(request.card, request.lines);
+        return SaleCommand(database, clock).run(request);
     case CtlRequest::Command::Sales:
         return SalesCommand(database).run(request.limit);
+    case CtlRequest::Command::Return:
+        return ReturnCommand(database, m_clock).run(request.sale, request.lines);
+    case CtlRequest::Command::Expire:
+        return ExpireCommand(database, clock).run();
+    case CtlRequest::Command::Feedback:
+        return FeedbackCommand(database, m_clock).run(request.sale);
+    case CtlRequest::Command::ProgrammeLoad:
+        return ProgrammeCommand(database, m_clock).load(request.programmeFile);
+    case CtlRequest::Command::ProgrammeShow:
+        return ProgrammeCommand(database, m_clock).show();
     case CtlRequest::Command::Check:
         return CheckCommand(database).run();
     case CtlRequest::Command::Decode:

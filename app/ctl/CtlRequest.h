@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace loyalty {
 
@@ -17,13 +21,19 @@ struct CtlRequest
         Members,
         Products,
         Balance,
+        Quote,
         Sale,
         Sales,
+        Return,
+        Expire,
+        Feedback,
+        ProgrammeLoad,
+        ProgrammeShow,
         Check,
         Decode
     };
 
-    // One --line EAN[:QTY] of a sale.
+    // One --line EAN[:QTY] of a sale, a quote or a return.
     struct SaleLine
     {
         QString ean;
@@ -36,8 +46,16 @@ struct CtlRequest
     bool json = false;
     qint64 memberCount = 0;  // demo --members
     int limit = 0;           // members/products --limit, sales --last
-    QString card;            // balance CARD, sale --card (empty: a sale without member)
-    QList<SaleLine> lines;   // sale --line
+    QString card;            // balance CARD, sale/quote --card (empty: a sale without member)
+    QList<SaleLine> lines;   // sale/quote/return --line
+    // quote/sale/expire --at: the till's local time to evaluate (and, for sale, record) at; empty: now.
+    std::optional<QDateTime> at;
+    QStringList couponCodes;      // quote/sale --coupon, upper-case, each once
+    qint64 redeemPoints = 0;      // quote/sale --redeem
+    QStringList rewardIds;        // quote/sale --reward
+    qint64 walletSpendMinor = 0;  // quote/sale --wallet
+    QString sale;                 // return/feedback --sale: a sale's number or its UUID
+    QString programmeFile;        // programme load FILE
 };
 
 }  // namespace loyalty

@@ -16,6 +16,13 @@ namespace {
 const QString kPoints = QStringLiteral("points");
 const QString kWallet = QStringLiteral("wallet");
 
+// The ledger's rule id of a coupon or reward: its id, prefixed with its kind unless it already is
+// ("welcome10" -> "coupon.welcome10", "coupon.welcome10" stays).
+QString withPrefix(const QString& prefix, const QString& id)
+{
+    return id.startsWith(prefix) ? id : prefix + id;
+}
+
 qint64 sum(const QList<qint64>& values)
 {
     qint64 total = 0;
@@ -169,9 +176,9 @@ private:
             const qint64 amount = Money(m_lines.remainingIn(rule->scope), m_currency).percent(rule->basisPoints).minorUnits();
             const QList<qint64> taken = m_lines.takeSpread(amount, rule->scope, false);
             addDiscount(rule->id, taken,
-                        tr("−%1 (%2 off %3)")
-                            .arg(money(sum(taken)), ReasonText::percent(rule->basisPoints),
-                                 labelOf(*rule, tr("the promotion"))));
+                        tr("−%1 (%2: %3 off)")
+                            .arg(money(sum(taken)), labelOf(*rule, tr("promotion")),
+                                 ReasonText::percent(rule->basisPoints)));
         }
     }
 
@@ -264,7 +271,7 @@ private:
     }
     void applyCoupon(const CouponDefinition& coupon, const QString& code)
     {
-        const QString ruleId = QStringLiteral("coupon.") + coupon.id;
+        const QString ruleId = withPrefix(QStringLiteral("coupon."), coupon.id);
         const QString name = coupon.name.isEmpty() ? code : coupon.name;
         if (coupon.bonusPoints > 0) {
             m_effects.append({ruleId, EffectKind::PointsEarned, coupon.bonusPoints, 0, kPoints,
@@ -402,7 +409,7 @@ private:
                                      .arg(pointsAvailable()));
                 continue;
             }
-            const QString ruleId = QStringLiteral("reward.") + reward.id;
+            const QString ruleId = withPrefix(QStringLiteral("reward."), reward.id);
             if (reward.kind == RewardDefinition::Kind::Addon) {
                 m_pointsSpent += reward.points;
                 m_effects.append({ruleId, EffectKind::PointsRedeemed, reward.points, 0, kPoints,

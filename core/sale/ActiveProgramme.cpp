@@ -26,8 +26,16 @@ Programme ActiveProgramme::load(Database& database, const TillSettings& settings
     ProgrammeStore store(database.connection());
     const auto version = store.storedVersion();
     if (version && *version > 0) {
-        if (auto active = store.active())
+        auto active = store.active();
+        if (active)
             return *active;
+        // Only a damaged database gets here (documents are validated before they are stored);
+        // the till keeps selling at the basic rate and says so in its log.
+        qCritical("The stored programme cannot be read (%s); selling at the basic earn rate.",
+                  qPrintable(active.error().message));
+    } else if (!version) {
+        qCritical("The programmes table cannot be read (%s); selling at the basic earn rate.",
+                  qPrintable(version.error().message));
     }
     return basic(settings);
 }

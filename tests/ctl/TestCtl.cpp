@@ -1,6 +1,9 @@
 // Runs the real loyalty-ctl binary against databases in temporary folders and checks its output,
 // its exit codes and what it left in the database, read back with plain SQL rather than through
 // the repositories loyalty-ctl itself uses.
+#include "CtlProcess.h"
+#include "CtlRun.h"
+#include "RawDatabase.h"
 #include "TestPaths.h"
 #include "barcode/Gtin.h"
 #include "demo/DemoDataGenerator.h"
@@ -12,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -33,30 +35,9 @@ constexpr int kExitProblems = 3;
 constexpr int kExitRefused = 4;
 constexpr int kExitStorage = 5;
 
-struct CtlRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    // For failure messages: what the program said when it did not do what the test expected.
-    QByteArray describe() const
-    {
-        return "exit code " + QByteArray::number(exitCode) + ", stdout: " + out.left(400) + ", stderr: " + err;
-    }
-    bool errIsOneLine() const { return !err.trimmed().isEmpty() && err.count('\n') == 1 && err.endsWith('\n'); }
-};
-
 bool parseJson(const CtlRun& run, QJsonObject& object)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        qWarning("not one JSON object: %s (%s)", run.out.left(400).constData(), qPrintable(error.errorString()));
-        return false;
-    }
-    object = document.object();
-    return true;
+    return run.json(object);
 }
 
 QString withWrongCheckDigit(const QString& code)
@@ -82,42 +63,6 @@ QByteArray sha256Of(const QString& path)
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
-
-// A short-lived plain QtSql connection, so the test reads and damages databases without loyalty_core.
-class RawDatabase final
-{
-public:
-    explicit RawDatabase(const QString& path)
-        : m_name(QStringLiteral("test-raw-%1").arg(++s_counter))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        m_open = db.open();
-    }
-    ~RawDatabase() { QSqlDatabase::removeDatabase(m_name); }
-    Q_DISABLE_COPY_MOVE(RawDatabase)
-
-    bool isOpen() const { return m_open; }
-
-    QVariant value(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        if (!query.exec(sql) || !query.next())
-            return {};
-        return query.value(0);
-    }
-
-    bool exec(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        return query.exec(sql);
-    }
-
-private:
-    static inline int s_counter = 0;
-    QString m_name;
-    bool m_open = false;
-};
 
 }  // namespace
 
@@ -170,18 +115,7 @@ private:
 
 CtlRun TestCtl::ctl(const QStringList& arguments) const
 {
-    QProcess process;
-    process.setWorkingDirectory(m_dir ? m_dir->path() : m_templateDir.path());
-    process.start(QStringLiteral(LOYALTY_CTL_PATH), arguments);
-    CtlRun run;
-    if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit) {
-        run.err = "loyalty-ctl did not finish normally: " + process.errorString().toUtf8();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return CtlProcess::run(m_dir ? m_dir->path() : m_templateDir.path(), arguments);
 }
 
 QStringList TestCtl::withDb(const QString& database, const QStringList& arguments)
@@ -255,6 +189,10 @@ void TestCtl::demoReportsWhatItCreated()
     QVERIFY(json[QLatin1String("elapsed_ms")].isDouble());
     QVERIFY(json[QLatin1String("elapsed_ms")].toInteger(-1) >= 0);
     QCOMPARE(json[QLatin1String("database")].toString(), db);
+    // A demo till sells under the built-in demo programme.
+    QCOMPARE(json[QLatin1String("programme_id")].toString(), QStringLiteral("demo"));
+    QCOMPARE(json[QLatin1String("programme_version")].toInteger(), 1);
+    QCOMPARE(json[QLatin1String("programme_activated")].toBool(), true);
 
     const CtlRun members = ctlOn(
         db, {QStringLiteral("members"), QStringLiteral("--limit"), QStringLiteral("5000"), QStringLiteral("--json")});
@@ -400,8 +338,9 @@ void TestCtl::saleEarnsPointsAndIsRecorded()
     for (const QJsonValue& row : json[QLatin1String("products")].toArray())
         byEan.insert(row[QLatin1String("ean")].toString(), row.toObject());
 
-    // Bakery and produce earn points; the gift card (an EAN-8) and the deposit do not.
-    const QList<std::pair<QString, int>> lines{{product(0), 2}, {product(9), 1}, {product(1), 3}, {product(8), 1}};
+    // Drinks and books earn points; the gift card (an EAN-8) and the deposit do not. None of them
+    // is in a promotion of the demo programme, so they earn its base rate.
+    const QList<std::pair<QString, int>> lines{{product(4), 2}, {product(9), 1}, {product(6), 3}, {product(8), 1}};
     qint64 total = 0;
     qint64 eligible = 0;
     QStringList arguments{QStringLiteral("sale"), QStringLiteral("--card"), cardOf12(), QStringLiteral("--json")};
@@ -414,7 +353,7 @@ void TestCtl::saleEarnsPointsAndIsRecorded()
         arguments << QStringLiteral("--line") << (quantity == 1 ? ean : ean + u':' + QString::number(quantity));
     }
     QVERIFY(eligible > 0 && eligible < total);
-    const qint64 expectedPoints = eligible / 100;  // the demo till's rate: 1 point per full euro
+    const qint64 expectedPoints = eligible / 100;  // the demo programme's base rate: 1 point per full euro
     QVERIFY(expectedPoints > 0);
 
     const qint64 before = balanceOf(db, cardOf12());
@@ -455,8 +394,11 @@ void TestCtl::saleEarnsPointsAndIsRecorded()
     QCOMPARE(sales[0][QLatin1String("completed_at")].toString(), completed[QLatin1String("completed_at")].toString());
     // One vocabulary: the sale's own report is the history row plus what only the moment of sale knows.
     QJsonObject asRow = completed;
-    asRow.remove(QLatin1String("new_balance"));
-    asRow.remove(QLatin1String("outbox_sequence"));
+    for (const char* momentOnly : {"new_balance", "outbox_sequence", "programme_version", "discount_minor",
+                                   "payable_minor", "points_redeemed", "new_wallet_minor", "effects", "notices"}) {
+        QVERIFY2(asRow.contains(QLatin1String(momentOnly)), momentOnly);
+        asRow.remove(QLatin1String(momentOnly));
+    }
     QCOMPARE(sales[0].toObject(), asRow);
 
     const CtlRun check = ctlOn(db, {QStringLiteral("check"), QStringLiteral("--json")});
@@ -583,6 +525,42 @@ void TestCtl::usageErrorsOpenNothing_data()
     QTest::newRow("empty line") << QStringList{QStringLiteral("sale"), line, QString()};
     QTest::newRow("empty card") << QStringList{QStringLiteral("sale"), QStringLiteral("--card"), QString(), line,
                                                product(0)};
+    const QString quote = QStringLiteral("quote");
+    const QString at = QStringLiteral("--at");
+    QTest::newRow("quote without lines") << QStringList{quote, QStringLiteral("--card"), cardOf12()};
+    for (const char* malformed : {"2026-12-24", "2026-12-24 17:30", "24.12.2026T17:30", "2026-13-01T10:00",
+                                  "2026-02-30T10:00", "2026-12-24T25:00", "2026-12-24T17:30Z", "now", ""}) {
+        QTest::addRow("quote at %s", malformed)
+            << QStringList{quote, line, product(0), at, QString::fromLatin1(malformed)};
+    }
+    QTest::newRow("sale at malformed") << QStringList{QStringLiteral("sale"), line, product(0), at,
+                                                      QStringLiteral("x")};
+    QTest::newRow("expire at malformed") << QStringList{QStringLiteral("expire"), at, QStringLiteral("tomorrow")};
+    QTest::newRow("redeem zero") << QStringList{quote, line, product(0), QStringLiteral("--redeem"),
+                                                QStringLiteral("0")};
+    QTest::newRow("redeem not a number") << QStringList{quote, line, product(0), QStringLiteral("--redeem"),
+                                                        QStringLiteral("all")};
+    QTest::newRow("wallet negative") << QStringList{QStringLiteral("sale"), line, product(0),
+                                                    QStringLiteral("--wallet"), QStringLiteral("-5")};
+    QTest::newRow("empty coupon") << QStringList{quote, line, product(0), QStringLiteral("--coupon"),
+                                                 QStringLiteral(" ")};
+    QTest::newRow("empty reward") << QStringList{quote, line, product(0), QStringLiteral("--reward"), QString()};
+    QTest::newRow("at on balance") << QStringList{QStringLiteral("balance"), cardOf12(), at,
+                                                  QStringLiteral("2026-12-24T17:30")};
+    QTest::newRow("coupon on a return") << QStringList{
+        QStringLiteral("return"),   QStringLiteral("--sale"),   QStringLiteral("1"), line, product(0),
+        QStringLiteral("--coupon"), QStringLiteral("WELCOME10")};
+    QTest::newRow("return without sale") << QStringList{QStringLiteral("return"), line, product(0)};
+    QTest::newRow("return without lines")
+        << QStringList{QStringLiteral("return"), QStringLiteral("--sale"), QStringLiteral("1")};
+    QTest::newRow("feedback without sale") << QStringList{QStringLiteral("feedback")};
+    QTest::newRow("feedback with a card") << QStringList{QStringLiteral("feedback"), QStringLiteral("--sale"),
+                                                         QStringLiteral("1"), QStringLiteral("--card"), cardOf12()};
+    QTest::newRow("programme without action") << QStringList{QStringLiteral("programme")};
+    QTest::newRow("programme unknown action") << QStringList{QStringLiteral("programme"), QStringLiteral("delete")};
+    QTest::newRow("programme load without file") << QStringList{QStringLiteral("programme"), QStringLiteral("load")};
+    QTest::newRow("programme show with argument")
+        << QStringList{QStringLiteral("programme"), QStringLiteral("show"), QStringLiteral("all")};
 }
 
 void TestCtl::usageErrorsOpenNothing()
@@ -609,6 +587,12 @@ void TestCtl::missingDatabaseIsNotFoundAndNotCreated_data()
                                          QStringLiteral("--line"), product(0)};
     QTest::newRow("sales") << QStringList{QStringLiteral("sales")};
     QTest::newRow("check") << QStringList{QStringLiteral("check")};
+    QTest::newRow("quote") << QStringList{QStringLiteral("quote"), QStringLiteral("--line"), product(0)};
+    QTest::newRow("return") << QStringList{QStringLiteral("return"), QStringLiteral("--sale"), QStringLiteral("1"),
+                                           QStringLiteral("--line"), product(0)};
+    QTest::newRow("expire") << QStringList{QStringLiteral("expire")};
+    QTest::newRow("feedback") << QStringList{QStringLiteral("feedback"), QStringLiteral("--sale"), QStringLiteral("1")};
+    QTest::newRow("programme show") << QStringList{QStringLiteral("programme"), QStringLiteral("show")};
 }
 
 void TestCtl::missingDatabaseIsNotFoundAndNotCreated()
@@ -651,8 +635,16 @@ void TestCtl::versionAndHelp()
     const CtlRun help = ctl({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, kExitOk);
     QVERIFY(help.err.isEmpty());
-    for (const char* expected : {"demo --members", "members [--limit", "products", "balance CARD", "sale [--card",
-                                 "sales [--last", "check", "--json", "--db", "Exit codes", "  5  storage"}) {
+    for (const char* expected : {"demo --members",  "members [--limit",
+                                 "products",        "balance CARD",
+                                 "quote [--card",   "--at",
+                                 "--coupon",        "--redeem",
+                                 "sale [--card",    "sales [--last",
+                                 "return --sale",   "expire [--at",
+                                 "feedback --sale", "programme load FILE",
+                                 "programme show",  "check",
+                                 "--json",          "--db",
+                                 "Exit codes",      "  5  storage"}) {
         QVERIFY2(help.out.contains(expected), expected);
     }
     // Neither opened nor created a database.

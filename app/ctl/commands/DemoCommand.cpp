@@ -29,6 +29,9 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount) const
                    {QStringLiteral("members"), summary->members},
                    {QStringLiteral("cards"), summary->cards},
                    {QStringLiteral("products"), summary->products},
+                   {QStringLiteral("programme_id"), summary->programmeId},
+                   {QStringLiteral("programme_version"), summary->programmeVersion},
+                   {QStringLiteral("programme_activated"), summary->programmeActivated},
                    {QStringLiteral("elapsed_ms"), elapsedMs}};
 
     const QLocale locale;
@@ -37,6 +40,7 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount) const
     table.addRow({tr("Members:"), locale.toString(summary->members)});
     table.addRow({tr("Cards:"), locale.toString(summary->cards)});
     table.addRow({tr("Products:"), locale.toString(summary->products)});
+    table.addRow({tr("Programme:"), tr("%1, version %2").arg(summary->programmeId).arg(summary->programmeVersion)});
     // Elapsed time is the one non-integer shown, and only to people; JSON carries milliseconds.
     table.addRow({tr("Seconds:"), locale.toString(double(elapsedMs) / 1000.0, 'f', 1)});
     report.text = table.render();

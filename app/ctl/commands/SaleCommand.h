@@ -11,8 +11,9 @@ namespace loyalty {
 class Clock;
 class Database;
 
-// `sale [--card CARD] --line EAN[:QTY]...`: one sale through the same SaleSession the till screen
-// uses, so it earns exactly what the till would. Any refused scan aborts before anything is written.
+// `sale [--card CARD] --line EAN[:QTY]... [the options of quote]`: one sale through the same
+// SaleSession the till screen uses, so it earns exactly what the till would. Any refused scan
+// aborts before anything is written.
 class SaleCommand final
 {
     Q_DECLARE_TR_FUNCTIONS(SaleCommand)
@@ -20,7 +21,7 @@ class SaleCommand final
 public:
     SaleCommand(Database& database, const Clock& clock);
 
-    Result<CtlReport> run(const QString& card, const QList<CtlRequest::SaleLine>& lines) const;
+    Result<CtlReport> run(const CtlRequest& request) const;
 
 private:
     Database& m_database;

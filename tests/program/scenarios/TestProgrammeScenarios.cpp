@@ -1006,7 +1006,7 @@ private slots:
                                                        .when(at(2026, 6, 10, 0, 0))
                                                        .expect(s("promo.june"), D, 130, 130)
                                                        .payable(1169)
-                                                       .text(s("10 % off June days")));
+                                                       .text(s("June days: 10 % off")));
         row("date range: last day until midnight", given(dated)
                                                        .buy(coffee())
                                                        .when(at(2026, 6, 20, 23, 59, 59))
@@ -1022,7 +1022,7 @@ private slots:
                                       .expect(s("promo.wednesday"), D, 130, 130)
                                       .payable(1169)
                                       .text(s("1.30"))
-                                      .text(s("10 % off the promotion")));
+                                      .text(s("promotion: 10 % off")));
         Rule weekend = percentOff(s("promo.weekend"), 1000);
         weekend.when.weekdays = {6, 7};
         row("weekday: not on a Wednesday", given(baseProgramme({weekend})).buy(coffee()).payable(1299));
