@@ -1,1450 +1,3097 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>BalanceCommand</name>
-        <message>
-            <source>active</source>
-            <translation>aktiv</translation>
-        </message>
-        <message>
-            <source>blocked</source>
-            <translation>gesperrt</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>ersetzt</translation>
-        </message>
-        <message>
-            <source>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</source>
-            <translation>%1 ist keine Kundenkarte dieser Kasse; ihre Karten haben 13 Ziffern und beginnen mit %2.</translation>
-        </message>
-        <message>
-            <source>No member has the card %1.</source>
-            <translation>Kein Mitglied hat die Karte %1.</translation>
-        </message>
-        <message>
-            <source>Member:</source>
-            <translation>Mitglied:</translation>
-        </message>
-        <message>
-            <source>%1 (member %2)</source>
-            <translation>%1 (Mitglied %2)</translation>
-        </message>
-        <message>
-            <source>Card:</source>
-            <translation>Karte:</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Balance:</source>
-            <translation>Punktestand:</translation>
-        </message>
-        <message>
-            <source>%1 points</source>
-            <translation>%1 Punkte</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardLifecycle</name>
-        <message>
-            <source>There is no card •••• %1 on this till.</source>
-            <translation>Auf dieser Kasse gibt es keine Karte •••• %1.</translation>
-        </message>
-        <message>
-            <source>There is no member %1.</source>
-            <translation>Es gibt kein Mitglied %1.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 is not active, so it cannot be blocked.</source>
-            <translation>Karte •••• %1 ist nicht aktiv und kann daher nicht gesperrt werden.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 was already replaced.</source>
-            <translation>Karte •••• %1 wurde bereits ersetzt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardNumberRules</name>
-        <message>
-            <source>That is not a loyalty card of this shop. Scan the barcode on the new card.</source>
-            <translation>Das ist keine Kundenkarte dieses Geschäfts. Scannen Sie den Barcode auf der neuen Karte.</translation>
-        </message>
-        <message>
-            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-            <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
-            <translation>Karte •••• %1 gehört bereits einem Mitglied. Nehmen Sie eine neue Karte vom Stapel.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardTrustList</name>
-        <message>
-            <source>There is no digital card key %1 in the trust list.</source>
-            <translation>In der Vertrauensliste gibt es keinen Schlüssel %1 für digitale Karten.</translation>
-        </message>
-        <message>
-            <source>A digital card key needs a 32-byte public key and a start date.</source>
-            <translation>Ein Schlüssel für digitale Karten braucht einen öffentlichen Schlüssel mit 32 Bytes und ein Anfangsdatum.</translation>
-        </message>
-        <message>
-            <source>Digital card key %1 is already in the trust list.</source>
-            <translation>Der Schlüssel %1 für digitale Karten steht bereits in der Vertrauensliste.</translation>
-        </message>
-        <message>
-            <source>Retiring a digital card key needs a date.</source>
-            <translation>Zum Stilllegen eines Schlüssels für digitale Karten ist ein Datum nötig.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckCommand</name>
-        <message>
-            <source>Sales:</source>
-            <translation>Verkäufe:</translation>
-        </message>
-        <message>
-            <source>Ledger entries:</source>
-            <translation>Punktebuchungen:</translation>
-        </message>
-        <message>
-            <source>Outbox events:</source>
-            <translation>Outbox-Ereignisse:</translation>
-        </message>
-        <message>
-            <source>No problems found.</source>
-            <translation>Keine Probleme gefunden.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n problem(s) found:</source>
-            <translation>
-                <numerusform>%n Problem gefunden:</numerusform>
-                <numerusform>%n Probleme gefunden:</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsentText</name>
-        <message>
-            <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
-            <translation>Ich möchte am Kundenprogramm teilnehmen. Das Geschäft speichert meinen Namen, die von mir angegebenen Kontaktdaten und meine Einkäufe mit der Karte, um Punkte und Prämien gutzuschreiben, und bewahrt sie auf, bis ich das Programm verlasse. Ich kann jederzeit an der Kasse eine Kopie meiner Daten verlangen, sie berichtigen oder löschen lassen und diese Einwilligung widerrufen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsistencyCheck</name>
-        <message numerus="yes">
-            <source>%n sale(s) without lines: %1</source>
-            <translation>
-                <numerusform>%n Verkauf ohne Positionen: %1</numerusform>
-                <numerusform>%n Verkäufe ohne Positionen: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sale(s) whose total differs from their lines: %1</source>
-            <translation>
-                <numerusform>%n Verkauf, dessen Summe nicht zu den Positionen passt: %1</numerusform>
-                <numerusform>%n Verkäufe, deren Summe nicht zu den Positionen passt: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sale(s) without their outbox event: %1</source>
-            <translation>
-                <numerusform>%n Verkauf ohne sein Outbox-Ereignis: %1</numerusform>
-                <numerusform>%n Verkäufe ohne ihr Outbox-Ereignis: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sale(s) whose ledger entries differ from the points they earned: %1</source>
-            <translation>
-                <numerusform>%n Verkauf, dessen Punktebuchungen nicht zu den gutgeschriebenen Punkten passen: %1</numerusform>
-                <numerusform>%n Verkäufe, deren Punktebuchungen nicht zu den gutgeschriebenen Punkten passen: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n ledger entries booked to a member other than the sale's: %1</source>
-            <translation>
-                <numerusform>%n Punktebuchung auf ein anderes Mitglied als das des Verkaufs: %1</numerusform>
-                <numerusform>%n Punktebuchungen auf ein anderes Mitglied als das des Verkaufs: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n member(s) with a negative balance: %1</source>
-            <translation>
-                <numerusform>%n Mitglied mit negativem Punktestand: %1</numerusform>
-                <numerusform>%n Mitglieder mit negativem Punktestand: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n outbox event(s) after a gap in the sequence: %1</source>
-            <translation>
-                <numerusform>%n Outbox-Ereignis nach einer Lücke in der Folgenummer: %1</numerusform>
-                <numerusform>%n Outbox-Ereignisse nach einer Lücke in der Folgenummer: %1</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CtlCommandLine</name>
-        <message>
-            <source>The till database (default: %1 in the current folder).</source>
-            <translation>Die Kassendatenbank (Standard: %1 im aktuellen Ordner).</translation>
-        </message>
-        <message>
-            <source>path</source>
-            <translation>Pfad</translation>
-        </message>
-        <message>
-            <source>Print the result as one JSON document.</source>
-            <translation>Das Ergebnis als ein JSON-Dokument ausgeben.</translation>
-        </message>
-        <message>
-            <source>demo: how many members to create.</source>
-            <translation>demo: wie viele Mitglieder angelegt werden.</translation>
-        </message>
-        <message>
-            <source>N</source>
-            <translation>N</translation>
-        </message>
-        <message>
-            <source>members, products: how many to list (default: %1).</source>
-            <translation>members, products: wie viele aufgelistet werden (Standard: %1).</translation>
-        </message>
-        <message>
-            <source>sales: how many of the most recent sales to list (default: %1).</source>
-            <translation>sales: wie viele der letzten Verkäufe aufgelistet werden (Standard: %1).</translation>
-        </message>
-        <message>
-            <source>sale: the member's loyalty card (leave out for a sale without member).</source>
-            <translation>sale: die Kundenkarte des Mitglieds (weglassen für einen Verkauf ohne Mitglied).</translation>
-        </message>
-        <message>
-            <source>card</source>
-            <translation>Karte</translation>
-        </message>
-        <message>
-            <source>sale: a product and optionally its quantity; repeat for every line.</source>
-            <translation>sale: ein Artikel und optional seine Menge; für jede Position wiederholen.</translation>
-        </message>
-        <message>
-            <source>ean[:quantity]</source>
-            <translation>ean[:menge]</translation>
-        </message>
-        <message>
-            <source>command [card]</source>
-            <translation>befehl [karte]</translation>
-        </message>
-        <message>
-            <source>Administers a Loyalty Till database from the command line.</source>
-            <translation>Verwaltet eine Loyalty-Till-Datenbank über die Kommandozeile.</translation>
-        </message>
-        <message>
-            <source>Commands:</source>
-            <translation>Befehle:</translation>
-        </message>
-        <message>
-            <source>  demo --members N          fill a new, empty database with reproducible demo data</source>
-            <translation>  demo --members N          eine neue, leere Datenbank mit reproduzierbaren Demodaten füllen</translation>
-        </message>
-        <message>
-            <source>  members [--limit N]       list members and their cards</source>
-            <translation>  members [--limit N]       Mitglieder und ihre Karten auflisten</translation>
-        </message>
-        <message>
-            <source>  products [--limit N]      list the product catalogue</source>
-            <translation>  products [--limit N]      das Sortiment auflisten</translation>
-        </message>
-        <message>
-            <source>  balance CARD              show a card's member and points balance</source>
-            <translation>  balance KARTE             Mitglied und Punktestand einer Karte zeigen</translation>
-        </message>
-        <message>
-            <source>  sale [--card CARD] --line EAN[:QUANTITY]...</source>
-            <translation>  sale [--card KARTE] --line EAN[:MENGE]...</translation>
-        </message>
-        <message>
-            <source>                            complete a sale exactly as the till does</source>
-            <translation>                            einen Verkauf genau wie die Kasse abschließen</translation>
-        </message>
-        <message>
-            <source>  sales [--last N]          list the most recent sales</source>
-            <translation>  sales [--last N]          die letzten Verkäufe auflisten</translation>
-        </message>
-        <message>
-            <source>  check                     check the database's integrity and invariants</source>
-            <translation>  check                     Integrität und Invarianten der Datenbank prüfen</translation>
-        </message>
-        <message>
-            <source>With --json a successful command prints one JSON document on standard output;</source>
-            <translation>Mit --json gibt ein erfolgreicher Befehl ein JSON-Dokument auf der Standardausgabe aus;</translation>
-        </message>
-        <message>
-            <source>amounts are whole minor units (cents) with their currency. Errors always go to</source>
-            <translation>Beträge sind ganze Untereinheiten (Cent) mit ihrer Währung. Fehler gehen immer als</translation>
-        </message>
-        <message>
-            <source>standard error as one line of plain text, with or without --json.</source>
-            <translation>eine Zeile Klartext auf die Standardfehlerausgabe, mit oder ohne --json.</translation>
-        </message>
-        <message>
-            <source>Exit codes:</source>
-            <translation>Exit-Codes:</translation>
-        </message>
-        <message>
-            <source>  0  success</source>
-            <translation>  0  Erfolg</translation>
-        </message>
-        <message>
-            <source>  1  usage error: unknown command or option, missing or malformed argument</source>
-            <translation>  1  Bedienfehler: unbekannter Befehl oder Option, fehlendes oder fehlerhaftes Argument</translation>
-        </message>
-        <message>
-            <source>  3  check found problems</source>
-            <translation>  3  check hat Probleme gefunden</translation>
-        </message>
-        <message>
-            <source>  5  storage error: disk full, damaged database, database newer than this program</source>
-            <translation>  5  Speicherfehler: Datenträger voll, Datenbank beschädigt, Datenbank neuer als dieses Programm</translation>
-        </message>
-        <message>
-            <source>Run "loyalty-ctl --help" to see the commands and options.</source>
-            <translation>„loyalty-ctl --help“ zeigt die Befehle und Optionen.</translation>
-        </message>
-        <message>
-            <source>--db needs the path of the till database.</source>
-            <translation>--db braucht den Pfad der Kassendatenbank.</translation>
-        </message>
-        <message>
-            <source>No command given. Run "loyalty-ctl --help" to see the commands.</source>
-            <translation>Kein Befehl angegeben. „loyalty-ctl --help“ zeigt die Befehle.</translation>
-        </message>
-        <message>
-            <source>Unknown command "%1". Run "loyalty-ctl --help" to see the commands.</source>
-            <translation>Unbekannter Befehl „%1“. „loyalty-ctl --help“ zeigt die Befehle.</translation>
-        </message>
-        <message>
-            <source>balance needs the card number, e.g. "loyalty-ctl balance 2000000123455".</source>
-            <translation>balance braucht die Kartennummer, z. B. „loyalty-ctl balance 2000000123455“.</translation>
-        </message>
-        <message>
-            <source>The command %1 does not take the argument "%2".</source>
-            <translation>Der Befehl %1 nimmt das Argument „%2“ nicht an.</translation>
-        </message>
-        <message>
-            <source>The option --%1 does not apply to the command %2.</source>
-            <translation>Die Option --%1 gilt nicht für den Befehl %2.</translation>
-        </message>
-        <message>
-            <source>demo needs --members N: how many demo members to create.</source>
-            <translation>demo braucht --members N: wie viele Demo-Mitglieder angelegt werden.</translation>
-        </message>
-        <message>
-            <source>--members needs a whole number from 0 to %1, not "%2".</source>
-            <translation>--members braucht eine ganze Zahl von 0 bis %1, nicht „%2“.</translation>
-        </message>
-        <message>
-            <source>--%1 needs a whole number of at least 1, not "%2".</source>
-            <translation>--%1 braucht eine ganze Zahl ab 1, nicht „%2“.</translation>
-        </message>
-        <message>
-            <source>--card needs the number of the member's card.</source>
-            <translation>--card braucht die Nummer der Karte des Mitglieds.</translation>
-        </message>
-        <message>
-            <source>A sale needs at least one --line EAN[:QUANTITY].</source>
-            <translation>Ein Verkauf braucht mindestens ein --line EAN[:MENGE].</translation>
-        </message>
-        <message>
-            <source>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not "%2".</source>
-            <translation>--line braucht EAN oder EAN:MENGE mit einer Menge von 1 bis %1, nicht „%2“.</translation>
-        </message>
-        <message>
-            <source>  2  not found: no database at --db (only demo creates one), unknown card or product</source>
-            <translation>  2  nicht gefunden: keine Datenbank unter --db (nur demo legt eine an), unbekannte Karte oder Artikel</translation>
-        </message>
-        <message>
-            <source>demo, members, products, balance, sale, sales, check or decode.</source>
-            <translation>demo, members, products, balance, sale, sales, check oder decode.</translation>
-        </message>
-        <message>
-            <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
-            <translation>  4  abgelehnt: falsche Prüfziffer, kein Barcode, gesperrte Karte, Zahlungskarte; Demodaten</translation>
-        </message>
-        <message>
-            <source>     into a database that is not empty</source>
-            <translation>     in eine Datenbank, die nicht leer ist</translation>
-        </message>
-        <message>
-            <source>  decode                    decode one scan from standard input (at most 64 KiB)</source>
-            <translation>  decode                    einen Scan von der Standardeingabe dekodieren (höchstens 64 KiB)</translation>
-        </message>
-        <message>
-            <source>                            exactly as the till does. The card prefix comes from</source>
-            <translation>                            genau wie die Kasse. Das Kartenpräfix kommt aus</translation>
-        </message>
-        <message>
-            <source>                            --db; without --db and without %1</source>
-            <translation>                            --db; ohne --db und ohne %1</translation>
-        </message>
-        <message>
-            <source>                            in the current folder, a new till's defaults are used.</source>
-            <translation>                            im aktuellen Ordner gelten die Voreinstellungen einer neuen Kasse.</translation>
-        </message>
-        <message>
-            <source>                            A refusal prints its class (e.g. payment_card) on</source>
-            <translation>                            Eine Ablehnung gibt ihre Klasse (z. B. payment_card) auf der</translation>
-        </message>
-        <message>
-            <source>                            standard error, never the input, and exits with 4.</source>
-            <translation>                            Standardfehlerausgabe aus, nie die Eingabe, und endet mit 4.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Database</name>
-        <message>
-            <source>There is no till database at %1. Create one with "loyalty-ctl demo" or provision the till.</source>
-            <translation>Unter %1 gibt es keine Kassendatenbank. Legen Sie eine mit „loyalty-ctl demo“ an oder richten Sie die Kasse ein.</translation>
-        </message>
-        <message>
-            <source>The folder %1 for the till database does not exist.</source>
-            <translation>Der Ordner %1 für die Kassendatenbank existiert nicht.</translation>
-        </message>
-        <message>
-            <source>The till database %1 could not be opened: %2</source>
-            <translation>Die Kassendatenbank %1 konnte nicht geöffnet werden: %2</translation>
-        </message>
-        <message>
-            <source>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</source>
-            <translation>Die Kassendatenbank %1 hat die Integritätsprüfung nicht bestanden (%2). Sie wurde unverändert nach %3 verschoben. Spielen Sie die letzte Sicherung ein oder richten Sie die Kasse neu ein; Ihre Administration kann die verschobene Datei untersuchen.</translation>
-        </message>
-        <message>
-            <source>The till database %1 could not switch to write-ahead logging (it reports "%2"); it must be on a local disk that supports it.</source>
-            <translation>Die Kassendatenbank %1 konnte nicht auf Write-Ahead-Logging umschalten (gemeldet: „%2“); sie muss auf einem lokalen Datenträger liegen, der das unterstützt.</translation>
-        </message>
-        <message>
-            <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
-            <translation>Die Kassendatenbank %1 hat synchronous=FULL und foreign_keys=ON nicht angenommen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DatabaseQuarantine</name>
-        <message>
-            <source>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</source>
-            <translation>Die Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden. Es wurde nichts verändert; kopieren Sie sie an einen sicheren Ort und wenden Sie sich an Ihre Administration.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DecodeCommand</name>
-        <message>
-            <source>Cannot read standard input.</source>
-            <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
-        </message>
-        <message>
-            <source>The input is longer than %1 bytes.</source>
-            <translation>Die Eingabe ist länger als %1 Bytes.</translation>
-        </message>
-        <message>
-            <source>Kind:</source>
-            <translation>Art:</translation>
-        </message>
-        <message>
-            <source>Identifier:</source>
-            <translation>Kennung:</translation>
-        </message>
-        <message>
-            <source>Format:</source>
-            <translation>Format:</translation>
-        </message>
-        <message>
-            <source>Source:</source>
-            <translation>Quelle:</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoCommand</name>
-        <message>
-            <source>Database:</source>
-            <translation>Datenbank:</translation>
-        </message>
-        <message>
-            <source>Members:</source>
-            <translation>Mitglieder:</translation>
-        </message>
-        <message>
-            <source>Cards:</source>
-            <translation>Karten:</translation>
-        </message>
-        <message>
-            <source>Products:</source>
-            <translation>Artikel:</translation>
-        </message>
-        <message>
-            <source>Seconds:</source>
-            <translation>Sekunden:</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoDataGenerator</name>
-        <message>
-            <source>The number of demo members must be between 0 and %1.</source>
-            <translation>Die Zahl der Demo-Mitglieder muss zwischen 0 und %1 liegen.</translation>
-        </message>
-        <message>
-            <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
-            <translation>Die Datenbank %1 enthält bereits Mitglieder oder Artikel; Demodaten kommen nur in eine neue, leere Datenbank. Es wurde nichts verändert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeviceSettings</name>
-        <message>
-            <source>The setting %1 has an invalid value "%2".</source>
-            <translation>Die Einstellung %1 hat einen ungültigen Wert „%2“.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DigitalCardDecoder</name>
-        <message>
-            <source>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</source>
-            <translation>Diese digitale Karte konnte nicht gelesen werden. Bitten Sie den Kunden, die Karte in der App neu zu öffnen, oder tippen Sie die Kartennummer ein.</translation>
-        </message>
-        <message>
-            <source>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</source>
-            <translation>Diese digitale Karte wurde mit einem Schlüssel signiert, dem diese Kasse nicht vertraut. Aktualisieren Sie die Kasse oder nutzen Sie die Plastikkarte.</translation>
-        </message>
-        <message>
-            <source>This digital card is not genuine. Do not accept it; ask for the plastic card.</source>
-            <translation>Diese digitale Karte ist nicht echt. Nicht annehmen; nach der Plastikkarte fragen.</translation>
-        </message>
-        <message>
-            <source>This digital card has been withdrawn. Ask the customer to contact customer service.</source>
-            <translation>Diese digitale Karte wurde zurückgezogen. Bitten Sie den Kunden, sich an den Kundenservice zu wenden.</translation>
-        </message>
-        <message>
-            <source>This digital card is not valid yet. Check the till's date and time.</source>
-            <translation>Diese digitale Karte ist noch nicht gültig. Prüfen Sie Datum und Uhrzeit der Kasse.</translation>
-        </message>
-        <message>
-            <source>This digital card has expired. Ask the customer to open the app again or use the plastic card.</source>
-            <translation>Diese digitale Karte ist abgelaufen. Bitten Sie den Kunden, die App neu zu öffnen, oder nutzen Sie die Plastikkarte.</translation>
-        </message>
-        <message>
-            <source>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</source>
-            <translation>Dieser Code der digitalen Karte ist veraltet, vielleicht ein Bildschirmfoto. Bitten Sie den Kunden, die Karte live in der App zu zeigen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DigitalCardIssuer</name>
-        <message>
-            <source>A digital card must expire after it is issued.</source>
-            <translation>Eine digitale Karte muss nach ihrer Ausgabe ablaufen.</translation>
-        </message>
-        <message>
-            <source>This card cannot be issued as a digital card (card id, dates or device key).</source>
-            <translation>Diese Karte kann nicht als digitale Karte ausgegeben werden (Kartennummer, Daten oder Geräteschlüssel).</translation>
-        </message>
-    </context>
-    <context>
-        <name>EarnRule</name>
-        <message numerus="yes">
-            <source>%Ln point(s) per full %1 spent</source>
-            <translation>
-                <numerusform>%Ln Punkt je volle %1 Umsatz</numerusform>
-                <numerusform>%Ln Punkte je volle %1 Umsatz</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Ed25519</name>
-        <message>
-            <source>The signature library failed (%1).</source>
-            <translation>Die Signaturbibliothek ist fehlgeschlagen (%1).</translation>
-        </message>
-        <message>
-            <source>An Ed25519 secret key has 32 bytes.</source>
-            <translation>Ein geheimer Ed25519-Schlüssel hat 32 Bytes.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Enrolment</name>
-        <message>
-            <source>Enter the customer's name.</source>
-            <translation>Geben Sie den Namen des Kunden ein.</translation>
-        </message>
-        <message>
-            <source>The customer has not agreed to the programme's terms; nobody was enrolled.</source>
-            <translation>Der Kunde hat den Programmbedingungen nicht zugestimmt; es wurde niemand angemeldet.</translation>
-        </message>
-        <message>
-            <source>The consent text has no version.</source>
-            <translation>Der Einwilligungstext hat keine Version.</translation>
-        </message>
-        <message>
-            <source>The e-mail address is not valid.</source>
-            <translation>Die E-Mail-Adresse ist ungültig.</translation>
-        </message>
-        <message>
-            <source>The phone number is not valid.</source>
-            <translation>Die Telefonnummer ist ungültig.</translation>
-        </message>
-        <message>
-            <source>The date of birth is not valid.</source>
-            <translation>Das Geburtsdatum ist ungültig.</translation>
-        </message>
-    </context>
-    <context>
-        <name>GtinDecoder</name>
-        <message>
-            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-            <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KeyboardLayout</name>
-        <message>
-            <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
-            <translation>Der Scanner tippt mit US-Tastaturbelegung, diese Kasse nutzt aber Deutsch (QWERTZ): Stellen Sie den Scanner auf deutsche Tastatur um oder fragen Sie Ihre Administration.</translation>
-        </message>
-        <message>
-            <source>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</source>
-            <translation>Der Scanner tippt mit US-Tastaturbelegung, diese Kasse nutzt aber Französisch (AZERTY): Stellen Sie den Scanner auf französische Tastatur um oder fragen Sie Ihre Administration.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MagneticStripeDecoder</name>
-        <message>
-            <source>The card's magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
-            <translation>Der Magnetstreifen der Karte wurde nicht vollständig gelesen. Ziehen Sie sie noch einmal in einer gleichmäßigen Bewegung durch.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersCommand</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Karten</translation>
-        </message>
-        <message>
-            <source>There are no members.</source>
-            <translation>Es gibt keine Mitglieder.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NdefMessage</name>
-        <message>
-            <source>The tag's data ends too early — hold the card still on the reader.</source>
-            <translation>Die Daten des Tags enden zu früh – halten Sie die Karte ruhig auf das Lesegerät.</translation>
-        </message>
-        <message>
-            <source>The tag's data is not a valid NFC message.</source>
-            <translation>Die Daten des Tags sind keine gültige NFC-Nachricht.</translation>
-        </message>
-        <message>
-            <source>The tag uses chunked NFC records, which the till does not read.</source>
-            <translation>Der Tag nutzt geteilte NFC-Einträge, die die Kasse nicht liest.</translation>
-        </message>
-        <message>
-            <source>The tag carries no NFC message.</source>
-            <translation>Der Tag enthält keine NFC-Nachricht.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NfcPolicy</name>
-        <message>
-            <source>The setting %1 must be 0 or 1 (it is "%2").</source>
-            <translation>Die Einstellung %1 muss 0 oder 1 sein (sie ist „%2“).</translation>
-        </message>
-        <message>
-            <source>This tag could not be read as a card — hold it still on the reader.</source>
-            <translation>Dieser Tag konnte nicht als Karte gelesen werden – halten Sie ihn ruhig auf das Lesegerät.</translation>
-        </message>
-        <message>
-            <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
-            <translation>Dieser Tag trägt keine Kundennummer, und Tags werden hier nicht über ihre Kennung angenommen – scannen Sie die gedruckte Karte oder fragen Sie nach der Kartennummer.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PaymentCardGuard</name>
-        <message>
-            <source>This is a payment card. Please use the loyalty card.</source>
-            <translation>Das ist eine Zahlungskarte. Bitte die Kundenkarte verwenden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductsCommand</name>
-        <message>
-            <source>yes</source>
-            <translation>ja</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>nein</translation>
-        </message>
-        <message>
-            <source>EAN</source>
-            <translation>EAN</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Preis</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Kategorie</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>Punkte</translation>
-        </message>
-        <message>
-            <source>Discountable</source>
-            <translation>Rabattfähig</translation>
-        </message>
-        <message>
-            <source>There are no products.</source>
-            <translation>Es gibt keine Artikel.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RevokedCardList</name>
-        <message>
-            <source>Revoking a digital card needs its card id.</source>
-            <translation>Zum Zurückziehen einer digitalen Karte ist ihre Kartennummer nötig.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RotatingCodeSigner</name>
-        <message>
-            <source>This is not a digital card as head office issues it.</source>
-            <translation>Das ist keine digitale Karte, wie die Zentrale sie ausgibt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SaleCommand</name>
-        <message>
-            <source>Sale:</source>
-            <translation>Verkauf:</translation>
-        </message>
-        <message>
-            <source>UUID:</source>
-            <translation>UUID:</translation>
-        </message>
-        <message>
-            <source>Completed at:</source>
-            <translation>Abgeschlossen am:</translation>
-        </message>
-        <message>
-            <source>Member:</source>
-            <translation>Mitglied:</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>keines</translation>
-        </message>
-        <message>
-            <source>Items:</source>
-            <translation>Artikel:</translation>
-        </message>
-        <message>
-            <source>Total:</source>
-            <translation>Summe:</translation>
-        </message>
-        <message>
-            <source>Points earned:</source>
-            <translation>Gesammelte Punkte:</translation>
-        </message>
-        <message>
-            <source>New balance:</source>
-            <translation>Neuer Punktestand:</translation>
-        </message>
-        <message>
-            <source>%1 is not a loyalty card; give products with --line.</source>
-            <translation>%1 ist keine Kundenkarte; Artikel mit --line angeben.</translation>
-        </message>
-        <message>
-            <source>%1 is a loyalty card; give it with --card.</source>
-            <translation>%1 ist eine Kundenkarte; mit --card angeben.</translation>
-        </message>
-        <message>
-            <source>A --line is empty.</source>
-            <translation>Ein --line ist leer.</translation>
-        </message>
-        <message>
-            <source>A sale takes at most %1 of one product; nothing was sold.</source>
-            <translation>Ein Verkauf nimmt höchstens %1 von einem Artikel; es wurde nichts verkauft.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SaleService</name>
-        <message>
-            <source>There is nothing to complete: scan a product first.</source>
-            <translation>Es gibt nichts abzuschließen: Scannen Sie zuerst einen Artikel.</translation>
-        </message>
-        <message>
-            <source>The basket is in %1 but the till sells in %2.</source>
-            <translation>Der Warenkorb ist in %1, die Kasse verkauft aber in %2.</translation>
-        </message>
-        <message>
-            <source>The member's card is not active; the sale was not completed.</source>
-            <translation>Die Karte des Mitglieds ist nicht aktiv; der Verkauf wurde nicht abgeschlossen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SalesCommand</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Completed at</source>
-            <translation>Abgeschlossen am</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>Mitglied</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Summe</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>Punkte</translation>
-        </message>
-        <message>
-            <source>UUID</source>
-            <translation>UUID</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>keines</translation>
-        </message>
-        <message>
-            <source>No sales yet.</source>
-            <translation>Noch keine Verkäufe.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanDecoder</name>
-        <message>
-            <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
-            <translation>Kein Karten- oder Artikelcode, den diese Kasse kennt. Erneut scannen oder die Nummer auf der Karte eintippen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanSanitiser</name>
-        <message>
-            <source>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner's settings.</source>
-            <translation>Der Scan war viel zu lang für eine Karte oder einen Barcode. Erneut scannen; wenn es wieder passiert, die Einstellungen des Scanners prüfen.</translation>
-        </message>
-        <message>
-            <source>Nothing was scanned.</source>
-            <translation>Es wurde nichts gescannt.</translation>
-        </message>
-        <message>
-            <source>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner's prefix and suffix settings.</source>
-            <translation>Der Scan war durch Steuerzeichen verstümmelt. Erneut scannen; wenn es wieder passiert, Präfix- und Suffix-Einstellungen des Scanners prüfen.</translation>
-        </message>
-        <message>
-            <source>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner's keyboard layout.</source>
-            <translation>Der Scan enthielt Zeichen, die keine Karte und kein Barcode hat. Erneut scannen; wenn es wieder passiert, die Tastaturbelegung des Scanners prüfen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SchemaMigrator</name>
-        <message>
-            <source>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</source>
-            <translation>Diese Datenbank hat die Schemaversion %1, dieses Programm kennt aber nur bis Version %2. Sie stammt von einem neueren Loyalty Till; installieren Sie diese Version. Die Datenbank wurde nicht verändert.</translation>
-        </message>
-        <message>
-            <source>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</source>
-            <translation>Die Aktualisierung der Datenbank auf Version %1 (%2) ist fehlgeschlagen; sie bleibt auf der vorigen Version. %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreError</name>
-        <message>
-            <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
-            <translation>Der Datenträger ist voll, daher wurde nichts gespeichert. Schaffen Sie Platz auf dieser Kasse und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>The till database is damaged (%1). Nothing was saved; call your administrator.</source>
-            <translation>Die Kassendatenbank ist beschädigt (%1). Es wurde nichts gespeichert; wenden Sie sich an Ihre Administration.</translation>
-        </message>
-        <message>
-            <source>The till database refused the change: %1</source>
-            <translation>Die Kassendatenbank hat die Änderung abgelehnt: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TillSettings</name>
-        <message>
-            <source>The till setting "%1" has the invalid value "%2".</source>
-            <translation>Die Kasseneinstellung „%1“ hat den ungültigen Wert „%2“.</translation>
-        </message>
-        <message>
-            <source>The till setting "%1" is missing.</source>
-            <translation>Die Kasseneinstellung „%1“ fehlt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::BasketModel</name>
-        <message>
-            <source>%1 (no points)</source>
-            <translation>%1 (keine Punkte)</translation>
-        </message>
-        <message>
-            <source>EAN %1 · %2</source>
-            <translation>EAN %1 · %2</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Artikel</translation>
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation>Menge</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Preis</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Summe</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::EnrolDialog</name>
-        <message>
-            <source>The customer agrees (text below)</source>
-            <translation>Der Kunde willigt ein (Text unten)</translation>
-        </message>
-        <message>
-            <source>Enrol a new member</source>
-            <translation>Neues Mitglied anmelden</translation>
-        </message>
-        <message>
-            <source>optional, e.g. %1</source>
-            <translation>freiwillig, z. B. %1</translation>
-        </message>
-        <message>
-            <source>optional</source>
-            <translation>freiwillig</translation>
-        </message>
-        <message>
-            <source>scan the new card</source>
-            <translation>neue Karte scannen</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Name</translation>
-        </message>
-        <message>
-            <source>&amp;Phone</source>
-            <translation>&amp;Telefon</translation>
-        </message>
-        <message>
-            <source>&amp;E-mail</source>
-            <translation>&amp;E-Mail</translation>
-        </message>
-        <message>
-            <source>&amp;Date of birth</source>
-            <translation>&amp;Geburtsdatum</translation>
-        </message>
-        <message>
-            <source>&amp;Card</source>
-            <translation>&amp;Karte</translation>
-        </message>
-        <message>
-            <source>Consent text version %1</source>
-            <translation>Version des Einwilligungstexts: %1</translation>
-        </message>
-        <message>
-            <source>&amp;Enrol</source>
-            <translation>&amp;Anmelden</translation>
-        </message>
-        <message>
-            <source>The date of birth is not a date. Write it like %1.</source>
-            <translation>Das Geburtsdatum ist kein Datum. Schreiben Sie es wie %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::KeyLegend</name>
-        <message>
-            <source>Complete</source>
-            <translation>Abschließen</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Menge</translation>
-        </message>
-        <message>
-            <source>Del</source>
-            <translation>Entf</translation>
-        </message>
-        <message>
-            <source>%1 · ● offline · %2 queued</source>
-            <translation>%1 · ● offline · %2 in Warteschlange</translation>
-        </message>
-        <message>
-            <source>Enrol</source>
-            <translation>Anmelden</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Karten</translation>
-        </message>
-        <message>
-            <source>Void</source>
-            <translation>Storno</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Löschen</translation>
-        </message>
-        <message>
-            <source>Select</source>
-            <translation>Auswahl</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Leeren</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::MemberCardsDialog</name>
-        <message>
-            <source>active</source>
-            <translation>aktiv</translation>
-        </message>
-        <message>
-            <source>blocked</source>
-            <translation>gesperrt</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>ersetzt</translation>
-        </message>
-        <message>
-            <source>&amp;Add card</source>
-            <translation>Karte &amp;hinzufügen</translation>
-        </message>
-        <message>
-            <source>&amp;Replace card</source>
-            <translation>Karte &amp;ersetzen</translation>
-        </message>
-        <message>
-            <source>&amp;Block card</source>
-            <translation>Karte &amp;sperren</translation>
-        </message>
-        <message>
-            <source>Cards of %1</source>
-            <translation>Karten von %1</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Karten</translation>
-        </message>
-        <message>
-            <source>Points, history and tier belong to the member and stay with every card.</source>
-            <translation>Punkte, Verlauf und Stufe gehören dem Mitglied und bleiben bei jeder Karte erhalten.</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <translation>%1 – %2</translation>
-        </message>
-        <message>
-            <source>Scan the new card to add it.</source>
-            <translation>Scannen Sie die neue Karte, um sie hinzuzufügen.</translation>
-        </message>
-        <message>
-            <source>Select the card to replace first.</source>
-            <translation>Wählen Sie zuerst die Karte, die ersetzt werden soll.</translation>
-        </message>
-        <message>
-            <source>Scan the new card that replaces •••• %1.</source>
-            <translation>Scannen Sie die neue Karte, die •••• %1 ersetzt.</translation>
-        </message>
-        <message>
-            <source>Select the card to block first.</source>
-            <translation>Wählen Sie zuerst die Karte, die gesperrt werden soll.</translation>
-        </message>
-        <message>
-            <source>Block card</source>
-            <translation>Karte sperren</translation>
-        </message>
-        <message>
-            <source>Block card •••• %1? It will be refused at every till.</source>
-            <translation>Karte •••• %1 sperren? Sie wird dann an jeder Kasse abgelehnt.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 is blocked.</source>
-            <translation>Karte •••• %1 ist gesperrt.</translation>
-        </message>
-        <message>
-            <source>Choose Add card or Replace card before scanning.</source>
-            <translation>Wählen Sie vor dem Scannen „Karte hinzufügen“ oder „Karte ersetzen“.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 added.</source>
-            <translation>Karte •••• %1 hinzugefügt.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 replaces •••• %2.</source>
-            <translation>Karte •••• %1 ersetzt •••• %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::MemberPanel</name>
-        <message>
-            <source>Member</source>
-            <translation>Mitglied</translation>
-        </message>
-        <message>
-            <source>MEMBER</source>
-            <translation>MITGLIED</translation>
-        </message>
-        <message>
-            <source>Scan customer card</source>
-            <translation>Kundenkarte scannen</translation>
-        </message>
-        <message>
-            <source>Points are collected with the loyalty card or the card in the app.</source>
-            <translation>Punkte gibt es mit der Kundenkarte oder der Karte in der App.</translation>
-        </message>
-        <message>
-            <source>THIS SALE</source>
-            <translation>DIESER EINKAUF</translation>
-        </message>
-        <message>
-            <source>No member: no points</source>
-            <translation>Kein Mitglied: keine Punkte</translation>
-        </message>
-        <message>
-            <source>Card %1</source>
-            <translation>Karte %1</translation>
-        </message>
-        <message>
-            <source>Scan the goods.</source>
-            <translation>Scannen Sie die Waren.</translation>
-        </message>
-        <message>
-            <source>Nothing in the basket earns points yet.</source>
-            <translation>Noch bringt nichts im Warenkorb Punkte.</translation>
-        </message>
-        <message>
-            <source>SALE COMPLETE ✔</source>
-            <translation>VERKAUF ABGESCHLOSSEN ✔</translation>
-        </message>
-        <message>
-            <source>+%1 earned. New balance:</source>
-            <translation>+%1 gesammelt. Neuer Stand:</translation>
-        </message>
-        <message>
-            <source>No member on this sale</source>
-            <translation>Kein Mitglied bei diesem Verkauf</translation>
-        </message>
-        <message>
-            <source>No points were collected.</source>
-            <translation>Es wurden keine Punkte gesammelt.</translation>
-        </message>
-        <message>
-            <source>TOTAL PAID</source>
-            <translation>BEZAHLT</translation>
-        </message>
-        <message>
-            <source>Scan the next customer's card or first product.</source>
-            <translation>Karte oder ersten Artikel des nächsten Kunden scannen.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln point(s)</source>
-            <translation>
-                <numerusform>%Ln Punkt</numerusform>
-                <numerusform>%Ln Punkte</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>+%Ln point(s)</source>
-            <translation>
-                <numerusform>+%Ln Punkt</numerusform>
-                <numerusform>+%Ln Punkte</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>+%1 · %2</source>
-            <translation>+%1 · %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::MessageStrip</name>
-        <message>
-            <source>Message</source>
-            <translation>Meldung</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::PcscReaderMonitor</name>
-        <message>
-            <source>PC/SC service not running — NFC off</source>
-            <translation>PC/SC-Dienst läuft nicht – NFC aus</translation>
-        </message>
-        <message>
-            <source>NFC off: PC/SC error %1</source>
-            <translation>NFC aus: PC/SC-Fehler %1</translation>
-        </message>
-        <message>
-            <source>No NFC reader connected</source>
-            <translation>Kein NFC-Lesegerät angeschlossen</translation>
-        </message>
-        <message>
-            <source>NFC reader %1 ready</source>
-            <translation>NFC-Lesegerät %1 bereit</translation>
-        </message>
-        <message>
-            <source>The card could not be read — hold it still on the reader.</source>
-            <translation>Die Karte konnte nicht gelesen werden – halten Sie sie ruhig auf das Lesegerät.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::SaleSession</name>
-        <message>
-            <source>Unknown card %1. Ask for another card or enrol the customer.</source>
-            <translation>Unbekannte Karte %1. Nach einer anderen Karte fragen oder den Kunden anmelden.</translation>
-        </message>
-        <message>
-            <source>Card %1 is blocked. Ask for another card or enrol the customer.</source>
-            <translation>Karte %1 ist gesperrt. Nach einer anderen Karte fragen oder den Kunden anmelden.</translation>
-        </message>
-        <message>
-            <source>Card %1 was replaced by a newer card. Ask for the new card.</source>
-            <translation>Karte %1 wurde durch eine neuere Karte ersetzt. Nach der neuen Karte fragen.</translation>
-        </message>
-        <message>
-            <source>%1 is already on this sale.</source>
-            <translation>%1 ist bereits bei diesem Verkauf erfasst.</translation>
-        </message>
-        <message>
-            <source>The sale now belongs to %1 instead of the member scanned before.</source>
-            <translation>Der Verkauf gehört jetzt zu %1 statt zum zuvor gescannten Mitglied.</translation>
-        </message>
-        <message>
-            <source>Product %1 is not in the catalogue. Put it aside and ask the store manager.</source>
-            <translation>Artikel %1 ist nicht im Sortiment. Legen Sie ihn beiseite und fragen Sie die Filialleitung.</translation>
-        </message>
-        <message>
-            <source>Product %1 is priced in %2 but the till sells in %3.</source>
-            <translation>Artikel %1 hat einen Preis in %2, die Kasse verkauft aber in %3.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::SaleWindow</name>
-        <message>
-            <source>Loyalty Till — %1</source>
-            <translation>Loyalty Till – %1</translation>
-        </message>
-        <message>
-            <source>Scan or type a card number or product code, then Enter</source>
-            <translation>Kartennummer oder Artikelcode scannen oder eintippen, dann Enter</translation>
-        </message>
-        <message>
-            <source>Scan field</source>
-            <translation>Scanfeld</translation>
-        </message>
-        <message>
-            <source>Basket</source>
-            <translation>Warenkorb</translation>
-        </message>
-        <message>
-            <source>Qty −</source>
-            <translation>Menge −</translation>
-        </message>
-        <message>
-            <source>Qty +</source>
-            <translation>Menge +</translation>
-        </message>
-        <message>
-            <source>Del</source>
-            <translation>Entf</translation>
-        </message>
-        <message>
-            <source>Complete sale</source>
-            <translation>Verkauf abschließen</translation>
-        </message>
-        <message>
-            <source>Member %1 added to the sale.</source>
-            <translation>Mitglied %1 wurde dem Verkauf zugeordnet.</translation>
-        </message>
-        <message>
-            <source>Sale completed: %1.</source>
-            <translation>Verkauf abgeschlossen: %1.</translation>
-        </message>
-        <message>
-            <source>There is no sale to void.</source>
-            <translation>Es gibt keinen Verkauf zum Stornieren.</translation>
-        </message>
-        <message>
-            <source>Press F8 again to void this sale. Any other key keeps it.</source>
-            <translation>Noch einmal F8 drücken, um diesen Verkauf zu stornieren. Jede andere Taste behält ihn.</translation>
-        </message>
-        <message>
-            <source>Sale voided. Nothing was saved.</source>
-            <translation>Verkauf storniert. Es wurde nichts gespeichert.</translation>
-        </message>
-        <message>
-            <source>Select a line first (↑ ↓).</source>
-            <translation>Zuerst eine Position wählen (↑ ↓).</translation>
-        </message>
-        <message>
-            <source>The quantity cannot go below 1. Press Del to remove the line.</source>
-            <translation>Die Menge kann nicht unter 1 sinken. Mit Entf die Position löschen.</translation>
-        </message>
-        <message>
-            <source>The quantity cannot go above %1.</source>
-            <translation>Die Menge kann nicht über %1 steigen.</translation>
-        </message>
-        <message>
-            <source>Removed %1.</source>
-            <translation>%1 entfernt.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Sale completed: %1. %2 earned %Ln point(s).</source>
-            <translation>
-                <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkt gesammelt.</numerusform>
-                <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkte gesammelt.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Löschen</translation>
-        </message>
-        <message>
-            <source>Void</source>
-            <translation>Storno</translation>
-        </message>
-        <message>
-            <source>Enrol</source>
-            <translation>Anmelden</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Karten</translation>
-        </message>
-        <message>
-            <source>Welcome, %1! Enrolled with card %2.</source>
-            <translation>Willkommen, %1! Angemeldet mit Karte %2.</translation>
-        </message>
-        <message>
-            <source>Scan the member's card first; then F7 shows their cards.</source>
-            <translation>Scannen Sie zuerst die Karte des Mitglieds; dann zeigt F7 seine Karten.</translation>
-        </message>
-        <message>
-            <source>The sale continues with card %1.</source>
-            <translation>Der Verkauf geht mit Karte %1 weiter.</translation>
-        </message>
-        <message>
-            <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
-            <translation>Das Mitglied hat keine aktive Karte mehr; der Verkauf wurde geleert. Scannen Sie die Waren erneut.</translation>
-        </message>
-        <message>
-            <source>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</source>
-            <translation>Ein Scan kam, während ein Dialog offen war; er wurde ignoriert. Schließen Sie den Dialog und scannen Sie erneut.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::SerialScannerSource</name>
-        <message>
-            <source>No serial scanner configured</source>
-            <translation>Kein serieller Scanner eingerichtet</translation>
-        </message>
-        <message>
-            <source>Serial scanner on %1 ready</source>
-            <translation>Serieller Scanner an %1 bereit</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
-            <translation>Serieller Scanner %1: keine Berechtigung (den Kassenbenutzer zur Gruppe dialout hinzufügen)</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1 not found</source>
-            <translation>Serieller Scanner %1 nicht gefunden</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1 cannot be opened</source>
-            <translation>Serieller Scanner %1 lässt sich nicht öffnen</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1 disconnected</source>
-            <translation>Serieller Scanner %1 getrennt</translation>
-        </message>
-        <message>
-            <source>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</source>
-            <translation>Scan zu lang (über %1 Zeichen) – ignoriert. Prüfen Sie die Suffix-Einstellung des Scanners.</translation>
-        </message>
-        <message>
-            <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
-            <translation>Der Scanner hat Zeichen gesendet, die kein reines ASCII sind – prüfen Sie seine Tastatur-/Codepage-Einstellung.</translation>
-        </message>
-        <message>
-            <source>The scanner sent control characters — check its prefix and suffix settings.</source>
-            <translation>Der Scanner hat Steuerzeichen gesendet – prüfen Sie seine Präfix- und Suffix-Einstellungen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::TotalsBar</name>
-        <message>
-            <source>TOTAL</source>
-            <translation>SUMME</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Summe</translation>
-        </message>
-        <message>
-            <source>Items %1</source>
-            <translation>Artikel %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::WedgeScanCapture</name>
-        <message>
-            <source>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</source>
-            <translation>Scan zu lang (über %1 Zeichen) – ignoriert. Prüfen Sie die Einstellungen des Scanners.</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>Loyalty Till: the sale screen where cashiers scan member cards and goods.</source>
-            <translation>Loyalty Till: die Verkaufsmaske, an der Kassiererinnen und Kassierer Kundenkarten und Waren scannen.</translation>
-        </message>
-        <message>
-            <source>The till database.</source>
-            <translation>Die Kassendatenbank.</translation>
-        </message>
-        <message>
-            <source>Language of the screen: de or en (default: the system's).</source>
-            <translation>Sprache der Oberfläche: de oder en (Standard: die des Systems).</translation>
-        </message>
-        <message>
-            <source>Fill the whole screen.</source>
-            <translation>Den ganzen Bildschirm füllen.</translation>
-        </message>
-        <message>
-            <source>Loyalty Till cannot start</source>
-            <translation>Loyalty Till kann nicht starten</translation>
-        </message>
-    </context>
+<context>
+    <name>BalanceCommand</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</source>
+        <translation>%1 ist keine Kundenkarte dieser Kasse; ihre Karten haben 13 Ziffern und beginnen mit %2.</translation>
+    </message>
+    <message>
+        <source>No member has the card %1.</source>
+        <translation>Kein Mitglied hat die Karte %1.</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>%1 (member %2)</source>
+        <translation>%1 (Mitglied %2)</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>Karte:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Punktestand:</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <source>Wallet:</source>
+        <translation>Guthaben:</translation>
+    </message>
+    <message>
+        <source>Stamps, %1:</source>
+        <translation>Stempel, %1:</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (kept until %2)</source>
+        <translation>%1 (gilt noch bis %2)</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>Expiring:</source>
+        <translation>Verfall:</translation>
+    </message>
+    <message>
+        <source>%1 points on %2</source>
+        <translation>%1 Punkte am %2</translation>
+    </message>
+</context>
+<context>
+    <name>CardLifecycle</name>
+    <message>
+        <source>There is no card •••• %1 on this till.</source>
+        <translation>Auf dieser Kasse gibt es keine Karte •••• %1.</translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation>Es gibt kein Mitglied %1.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 is not active, so it cannot be blocked.</source>
+        <translation>Karte •••• %1 ist nicht aktiv und kann daher nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 was already replaced.</source>
+        <translation>Karte •••• %1 wurde bereits ersetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>CardNumberRules</name>
+    <message>
+        <source>That is not a loyalty card of this shop. Scan the barcode on the new card.</source>
+        <translation>Das ist keine Kundenkarte dieses Geschäfts. Scannen Sie den Barcode auf der neuen Karte.</translation>
+    </message>
+    <message>
+        <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+        <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
+        <translation>Karte •••• %1 gehört bereits einem Mitglied. Nehmen Sie eine neue Karte vom Stapel.</translation>
+    </message>
+</context>
+<context>
+    <name>CardTrustList</name>
+    <message>
+        <source>There is no digital card key %1 in the trust list.</source>
+        <translation>In der Vertrauensliste gibt es keinen Schlüssel %1 für digitale Karten.</translation>
+    </message>
+    <message>
+        <source>A digital card key needs a 32-byte public key and a start date.</source>
+        <translation>Ein Schlüssel für digitale Karten braucht einen öffentlichen Schlüssel mit 32 Bytes und ein Anfangsdatum.</translation>
+    </message>
+    <message>
+        <source>Digital card key %1 is already in the trust list.</source>
+        <translation>Der Schlüssel %1 für digitale Karten steht bereits in der Vertrauensliste.</translation>
+    </message>
+    <message>
+        <source>Retiring a digital card key needs a date.</source>
+        <translation>Zum Stilllegen eines Schlüssels für digitale Karten ist ein Datum nötig.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Sales:</source>
+        <translation>Verkäufe:</translation>
+    </message>
+    <message>
+        <source>Ledger entries:</source>
+        <translation>Punktebuchungen:</translation>
+    </message>
+    <message>
+        <source>Outbox events:</source>
+        <translation>Outbox-Ereignisse:</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found:</source>
+        <translation>
+            <numerusform>%n Problem gefunden:</numerusform>
+            <numerusform>%n Probleme gefunden:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsentText</name>
+    <message>
+        <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
+        <translation>Ich möchte am Kundenprogramm teilnehmen. Das Geschäft speichert meinen Namen, die von mir angegebenen Kontaktdaten und meine Einkäufe mit der Karte, um Punkte und Prämien gutzuschreiben, und bewahrt sie auf, bis ich das Programm verlasse. Ich kann jederzeit an der Kasse eine Kopie meiner Daten verlangen, sie berichtigen oder löschen lassen und diese Einwilligung widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsistencyCheck</name>
+    <message numerus="yes">
+        <source>%n sale(s) without lines: %1</source>
+        <translation>
+            <numerusform>%n Verkauf ohne Positionen: %1</numerusform>
+            <numerusform>%n Verkäufe ohne Positionen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) whose total differs from their lines: %1</source>
+        <translation>
+            <numerusform>%n Verkauf, dessen Summe nicht zu den Positionen passt: %1</numerusform>
+            <numerusform>%n Verkäufe, deren Summe nicht zu den Positionen passt: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) without their outbox event: %1</source>
+        <translation>
+            <numerusform>%n Verkauf ohne sein Outbox-Ereignis: %1</numerusform>
+            <numerusform>%n Verkäufe ohne ihr Outbox-Ereignis: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) whose ledger entries differ from the points they earned: %1</source>
+        <translation>
+            <numerusform>%n Verkauf, dessen Punktebuchungen nicht zu den gutgeschriebenen Punkten passen: %1</numerusform>
+            <numerusform>%n Verkäufe, deren Punktebuchungen nicht zu den gutgeschriebenen Punkten passen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger entries booked to a member other than the sale&apos;s: %1</source>
+        <translation>
+            <numerusform>%n Punktebuchung auf ein anderes Mitglied als das des Verkaufs: %1</numerusform>
+            <numerusform>%n Punktebuchungen auf ein anderes Mitglied als das des Verkaufs: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with a negative balance: %1</source>
+        <translation>
+            <numerusform>%n Mitglied mit negativem Punktestand: %1</numerusform>
+            <numerusform>%n Mitglieder mit negativem Punktestand: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox event(s) after a gap in the sequence: %1</source>
+        <translation>
+            <numerusform>%n Outbox-Ereignis nach einer Lücke in der Folgenummer: %1</numerusform>
+            <numerusform>%n Outbox-Ereignisse nach einer Lücke in der Folgenummer: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CtlBasketBuilder</name>
+    <message>
+        <source>%1 is not a loyalty card; give products with --line.</source>
+        <translation>%1 ist keine Kundenkarte; Artikel mit --line angeben.</translation>
+    </message>
+    <message>
+        <source>%1 is a loyalty card; give it with --card.</source>
+        <translation>%1 ist eine Kundenkarte; mit --card angeben.</translation>
+    </message>
+    <message>
+        <source>A --line is empty.</source>
+        <translation>Ein --line ist leer.</translation>
+    </message>
+    <message>
+        <source>A basket takes at most %1 of one product; nothing was sold or quoted.</source>
+        <translation>Ein Warenkorb nimmt höchstens %1 von einem Artikel; es wurde nichts verkauft oder berechnet.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommandLine</name>
+    <message>
+        <source>The till database (default: %1 in the current folder).</source>
+        <translation>Die Kassendatenbank (Standard: %1 im aktuellen Ordner).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON document.</source>
+        <translation>Das Ergebnis als ein JSON-Dokument ausgeben.</translation>
+    </message>
+    <message>
+        <source>demo: how many members to create.</source>
+        <translation>demo: wie viele Mitglieder angelegt werden.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>members, products: how many to list (default: %1).</source>
+        <translation>members, products: wie viele aufgelistet werden (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>sales: how many of the most recent sales to list (default: %1).</source>
+        <translation>sales: wie viele der letzten Verkäufe aufgelistet werden (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>sale: the member&apos;s loyalty card (leave out for a sale without member).</source>
+        <translation>sale: die Kundenkarte des Mitglieds (weglassen für einen Verkauf ohne Mitglied).</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>ean[:quantity]</source>
+        <translation>ean[:menge]</translation>
+    </message>
+    <message>
+        <source>Administers a Loyalty Till database from the command line.</source>
+        <translation>Verwaltet eine Loyalty-Till-Datenbank über die Kommandozeile.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>  demo --members N          fill a new, empty database with reproducible demo data</source>
+        <translation>  demo --members N          eine neue, leere Datenbank mit reproduzierbaren Demodaten füllen</translation>
+    </message>
+    <message>
+        <source>  members [--limit N]       list members and their cards</source>
+        <translation>  members [--limit N]       Mitglieder und ihre Karten auflisten</translation>
+    </message>
+    <message>
+        <source>  products [--limit N]      list the product catalogue</source>
+        <translation>  products [--limit N]      das Sortiment auflisten</translation>
+    </message>
+    <message>
+        <source>  balance CARD              show a card&apos;s member and points balance</source>
+        <translation>  balance KARTE             Mitglied und Punktestand einer Karte zeigen</translation>
+    </message>
+    <message>
+        <source>  sales [--last N]          list the most recent sales</source>
+        <translation>  sales [--last N]          die letzten Verkäufe auflisten</translation>
+    </message>
+    <message>
+        <source>  check                     check the database&apos;s integrity and invariants</source>
+        <translation>  check                     Integrität und Invarianten der Datenbank prüfen</translation>
+    </message>
+    <message>
+        <source>With --json a successful command prints one JSON document on standard output;</source>
+        <translation>Mit --json gibt ein erfolgreicher Befehl ein JSON-Dokument auf der Standardausgabe aus;</translation>
+    </message>
+    <message>
+        <source>amounts are whole minor units (cents) with their currency. Errors always go to</source>
+        <translation>Beträge sind ganze Untereinheiten (Cent) mit ihrer Währung. Fehler gehen immer als</translation>
+    </message>
+    <message>
+        <source>standard error as one line of plain text, with or without --json.</source>
+        <translation>eine Zeile Klartext auf die Standardfehlerausgabe, mit oder ohne --json.</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit-Codes:</translation>
+    </message>
+    <message>
+        <source>  0  success</source>
+        <translation>  0  Erfolg</translation>
+    </message>
+    <message>
+        <source>  1  usage error: unknown command or option, missing or malformed argument</source>
+        <translation>  1  Bedienfehler: unbekannter Befehl oder Option, fehlendes oder fehlerhaftes Argument</translation>
+    </message>
+    <message>
+        <source>  3  check found problems</source>
+        <translation>  3  check hat Probleme gefunden</translation>
+    </message>
+    <message>
+        <source>  5  storage error: disk full, damaged database, database newer than this program</source>
+        <translation>  5  Speicherfehler: Datenträger voll, Datenbank beschädigt, Datenbank neuer als dieses Programm</translation>
+    </message>
+    <message>
+        <source>Run &quot;loyalty-ctl --help&quot; to see the commands and options.</source>
+        <translation>„loyalty-ctl --help“ zeigt die Befehle und Optionen.</translation>
+    </message>
+    <message>
+        <source>--db needs the path of the till database.</source>
+        <translation>--db braucht den Pfad der Kassendatenbank.</translation>
+    </message>
+    <message>
+        <source>No command given. Run &quot;loyalty-ctl --help&quot; to see the commands.</source>
+        <translation>Kein Befehl angegeben. „loyalty-ctl --help“ zeigt die Befehle.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run &quot;loyalty-ctl --help&quot; to see the commands.</source>
+        <translation>Unbekannter Befehl „%1“. „loyalty-ctl --help“ zeigt die Befehle.</translation>
+    </message>
+    <message>
+        <source>balance needs the card number, e.g. &quot;loyalty-ctl balance 2000000123455&quot;.</source>
+        <translation>balance braucht die Kartennummer, z. B. „loyalty-ctl balance 2000000123455“.</translation>
+    </message>
+    <message>
+        <source>The command %1 does not take the argument &quot;%2&quot;.</source>
+        <translation>Der Befehl %1 nimmt das Argument „%2“ nicht an.</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to the command %2.</source>
+        <translation>Die Option --%1 gilt nicht für den Befehl %2.</translation>
+    </message>
+    <message>
+        <source>demo needs --members N: how many demo members to create.</source>
+        <translation>demo braucht --members N: wie viele Demo-Mitglieder angelegt werden.</translation>
+    </message>
+    <message>
+        <source>--members needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
+        <translation>--members braucht eine ganze Zahl von 0 bis %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number of at least 1, not &quot;%2&quot;.</source>
+        <translation>--%1 braucht eine ganze Zahl ab 1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>--card needs the number of the member&apos;s card.</source>
+        <translation>--card braucht die Nummer der Karte des Mitglieds.</translation>
+    </message>
+    <message>
+        <source>A sale needs at least one --line EAN[:QUANTITY].</source>
+        <translation>Ein Verkauf braucht mindestens ein --line EAN[:MENGE].</translation>
+    </message>
+    <message>
+        <source>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--line braucht EAN oder EAN:MENGE mit einer Menge von 1 bis %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
+        <translation>  4  abgelehnt: falsche Prüfziffer, kein Barcode, gesperrte Karte, Zahlungskarte; Demodaten</translation>
+    </message>
+    <message>
+        <source>  decode                    decode one scan from standard input (at most 64 KiB)</source>
+        <translation>  decode                    einen Scan von der Standardeingabe dekodieren (höchstens 64 KiB)</translation>
+    </message>
+    <message>
+        <source>                            exactly as the till does. The card prefix comes from</source>
+        <translation>                            genau wie die Kasse. Das Kartenpräfix kommt aus</translation>
+    </message>
+    <message>
+        <source>                            --db; without --db and without %1</source>
+        <translation>                            --db; ohne --db und ohne %1</translation>
+    </message>
+    <message>
+        <source>                            in the current folder, a new till&apos;s defaults are used.</source>
+        <translation>                            im aktuellen Ordner gelten die Voreinstellungen einer neuen Kasse.</translation>
+    </message>
+    <message>
+        <source>                            A refusal prints its class (e.g. payment_card) on</source>
+        <translation>                            Eine Ablehnung gibt ihre Klasse (z. B. payment_card) auf der</translation>
+    </message>
+    <message>
+        <source>                            standard error, never the input, and exits with 4.</source>
+        <translation>                            Standardfehlerausgabe aus, nie die Eingabe, und endet mit 4.</translation>
+    </message>
+    <message>
+        <source>quote, sale, return: a product and optionally its quantity; repeat for every line.</source>
+        <translation>quote, sale, return: ein Artikel und optional seine Menge; für jede Position wiederholen.</translation>
+    </message>
+    <message>
+        <source>quote, sale, expire: the till&apos;s local time to evaluate at, e.g. 2026-12-24T17:30 (default: now).</source>
+        <translation>quote, sale, expire: die Ortszeit der Kasse, zu der ausgewertet wird, z. B. 2026-12-24T17:30 (Standard: jetzt).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>quote, sale: a coupon code; repeat for several.</source>
+        <translation>quote, sale: ein Gutscheincode; für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>quote, sale: points the member wants to redeem.</source>
+        <translation>quote, sale: Punkte, die das Mitglied einlösen möchte.</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>quote, sale: a reward of the programme to redeem; repeat for several.</source>
+        <translation>quote, sale: eine Prämie des Programms zum Einlösen; für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>quote, sale: wallet amount to spend, in minor units (cents).</source>
+        <translation>quote, sale: Betrag aus dem Guthaben, in Untereinheiten (Cent).</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>Cent</translation>
+    </message>
+    <message>
+        <source>return, feedback: the sale&apos;s number or UUID.</source>
+        <translation>return, feedback: Nummer oder UUID des Verkaufs.</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or decode.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check oder decode.</translation>
+    </message>
+    <message>
+        <source>command [argument]</source>
+        <translation>befehl [argument]</translation>
+    </message>
+    <message>
+        <source>  quote [--card CARD] --line EAN[:QUANTITY]... [--at TIME] [--coupon CODE]...</source>
+        <translation>  quote [--card KARTE] --line EAN[:MENGE]... [--at ZEIT] [--coupon CODE]...</translation>
+    </message>
+    <message>
+        <source>        [--redeem POINTS] [--reward ID]... [--wallet MINOR]</source>
+        <translation>        [--redeem PUNKTE] [--reward ID]... [--wallet CENT]</translation>
+    </message>
+    <message>
+        <source>                            show what the programme would give for a basket;</source>
+        <translation>                            zeigen, was das Programm für einen Warenkorb gäbe;</translation>
+    </message>
+    <message>
+        <source>                            writes nothing</source>
+        <translation>                            schreibt nichts</translation>
+    </message>
+    <message>
+        <source>  sale [--card CARD] --line EAN[:QUANTITY]... [the options of quote]</source>
+        <translation>  sale [--card KARTE] --line EAN[:MENGE]... [die Optionen von quote]</translation>
+    </message>
+    <message>
+        <source>                            complete a sale exactly as the till does; with --at</source>
+        <translation>                            einen Verkauf genau wie die Kasse abschließen; mit --at</translation>
+    </message>
+    <message>
+        <source>                            it is evaluated and recorded at that time</source>
+        <translation>                            wird er zu dieser Zeit ausgewertet und gebucht</translation>
+    </message>
+    <message>
+        <source>  return --sale SALE --line EAN[:QUANTITY]...</source>
+        <translation>  return --sale VERKAUF --line EAN[:MENGE]...</translation>
+    </message>
+    <message>
+        <source>                            take items of a sale back: refund and reversed points</source>
+        <translation>                            Artikel eines Verkaufs zurücknehmen: Erstattung und zurückgebuchte Punkte</translation>
+    </message>
+    <message>
+        <source>  expire [--at TIME]        book the expiry of points whose day has come</source>
+        <translation>  expire [--at ZEIT]        den Verfall fällig gewordener Punkte buchen</translation>
+    </message>
+    <message>
+        <source>  feedback --sale SALE      give the sale&apos;s member the points for answered feedback</source>
+        <translation>  feedback --sale VERKAUF   dem Mitglied des Verkaufs die Punkte für beantwortetes Feedback geben</translation>
+    </message>
+    <message>
+        <source>                            (once per sale)</source>
+        <translation>                            (einmal pro Verkauf)</translation>
+    </message>
+    <message>
+        <source>  programme load FILE       validate a programme document and make it the active one</source>
+        <translation>  programme load DATEI      ein Programmdokument prüfen und zum aktiven machen</translation>
+    </message>
+    <message>
+        <source>  programme show            show the active programme and its rules</source>
+        <translation>  programme show            das aktive Programm und seine Regeln zeigen</translation>
+    </message>
+    <message>
+        <source>  2  not found: no database at --db (only demo creates one), unknown card, product,</source>
+        <translation>  2  nicht gefunden: keine Datenbank unter --db (nur demo legt eine an), unbekannte Karte, Artikel,</translation>
+    </message>
+    <message>
+        <source>     sale or programme file</source>
+        <translation>     Verkauf oder Programmdatei</translation>
+    </message>
+    <message>
+        <source>     into a database that is not empty; an invalid or not newer programme; a return of</source>
+        <translation>     in eine Datenbank, die nicht leer ist; ein ungültiges oder nicht neueres Programm; eine Rückgabe von</translation>
+    </message>
+    <message>
+        <source>     more than was sold; feedback booked before</source>
+        <translation>     mehr als verkauft; bereits gebuchtes Feedback</translation>
+    </message>
+    <message>
+        <source>programme needs an action: &quot;programme load FILE&quot; or &quot;programme show&quot;.</source>
+        <translation>programme braucht eine Aktion: „programme load DATEI“ oder „programme show“.</translation>
+    </message>
+    <message>
+        <source>programme load needs the programme file, e.g. &quot;loyalty-ctl programme load spring.json&quot;.</source>
+        <translation>programme load braucht die Programmdatei, z. B. „loyalty-ctl programme load spring.json“.</translation>
+    </message>
+    <message>
+        <source>A return needs at least one --line EAN[:QUANTITY].</source>
+        <translation>Eine Rückgabe braucht mindestens ein --line EAN[:MENGE].</translation>
+    </message>
+    <message>
+        <source>A quote needs at least one --line EAN[:QUANTITY].</source>
+        <translation>Eine Probeberechnung braucht mindestens ein --line EAN[:MENGE].</translation>
+    </message>
+    <message>
+        <source>--at needs the till&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</source>
+        <translation>--at braucht die Ortszeit der Kasse als YYYY-MM-DDTHH:MM[:SS], z. B. 2026-12-24T17:30, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--coupon needs the coupon&apos;s code.</source>
+        <translation>--coupon braucht den Code des Gutscheins.</translation>
+    </message>
+    <message>
+        <source>--reward needs the id of one of the programme&apos;s rewards.</source>
+        <translation>--reward braucht die ID einer Prämie des Programms.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number from 1 to %2, not &quot;%3&quot;.</source>
+        <translation>--%1 braucht eine ganze Zahl von 1 bis %2, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>%1 needs --sale with the sale&apos;s number or UUID, as &quot;loyalty-ctl sales&quot; lists them.</source>
+        <translation>%1 braucht --sale mit der Nummer oder UUID des Verkaufs, wie „loyalty-ctl sales“ sie auflistet.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlEffects</name>
+    <message>
+        <source>Effects:</source>
+        <translation>Auswirkungen:</translation>
+    </message>
+    <message>
+        <source>Notices:</source>
+        <translation>Hinweise:</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>There is no till database at %1. Create one with &quot;loyalty-ctl demo&quot; or provision the till.</source>
+        <translation>Unter %1 gibt es keine Kassendatenbank. Legen Sie eine mit „loyalty-ctl demo“ an oder richten Sie die Kasse ein.</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the till database does not exist.</source>
+        <translation>Der Ordner %1 für die Kassendatenbank existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The till database %1 could not be opened: %2</source>
+        <translation>Die Kassendatenbank %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</source>
+        <translation>Die Kassendatenbank %1 hat die Integritätsprüfung nicht bestanden (%2). Sie wurde unverändert nach %3 verschoben. Spielen Sie die letzte Sicherung ein oder richten Sie die Kasse neu ein; Ihre Administration kann die verschobene Datei untersuchen.</translation>
+    </message>
+    <message>
+        <source>The till database %1 could not switch to write-ahead logging (it reports &quot;%2&quot;); it must be on a local disk that supports it.</source>
+        <translation>Die Kassendatenbank %1 konnte nicht auf Write-Ahead-Logging umschalten (gemeldet: „%2“); sie muss auf einem lokalen Datenträger liegen, der das unterstützt.</translation>
+    </message>
+    <message>
+        <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
+        <translation>Die Kassendatenbank %1 hat synchronous=FULL und foreign_keys=ON nicht angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseQuarantine</name>
+    <message>
+        <source>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</source>
+        <translation>Die Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden. Es wurde nichts verändert; kopieren Sie sie an einen sicheren Ort und wenden Sie sich an Ihre Administration.</translation>
+    </message>
+</context>
+<context>
+    <name>DecodeCommand</name>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The input is longer than %1 bytes.</source>
+        <translation>Die Eingabe ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Kennung:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Mitglieder:</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>Karten:</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>Artikel:</translation>
+    </message>
+    <message>
+        <source>Seconds:</source>
+        <translation>Sekunden:</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programm:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <source>The number of demo members must be between 0 and %1.</source>
+        <translation>Die Zahl der Demo-Mitglieder muss zwischen 0 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
+        <translation>Die Datenbank %1 enthält bereits Mitglieder oder Artikel; Demodaten kommen nur in eine neue, leere Datenbank. Es wurde nichts verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettings</name>
+    <message>
+        <source>The setting %1 has an invalid value &quot;%2&quot;.</source>
+        <translation>Die Einstellung %1 hat einen ungültigen Wert „%2“.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitalCardDecoder</name>
+    <message>
+        <source>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</source>
+        <translation>Diese digitale Karte konnte nicht gelesen werden. Bitten Sie den Kunden, die Karte in der App neu zu öffnen, oder tippen Sie die Kartennummer ein.</translation>
+    </message>
+    <message>
+        <source>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</source>
+        <translation>Diese digitale Karte wurde mit einem Schlüssel signiert, dem diese Kasse nicht vertraut. Aktualisieren Sie die Kasse oder nutzen Sie die Plastikkarte.</translation>
+    </message>
+    <message>
+        <source>This digital card is not genuine. Do not accept it; ask for the plastic card.</source>
+        <translation>Diese digitale Karte ist nicht echt. Nicht annehmen; nach der Plastikkarte fragen.</translation>
+    </message>
+    <message>
+        <source>This digital card has been withdrawn. Ask the customer to contact customer service.</source>
+        <translation>Diese digitale Karte wurde zurückgezogen. Bitten Sie den Kunden, sich an den Kundenservice zu wenden.</translation>
+    </message>
+    <message>
+        <source>This digital card is not valid yet. Check the till&apos;s date and time.</source>
+        <translation>Diese digitale Karte ist noch nicht gültig. Prüfen Sie Datum und Uhrzeit der Kasse.</translation>
+    </message>
+    <message>
+        <source>This digital card has expired. Ask the customer to open the app again or use the plastic card.</source>
+        <translation>Diese digitale Karte ist abgelaufen. Bitten Sie den Kunden, die App neu zu öffnen, oder nutzen Sie die Plastikkarte.</translation>
+    </message>
+    <message>
+        <source>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</source>
+        <translation>Dieser Code der digitalen Karte ist veraltet, vielleicht ein Bildschirmfoto. Bitten Sie den Kunden, die Karte live in der App zu zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitalCardIssuer</name>
+    <message>
+        <source>A digital card must expire after it is issued.</source>
+        <translation>Eine digitale Karte muss nach ihrer Ausgabe ablaufen.</translation>
+    </message>
+    <message>
+        <source>This card cannot be issued as a digital card (card id, dates or device key).</source>
+        <translation>Diese Karte kann nicht als digitale Karte ausgegeben werden (Kartennummer, Daten oder Geräteschlüssel).</translation>
+    </message>
+</context>
+<context>
+    <name>Ed25519</name>
+    <message>
+        <source>The signature library failed (%1).</source>
+        <translation>Die Signaturbibliothek ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>An Ed25519 secret key has 32 bytes.</source>
+        <translation>Ein geheimer Ed25519-Schlüssel hat 32 Bytes.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrolment</name>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Geben Sie den Namen des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to the programme&apos;s terms; nobody was enrolled.</source>
+        <translation>Der Kunde hat den Programmbedingungen nicht zugestimmt; es wurde niemand angemeldet.</translation>
+    </message>
+    <message>
+        <source>The consent text has no version.</source>
+        <translation>Der Einwilligungstext hat keine Version.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid.</source>
+        <translation>Die E-Mail-Adresse ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid.</source>
+        <translation>Die Telefonnummer ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The date of birth is not valid.</source>
+        <translation>Das Geburtsdatum ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The referrer&apos;s card %1 is not known; enrol without it or scan another card.</source>
+        <translation>Die Karte %1 des werbenden Mitglieds ist unbekannt; ohne sie anmelden oder eine andere Karte scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpireCommand</name>
+    <message>
+        <source>Expired at:</source>
+        <translation>Verfallen am:</translation>
+    </message>
+    <message>
+        <source>Members with expired points:</source>
+        <translation>Mitglieder mit verfallenen Punkten:</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryRun</name>
+    <message numerus="yes">
+        <source>%n point(s) expired (earned %1)</source>
+        <translation>
+            <numerusform>%n Punkt verfallen (gesammelt am %1)</numerusform>
+            <numerusform>%n Punkte verfallen (gesammelt am %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBooking</name>
+    <message>
+        <source>Feedback on sale %1 was already booked at %2; it earns points once. Nothing was changed.</source>
+        <translation>Das Feedback zu Verkauf %1 wurde bereits am %2 gebucht; es bringt nur einmal Punkte. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Sale %1 was made without a member card; feedback points go to a member. Nothing was changed.</source>
+        <translation>Verkauf %1 erfolgte ohne Kundenkarte; Feedbackpunkte gehen an ein Mitglied. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The active programme gives no points for feedback now. Nothing was changed.</source>
+        <translation>Das aktive Programm gibt derzeit keine Punkte für Feedback. Es wurde nichts verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackCommand</name>
+    <message>
+        <source>Sale:</source>
+        <translation>Verkauf:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Punkte:</translation>
+    </message>
+    <message>
+        <source>New balance:</source>
+        <translation>Neuer Punktestand:</translation>
+    </message>
+</context>
+<context>
+    <name>GtinDecoder</name>
+    <message>
+        <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+        <translation>Die Prüfziffer stimmt nicht, der Code wurde falsch gelesen. Erneut scannen oder sorgfältig eintippen.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardLayout</name>
+    <message>
+        <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
+        <translation>Der Scanner tippt mit US-Tastaturbelegung, diese Kasse nutzt aber Deutsch (QWERTZ): Stellen Sie den Scanner auf deutsche Tastatur um oder fragen Sie Ihre Administration.</translation>
+    </message>
+    <message>
+        <source>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</source>
+        <translation>Der Scanner tippt mit US-Tastaturbelegung, diese Kasse nutzt aber Französisch (AZERTY): Stellen Sie den Scanner auf französische Tastatur um oder fragen Sie Ihre Administration.</translation>
+    </message>
+</context>
+<context>
+    <name>MagneticStripeDecoder</name>
+    <message>
+        <source>The card&apos;s magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
+        <translation>Der Magnetstreifen der Karte wurde nicht vollständig gelesen. Ziehen Sie sie noch einmal in einer gleichmäßigen Bewegung durch.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStandingReader</name>
+    <message>
+        <source>Member %1 is not known at this till.</source>
+        <translation>Mitglied %1 ist an dieser Kasse nicht bekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersCommand</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>There are no members.</source>
+        <translation>Es gibt keine Mitglieder.</translation>
+    </message>
+</context>
+<context>
+    <name>NdefMessage</name>
+    <message>
+        <source>The tag&apos;s data ends too early — hold the card still on the reader.</source>
+        <translation>Die Daten des Tags enden zu früh – halten Sie die Karte ruhig auf das Lesegerät.</translation>
+    </message>
+    <message>
+        <source>The tag&apos;s data is not a valid NFC message.</source>
+        <translation>Die Daten des Tags sind keine gültige NFC-Nachricht.</translation>
+    </message>
+    <message>
+        <source>The tag uses chunked NFC records, which the till does not read.</source>
+        <translation>Der Tag nutzt geteilte NFC-Einträge, die die Kasse nicht liest.</translation>
+    </message>
+    <message>
+        <source>The tag carries no NFC message.</source>
+        <translation>Der Tag enthält keine NFC-Nachricht.</translation>
+    </message>
+</context>
+<context>
+    <name>NfcPolicy</name>
+    <message>
+        <source>The setting %1 must be 0 or 1 (it is &quot;%2&quot;).</source>
+        <translation>Die Einstellung %1 muss 0 oder 1 sein (sie ist „%2“).</translation>
+    </message>
+    <message>
+        <source>This tag could not be read as a card — hold it still on the reader.</source>
+        <translation>Dieser Tag konnte nicht als Karte gelesen werden – halten Sie ihn ruhig auf das Lesegerät.</translation>
+    </message>
+    <message>
+        <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
+        <translation>Dieser Tag trägt keine Kundennummer, und Tags werden hier nicht über ihre Kennung angenommen – scannen Sie die gedruckte Karte oder fragen Sie nach der Kartennummer.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentCardGuard</name>
+    <message>
+        <source>This is a payment card. Please use the loyalty card.</source>
+        <translation>Das ist eine Zahlungskarte. Bitte die Kundenkarte verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsCommand</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Discountable</source>
+        <translation>Rabattfähig</translation>
+    </message>
+    <message>
+        <source>There are no products.</source>
+        <translation>Es gibt keine Artikel.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeCommand</name>
+    <message>
+        <source>There is no programme file %1.</source>
+        <translation>Es gibt keine Programmdatei %1.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; it is not a programme document. The active programme stays.</source>
+        <translation>%1 ist größer als %2 Bytes; das ist kein Programmdokument. Das aktive Programm bleibt.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not loaded: %2. The active programme stays.</source>
+        <translation>%1 wurde nicht geladen: %2. Das aktive Programm bleibt.</translation>
+    </message>
+    <message>
+        <source>Activated %1.</source>
+        <translation>%1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programm:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>basic rate of the till&apos;s settings (none activated)</source>
+        <translation>Grundsatz aus den Kasseneinstellungen (keines aktiviert)</translation>
+    </message>
+    <message>
+        <source>activated programme</source>
+        <translation>aktiviertes Programm</translation>
+    </message>
+    <message>
+        <source>Rules:</source>
+        <translation>Regeln:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeEngine</name>
+    <message>
+        <source>−%1 (member price %2 for %3)</source>
+        <translation>−%1 (Mitgliederpreis %2 für %3)</translation>
+    </message>
+    <message>
+        <source>−%1 (membership discount %2)</source>
+        <translation>−%1 (Mitgliedschaftsrabatt %2)</translation>
+    </message>
+    <message>
+        <source>−%1 (%2 member discount %3)</source>
+        <translation>−%1 (%2-Mitgliederrabatt %3)</translation>
+    </message>
+    <message>
+        <source>−%1 (%2: %3 off)</source>
+        <translation>−%1 (%2: %3 Rabatt)</translation>
+    </message>
+    <message>
+        <source>promotion</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is not valid at this time.</source>
+        <translation>Gutschein %1 ist zu dieser Zeit nicht gültig.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is for members: scan the customer&apos;s card first.</source>
+        <translation>Gutschein %1 gilt nur für Mitglieder: zuerst die Kundenkarte scannen.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 belongs to another member.</source>
+        <translation>Gutschein %1 gehört einem anderen Mitglied.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 has already been used.</source>
+        <translation>Gutschein %1 wurde bereits eingelöst.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 needs a purchase of at least %2.</source>
+        <translation>Gutschein %1 gilt erst ab einem Einkauf von %2.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 gives points: scan the customer&apos;s card first.</source>
+        <translation>Gutschein %1 bringt Punkte: zuerst die Kundenkarte scannen.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is not known.</source>
+        <translation>Gutschein %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 does not combine with %2; the better one for the customer was used.</source>
+        <translation>Gutschein %1 ist nicht mit %2 kombinierbar; der für den Kunden günstigere wurde verwendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (coupon %1)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (Gutschein %1)</numerusform>
+            <numerusform>+%Ln Punkte (Gutschein %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coupon %1 gives nothing on this basket.</source>
+        <translation>Gutschein %1 bringt bei diesem Warenkorb nichts.</translation>
+    </message>
+    <message>
+        <source>−%1 (coupon %2)</source>
+        <translation>−%1 (Gutschein %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln stamp(s) on the %1 (%2 of %3)</source>
+        <translation>
+            <numerusform>+%Ln Stempel auf %1 (%2 von %3)</numerusform>
+            <numerusform>+%Ln Stempel auf %1 (%2 von %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 is full: the reward is given when a qualifying item is in the basket.</source>
+        <translation>%1 ist voll: Die Prämie gibt es, sobald ein passender Artikel im Warenkorb ist.</translation>
+    </message>
+    <message>
+        <source>−%1 (%2 full: %3 free)</source>
+        <translation>−%1 (%2 voll: %3 gratis)</translation>
+    </message>
+    <message>
+        <source>The %1 is full: the reward is given on a basket that can be discounted.</source>
+        <translation>%1 ist voll: Die Prämie gibt es auf einen rabattfähigen Warenkorb.</translation>
+    </message>
+    <message>
+        <source>−%1 (%2 full)</source>
+        <translation>−%1 (%2 voll)</translation>
+    </message>
+    <message>
+        <source>%1 full: free add-on %2</source>
+        <translation>%1 voll: Gratis-Zugabe %2</translation>
+    </message>
+    <message>
+        <source>Rewards are for members: scan the customer&apos;s card first.</source>
+        <translation>Prämien gibt es nur für Mitglieder: zuerst die Kundenkarte scannen.</translation>
+    </message>
+    <message>
+        <source>The reward %1 is not in the catalogue.</source>
+        <translation>Die Prämie %1 ist nicht im Prämienkatalog.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %Ln point(s); the member has %2.</source>
+        <translation>
+            <numerusform>%1 braucht %Ln Punkt; das Mitglied hat %2.</numerusform>
+            <numerusform>%1 braucht %Ln Punkte; das Mitglied hat %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 free (%Ln point(s) redeemed)</source>
+        <translation>
+            <numerusform>%1 gratis (%Ln Punkt eingelöst)</numerusform>
+            <numerusform>%1 gratis (%Ln Punkte eingelöst)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the product for the reward %1 first.</source>
+        <translation>Zuerst den Artikel für die Prämie %1 scannen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>−%1 (%2 for %Ln point(s))</source>
+        <translation>
+            <numerusform>−%1 (%2 für %Ln Punkt)</numerusform>
+            <numerusform>−%1 (%2 für %Ln Punkte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points can only be redeemed with the customer&apos;s card.</source>
+        <translation>Punkte können nur mit der Kundenkarte eingelöst werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %Ln point(s) must be redeemed at a time.</source>
+        <translation>
+            <numerusform>Es muss mindestens %Ln Punkt auf einmal eingelöst werden.</numerusform>
+            <numerusform>Es müssen mindestens %Ln Punkte auf einmal eingelöst werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No points can be redeemed on this basket (the member has %Ln point(s)).</source>
+        <translation>
+            <numerusform>Bei diesem Warenkorb können keine Punkte eingelöst werden (das Mitglied hat %Ln Punkt).</numerusform>
+            <numerusform>Bei diesem Warenkorb können keine Punkte eingelöst werden (das Mitglied hat %Ln Punkte).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln point(s) can be redeemed on this basket.</source>
+        <translation>
+            <numerusform>Bei diesem Warenkorb kann nur %Ln Punkt eingelöst werden.</numerusform>
+            <numerusform>Bei diesem Warenkorb können nur %Ln Punkte eingelöst werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>−%1 (%Ln point(s) redeemed)</source>
+        <translation>
+            <numerusform>−%1 (%Ln Punkt eingelöst)</numerusform>
+            <numerusform>−%1 (%Ln Punkte eingelöst)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>−%1 (%2 credit)</source>
+        <translation>−%1 (Gutschrift %2)</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>Abo</translation>
+    </message>
+    <message>
+        <source>The wallet can only be used with the customer&apos;s card.</source>
+        <translation>Das Guthaben kann nur mit der Kundenkarte genutzt werden.</translation>
+    </message>
+    <message>
+        <source>The wallet holds only %1.</source>
+        <translation>Das Guthaben beträgt nur %1.</translation>
+    </message>
+    <message>
+        <source>−%1 paid from the wallet</source>
+        <translation>−%1 aus dem Guthaben bezahlt</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1 per full %2 spent)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (%1 je volle %2 Umsatz)</numerusform>
+            <numerusform>+%Ln Punkte (%1 je volle %2 Umsatz)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1 per item of %2)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (%1 je Stück %2)</numerusform>
+            <numerusform>+%Ln Punkte (%1 je Stück %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the product</source>
+        <translation>des Artikels</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1 on %2)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (%1 auf %2)</numerusform>
+            <numerusform>+%Ln Punkte (%1 auf %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>selected products</source>
+        <translation>ausgewählte Artikel</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1: %2 points)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (%1: %2 Punkte)</numerusform>
+            <numerusform>+%Ln Punkte (%1: %2 Punkte)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (%1)</numerusform>
+            <numerusform>+%Ln Punkte (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (happy birthday!)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (alles Gute zum Geburtstag!)</numerusform>
+            <numerusform>+%Ln Punkte (alles Gute zum Geburtstag!)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (first purchase after a referral)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (erster Einkauf nach einer Empfehlung)</numerusform>
+            <numerusform>+%Ln Punkte (erster Einkauf nach einer Empfehlung)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) for the member who referred this customer</source>
+        <translation>
+            <numerusform>+%Ln Punkt für das Mitglied, das diesen Kunden geworben hat</numerusform>
+            <numerusform>+%Ln Punkte für das Mitglied, das diesen Kunden geworben hat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1: visit %2 this month)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (%1: %2. Besuch in diesem Monat)</numerusform>
+            <numerusform>+%Ln Punkte (%1: %2. Besuch in diesem Monat)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>challenge</source>
+        <translation>Challenge</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (surprise: sale no. %1 of the day)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (Überraschung: Einkauf Nr. %1 des Tages)</numerusform>
+            <numerusform>+%Ln Punkte (Überraschung: Einkauf Nr. %1 des Tages)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (surprise reward)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (Überraschungsprämie)</numerusform>
+            <numerusform>+%Ln Punkte (Überraschungsprämie)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>+%1 cashback to the wallet (%2 of %3)</source>
+        <translation>+%1 Cashback aufs Guthaben (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>eligible spend</source>
+        <translation>berechtigtem Umsatz</translation>
+    </message>
+    <message>
+        <source>+%1 %2 credit for the next orders</source>
+        <translation>+%1 Gutschrift %2 für die nächsten Einkäufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Membership for %Ln day(s), %1 off from the next purchase</source>
+        <translation>
+            <numerusform>Mitgliedschaft für %Ln Tag, %1 Rabatt ab dem nächsten Einkauf</numerusform>
+            <numerusform>Mitgliedschaft für %Ln Tage, %1 Rabatt ab dem nächsten Einkauf</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (welcome bonus)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (Willkommensbonus)</numerusform>
+            <numerusform>+%Ln Punkte (Willkommensbonus)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (thank you for your feedback)</source>
+        <translation>
+            <numerusform>+%Ln Punkt (danke für Ihr Feedback)</numerusform>
+            <numerusform>+%Ln Punkte (danke für Ihr Feedback)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeParser</name>
+    <message>
+        <source>not a JSON document (%1 at byte %2)</source>
+        <translation>kein JSON-Dokument (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>format %1 is not supported; this till reads format %2</source>
+        <translation>Format %1 wird nicht unterstützt; diese Kasse liest Format %2</translation>
+    </message>
+    <message>
+        <source>must be three upper-case letters (ISO 4217), e.g. &quot;EUR&quot;</source>
+        <translation>muss aus drei Großbuchstaben bestehen (ISO 4217), z. B. „EUR“</translation>
+    </message>
+    <message>
+        <source>the first tier is the entry tier and must have threshold 0</source>
+        <translation>die erste Stufe ist die Einstiegsstufe und muss die Schwelle 0 haben</translation>
+    </message>
+    <message>
+        <source>must be greater than the previous tier&apos;s</source>
+        <translation>muss größer sein als die der vorigen Stufe</translation>
+    </message>
+    <message>
+        <source>required, one of %1</source>
+        <translation>erforderlich, eines von %1</translation>
+    </message>
+    <message>
+        <source>unknown rule type; one of %1</source>
+        <translation>unbekannter Regeltyp; erlaubt ist einer von %1</translation>
+    </message>
+    <message>
+        <source>not used by a %1 rule</source>
+        <translation>wird von einer Regel vom Typ %1 nicht verwendet</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>a member_price rule must list the products it prices in &quot;eans&quot;</source>
+        <translation>eine member_price-Regel muss die Artikel, die sie bepreist, in „eans“ aufführen</translation>
+    </message>
+    <message>
+        <source>points or referee_points must be greater than 0</source>
+        <translation>points oder referee_points muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>a surprise rule needs every_nth or probability_permille greater than 0</source>
+        <translation>eine surprise-Regel braucht every_nth oder probability_permille größer als 0</translation>
+    </message>
+    <message>
+        <source>give either every_nth or probability_permille, not both</source>
+        <translation>entweder every_nth oder probability_permille angeben, nicht beide</translation>
+    </message>
+    <message>
+        <source>a subscription_credit rule must name its subscription products</source>
+        <translation>eine subscription_credit-Regel muss ihre Abo-Artikel nennen</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>the code %1 is listed more than once</source>
+        <translation>der Code %1 ist mehrfach aufgeführt</translation>
+    </message>
+    <message>
+        <source>must list at least one code</source>
+        <translation>muss mindestens einen Code aufführen</translation>
+    </message>
+    <message>
+        <source>must be letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64)</source>
+        <translation>muss aus Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; bestehen (höchstens 64)</translation>
+    </message>
+    <message>
+        <source>must be a member&apos;s UUID</source>
+        <translation>muss die UUID eines Mitglieds sein</translation>
+    </message>
+    <message>
+        <source>only a coupon of kind &quot;member&quot; has a member_uuid</source>
+        <translation>nur ein Gutschein der Art „member“ hat eine member_uuid</translation>
+    </message>
+    <message>
+        <source>a coupon needs one of basis_points, amount_minor or bonus_points</source>
+        <translation>ein Gutschein braucht eines von basis_points, amount_minor oder bonus_points</translation>
+    </message>
+    <message>
+        <source>a coupon gives one of basis_points, amount_minor or bonus_points</source>
+        <translation>ein Gutschein gibt nur eines von basis_points, amount_minor oder bonus_points</translation>
+    </message>
+    <message>
+        <source>only used with mode &quot;after_months&quot;</source>
+        <translation>nur mit mode „after_months“ verwendet</translation>
+    </message>
+    <message>
+        <source>only used with allow_negative true</source>
+        <translation>nur mit allow_negative true verwendet</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number &gt;= %1</source>
+        <translation>muss eine ganze Zahl &gt;= %1 sein</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>darf höchstens %1 sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>muss ein Text sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be an identifier: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64)</source>
+        <translation>muss eine Kennung sein: Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64)</translation>
+    </message>
+    <message>
+        <source>must be an EAN: 8, 12, 13 or 14 digits with the right check digit</source>
+        <translation>muss eine EAN sein: 8, 12, 13 oder 14 Ziffern mit richtiger Prüfziffer</translation>
+    </message>
+    <message>
+        <source>must be a text that is not empty</source>
+        <translation>muss ein nicht leerer Text sein</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>must not be before &quot;from&quot;</source>
+        <translation>darf nicht vor „from“ liegen</translation>
+    </message>
+    <message>
+        <source>must be a weekday from 1 (Monday) to 7 (Sunday)</source>
+        <translation>muss ein Wochentag von 1 (Montag) bis 7 (Sonntag) sein</translation>
+    </message>
+    <message>
+        <source>must be after start_time</source>
+        <translation>muss nach start_time liegen</translation>
+    </message>
+    <message>
+        <source>must be a date YYYY-MM-DD</source>
+        <translation>muss ein Datum YYYY-MM-DD sein</translation>
+    </message>
+    <message>
+        <source>must be a time HH:MM from 00:00 to 23:59</source>
+        <translation>muss eine Uhrzeit HH:MM von 00:00 bis 23:59 sein</translation>
+    </message>
+    <message>
+        <source>no tier has the id %1</source>
+        <translation>keine Stufe hat die ID %1</translation>
+    </message>
+    <message>
+        <source>must be true when tiers or segments are given</source>
+        <translation>muss true sein, wenn tiers oder segments angegeben sind</translation>
+    </message>
+    <message>
+        <source>the id %1 is used twice</source>
+        <translation>die ID %1 ist doppelt vergeben</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>muss eines von %1 sein</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeStore</name>
+    <message>
+        <source>version %1 is not newer than the active version %2</source>
+        <translation>Version %1 ist nicht neuer als die aktive Version %2</translation>
+    </message>
+    <message>
+        <source>The active programme (version %1) can no longer be read: %2</source>
+        <translation>Das aktive Programm (Version %1) kann nicht mehr gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The built-in demo programme is missing from this build.</source>
+        <translation>Das eingebaute Demoprogramm fehlt in diesem Build.</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteCommand</name>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Zahlt</translation>
+    </message>
+    <message>
+        <source>Quote at:</source>
+        <translation>Berechnet für:</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programm:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>%1 (card %2)</source>
+        <translation>%1 (Karte %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Summe:</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Rabatt:</translation>
+    </message>
+    <message>
+        <source>Payable:</source>
+        <translation>Zu zahlen:</translation>
+    </message>
+    <message>
+        <source>Points earned:</source>
+        <translation>Gesammelte Punkte:</translation>
+    </message>
+    <message>
+        <source>Points redeemed:</source>
+        <translation>Eingelöste Punkte:</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>Punktestand danach:</translation>
+    </message>
+    <message>
+        <source>%1 points (now %2)</source>
+        <translation>%1 Punkte (jetzt %2)</translation>
+    </message>
+    <message>
+        <source>Wallet after:</source>
+        <translation>Guthaben danach:</translation>
+    </message>
+    <message>
+        <source>Nothing was written: this is a quote.</source>
+        <translation>Es wurde nichts gespeichert: Dies ist nur eine Probeberechnung.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>%1 %</source>
+        <extracomment>a percentage in a reason, e.g. &quot;10 %&quot;</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>a points multiplier, e.g. &quot;2×&quot;</extracomment>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCommand</name>
+    <message>
+        <source>Sale %1 has no line with the product %2.</source>
+        <translation>Verkauf %1 hat keine Position mit dem Artikel %2.</translation>
+    </message>
+    <message>
+        <source>Return:</source>
+        <translation>Rückgabe:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>Sale:</source>
+        <translation>Verkauf:</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>Erstattung:</translation>
+    </message>
+    <message>
+        <source>New balance:</source>
+        <translation>Neuer Punktestand:</translation>
+    </message>
+    <message>
+        <source>Reversed:</source>
+        <translation>Zurückgebucht:</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnService</name>
+    <message>
+        <source>The number of items to return must be at least 1.</source>
+        <translation>Die Zahl der zurückgegebenen Artikel muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Wählen Sie mindestens einen Artikel für die Rückgabe.</translation>
+    </message>
+    <message>
+        <source>There is no sale %1 at this till.</source>
+        <translation>An dieser Kasse gibt es keinen Verkauf %1.</translation>
+    </message>
+    <message>
+        <source>Sale %1 has no line %2.</source>
+        <translation>Verkauf %1 hat keine Position %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 of &quot;%2&quot; can still be returned: %3 bought, %4 already returned.</source>
+        <translation>Von „%2“ können nur noch %1 zurückgegeben werden: %3 gekauft, %4 bereits zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>the whole sale</source>
+        <translation>gesamter Einkauf</translation>
+    </message>
+    <message>
+        <source>%1 wallet (return of %2)</source>
+        <translation>%1 Guthaben (Rückgabe: %2)</translation>
+    </message>
+    <message>
+        <source>%1 credit (return of %2)</source>
+        <translation>%1 Gutschrift (Rückgabe: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stamp(s) (return of %2)</source>
+        <translation>
+            <numerusform>%1 Stempel (Rückgabe: %2)</numerusform>
+            <numerusform>%1 Stempel (Rückgabe: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 day(s) of membership (return of %2)</source>
+        <translation>
+            <numerusform>%1 Tag Mitgliedschaft (Rückgabe: %2)</numerusform>
+            <numerusform>%1 Tage Mitgliedschaft (Rückgabe: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 point(s) (return of %2)</source>
+        <translation>
+            <numerusform>%1 Punkt (Rückgabe: %2)</numerusform>
+            <numerusform>%1 Punkte (Rückgabe: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This return takes back %1 point(s), but the member has only %2 left and the programme does not allow a negative balance. Nothing was returned.</source>
+        <translation>
+            <numerusform>Diese Rückgabe bucht %1 Punkt zurück, das Mitglied hat aber nur noch %2 und das Programm erlaubt keinen negativen Punktestand. Es wurde nichts zurückgenommen.</numerusform>
+            <numerusform>Diese Rückgabe bucht %1 Punkte zurück, das Mitglied hat aber nur noch %2 und das Programm erlaubt keinen negativen Punktestand. Es wurde nichts zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This return takes back %1 point(s); the member has %2 and the balance may not go below %3. Nothing was returned.</source>
+        <translation>
+            <numerusform>Diese Rückgabe bucht %1 Punkt zurück; das Mitglied hat %2 und der Punktestand darf nicht unter %3 sinken. Es wurde nichts zurückgenommen.</numerusform>
+            <numerusform>Diese Rückgabe bucht %1 Punkte zurück; das Mitglied hat %2 und der Punktestand darf nicht unter %3 sinken. Es wurde nichts zurückgenommen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReturnableSale</name>
+    <message>
+        <source>No sale with receipt number &quot;%1&quot; at this till. Check the number on the receipt or scan its code.</source>
+        <translation>Kein Verkauf mit der Bonnummer „%1“ an dieser Kasse. Prüfen Sie die Nummer auf dem Bon oder scannen Sie seinen Code.</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number of the sale.</source>
+        <translation>Bonnummer des Verkaufs eintippen oder scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedCardList</name>
+    <message>
+        <source>Revoking a digital card needs its card id.</source>
+        <translation>Zum Zurückziehen einer digitalen Karte ist ihre Kartennummer nötig.</translation>
+    </message>
+</context>
+<context>
+    <name>RotatingCodeSigner</name>
+    <message>
+        <source>This is not a digital card as head office issues it.</source>
+        <translation>Das ist keine digitale Karte, wie die Zentrale sie ausgibt.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleCommand</name>
+    <message>
+        <source>Sale:</source>
+        <translation>Verkauf:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>Completed at:</source>
+        <translation>Abgeschlossen am:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Artikel:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Summe:</translation>
+    </message>
+    <message>
+        <source>Points earned:</source>
+        <translation>Gesammelte Punkte:</translation>
+    </message>
+    <message>
+        <source>New balance:</source>
+        <translation>Neuer Punktestand:</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Rabatt:</translation>
+    </message>
+    <message>
+        <source>Payable:</source>
+        <translation>Zu zahlen:</translation>
+    </message>
+    <message>
+        <source>Points redeemed:</source>
+        <translation>Eingelöste Punkte:</translation>
+    </message>
+    <message>
+        <source>New wallet:</source>
+        <translation>Neues Guthaben:</translation>
+    </message>
+</context>
+<context>
+    <name>SaleEffectWriter</name>
+    <message>
+        <source>Coupon %1 has already been used; the sale was not completed.</source>
+        <translation>Gutschein %1 wurde bereits eingelöst; der Verkauf wurde nicht abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLookup</name>
+    <message>
+        <source>&quot;%1&quot; is neither a sale number nor a sale UUID; &quot;loyalty-ctl sales&quot; lists them.</source>
+        <translation>„%1“ ist weder eine Verkaufsnummer noch eine Verkaufs-UUID; „loyalty-ctl sales“ listet sie auf.</translation>
+    </message>
+    <message>
+        <source>There is no sale %1 at this till.</source>
+        <translation>An dieser Kasse gibt es keinen Verkauf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleService</name>
+    <message>
+        <source>There is nothing to complete: scan a product first.</source>
+        <translation>Es gibt nichts abzuschließen: Scannen Sie zuerst einen Artikel.</translation>
+    </message>
+    <message>
+        <source>The basket is in %1 but the till sells in %2.</source>
+        <translation>Der Warenkorb ist in %1, die Kasse verkauft aber in %2.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s card is not active; the sale was not completed.</source>
+        <translation>Die Karte des Mitglieds ist nicht aktiv; der Verkauf wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s points changed meanwhile; the sale was not completed. Try again.</source>
+        <translation>Die Punkte des Mitglieds haben sich inzwischen geändert; der Verkauf wurde nicht abgeschlossen. Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>SalesCommand</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Abgeschlossen am</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>Noch keine Verkäufe.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDecoder</name>
+    <message>
+        <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
+        <translation>Kein Karten- oder Artikelcode, den diese Kasse kennt. Erneut scannen oder die Nummer auf der Karte eintippen.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSanitiser</name>
+    <message>
+        <source>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner&apos;s settings.</source>
+        <translation>Der Scan war viel zu lang für eine Karte oder einen Barcode. Erneut scannen; wenn es wieder passiert, die Einstellungen des Scanners prüfen.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <translation>Es wurde nichts gescannt.</translation>
+    </message>
+    <message>
+        <source>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner&apos;s prefix and suffix settings.</source>
+        <translation>Der Scan war durch Steuerzeichen verstümmelt. Erneut scannen; wenn es wieder passiert, Präfix- und Suffix-Einstellungen des Scanners prüfen.</translation>
+    </message>
+    <message>
+        <source>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner&apos;s keyboard layout.</source>
+        <translation>Der Scan enthielt Zeichen, die keine Karte und kein Barcode hat. Erneut scannen; wenn es wieder passiert, die Tastaturbelegung des Scanners prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMigrator</name>
+    <message>
+        <source>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</source>
+        <translation>Diese Datenbank hat die Schemaversion %1, dieses Programm kennt aber nur bis Version %2. Sie stammt von einem neueren Loyalty Till; installieren Sie diese Version. Die Datenbank wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</source>
+        <translation>Die Aktualisierung der Datenbank auf Version %1 (%2) ist fehlgeschlagen; sie bleibt auf der vorigen Version. %3</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
+        <translation>Der Datenträger ist voll, daher wurde nichts gespeichert. Schaffen Sie Platz auf dieser Kasse und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The till database is damaged (%1). Nothing was saved; call your administrator.</source>
+        <translation>Die Kassendatenbank ist beschädigt (%1). Es wurde nichts gespeichert; wenden Sie sich an Ihre Administration.</translation>
+    </message>
+    <message>
+        <source>The till database refused the change: %1</source>
+        <translation>Die Kassendatenbank hat die Änderung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TierProgressText</name>
+    <message numerus="yes">
+        <source>%1 point(s) to %2</source>
+        <extracomment>%1 is the name of the next tier, e.g. &quot;230 points to Gold&quot;</extracomment>
+        <translation>
+            <numerusform>%1 Punkt bis %2</numerusform>
+            <numerusform>%1 Punkte bis %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <extracomment>%1 is an amount of money, %2 the name of the next tier, e.g. &quot;12,30 € to Gold&quot;</extracomment>
+        <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettings</name>
+    <message>
+        <source>The till setting &quot;%1&quot; has the invalid value &quot;%2&quot;.</source>
+        <translation>Die Kasseneinstellung „%1“ hat den ungültigen Wert „%2“.</translation>
+    </message>
+    <message>
+        <source>The till setting &quot;%1&quot; is missing.</source>
+        <translation>Die Kasseneinstellung „%1“ fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::BasketModel</name>
+    <message>
+        <source>%1 (no points)</source>
+        <translation>%1 (keine Punkte)</translation>
+    </message>
+    <message>
+        <source>EAN %1 · %2</source>
+        <translation>EAN %1 · %2</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CouponDialog</name>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>scan or type the code</source>
+        <translation>Code scannen oder eintippen</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>Gutscheincode</translation>
+    </message>
+    <message>
+        <source>Scan the coupon or type its code, then Enter.</source>
+        <translation>Gutschein scannen oder Code eintippen, dann Enter.</translation>
+    </message>
+    <message>
+        <source>No coupon on this sale yet.</source>
+        <translation>Noch kein Gutschein bei diesem Verkauf.</translation>
+    </message>
+    <message>
+        <source>On this sale: %1</source>
+        <translation>Bei diesem Verkauf: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Einlösen</translation>
+    </message>
+    <message>
+        <source>✖ Enter the coupon&apos;s code, or Esc to go back to the sale.</source>
+        <translation>✖ Gutscheincode eingeben oder mit Esc zurück zum Verkauf.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::EffectsModel</name>
+    <message>
+        <source>⚠ Notice</source>
+        <translation>⚠ Hinweis</translation>
+    </message>
+    <message>
+        <source>★ Points</source>
+        <translation>★ Punkte</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Ersparnis</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>Stempelkarte</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What this sale gives, and why</source>
+        <translation>Was dieser Einkauf bringt, und warum</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::EffectsPanel</name>
+    <message>
+        <source>This sale&apos;s loyalty effects</source>
+        <translation>Kundenvorteile dieses Einkaufs</translation>
+    </message>
+    <message>
+        <source>THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them</source>
+        <translation>DIESER EINKAUF – F2 Gutschein · F3 Punkte einlösen · F4 Prämie · F6 Guthaben · F5 entfernt sie</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Points, savings and coupons of this sale appear here as you scan.</source>
+        <translation>Punkte, Ersparnisse und Gutscheine dieses Einkaufs erscheinen hier beim Scannen.</translation>
+    </message>
+    <message>
+        <source>No loyalty effects yet. Scan the customer&apos;s card to collect points.</source>
+        <translation>Noch keine Kundenvorteile. Kundenkarte scannen, um Punkte zu sammeln.</translation>
+    </message>
+    <message>
+        <source>Nothing in the basket earns points or savings yet.</source>
+        <translation>Noch bringt nichts im Warenkorb Punkte oder Ersparnisse.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::EnrolDialog</name>
+    <message>
+        <source>The customer agrees (text below)</source>
+        <translation>Der Kunde willigt ein (Text unten)</translation>
+    </message>
+    <message>
+        <source>Enrol a new member</source>
+        <translation>Neues Mitglied anmelden</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>freiwillig, z. B. %1</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>freiwillig</translation>
+    </message>
+    <message>
+        <source>scan the new card</source>
+        <translation>neue Karte scannen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Karte</translation>
+    </message>
+    <message>
+        <source>Consent text version %1</source>
+        <translation>Version des Einwilligungstexts: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a date. Write it like %1.</source>
+        <translation>Das Geburtsdatum ist kein Datum. Schreiben Sie es wie %1.</translation>
+    </message>
+    <message>
+        <source>optional: card of the member who recommended us</source>
+        <translation>freiwillig: Karte des Mitglieds, das uns empfohlen hat</translation>
+    </message>
+    <message>
+        <source>Recommended by (card)</source>
+        <translation>Empfohlen von (Karte)</translation>
+    </message>
+    <message>
+        <source>&amp;Recommended by (card)</source>
+        <translation>Empfohlen &amp;von (Karte)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::KeyLegend</name>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>%1 · ● offline · %2 queued</source>
+        <translation>%1 · ● offline · %2 in Warteschlange</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>Punkte einlösen</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Remove coupons and redemptions</source>
+        <translation>Gutscheine und Einlösungen entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberCardsDialog</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Add card</source>
+        <translation>Karte &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace card</source>
+        <translation>Karte &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Block card</source>
+        <translation>Karte &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Cards of %1</source>
+        <translation>Karten von %1</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Points, history and tier belong to the member and stay with every card.</source>
+        <translation>Punkte, Verlauf und Stufe gehören dem Mitglied und bleiben bei jeder Karte erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Scan the new card to add it.</source>
+        <translation>Scannen Sie die neue Karte, um sie hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Select the card to replace first.</source>
+        <translation>Wählen Sie zuerst die Karte, die ersetzt werden soll.</translation>
+    </message>
+    <message>
+        <source>Scan the new card that replaces •••• %1.</source>
+        <translation>Scannen Sie die neue Karte, die •••• %1 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Select the card to block first.</source>
+        <translation>Wählen Sie zuerst die Karte, die gesperrt werden soll.</translation>
+    </message>
+    <message>
+        <source>Block card</source>
+        <translation>Karte sperren</translation>
+    </message>
+    <message>
+        <source>Block card •••• %1? It will be refused at every till.</source>
+        <translation>Karte •••• %1 sperren? Sie wird dann an jeder Kasse abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 is blocked.</source>
+        <translation>Karte •••• %1 ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>Choose Add card or Replace card before scanning.</source>
+        <translation>Wählen Sie vor dem Scannen „Karte hinzufügen“ oder „Karte ersetzen“.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 added.</source>
+        <translation>Karte •••• %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 replaces •••• %2.</source>
+        <translation>Karte •••• %1 ersetzt •••• %2.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>MEMBER</source>
+        <translation>MITGLIED</translation>
+    </message>
+    <message>
+        <source>Scan customer card</source>
+        <translation>Kundenkarte scannen</translation>
+    </message>
+    <message>
+        <source>THIS SALE</source>
+        <translation>DIESER EINKAUF</translation>
+    </message>
+    <message>
+        <source>No member: no points</source>
+        <translation>Kein Mitglied: keine Punkte</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <source>Scan the goods.</source>
+        <translation>Scannen Sie die Waren.</translation>
+    </message>
+    <message>
+        <source>SALE COMPLETE ✔</source>
+        <translation>VERKAUF ABGESCHLOSSEN ✔</translation>
+    </message>
+    <message>
+        <source>+%1 earned. New balance:</source>
+        <translation>+%1 gesammelt. Neuer Stand:</translation>
+    </message>
+    <message>
+        <source>No member on this sale</source>
+        <translation>Kein Mitglied bei diesem Verkauf</translation>
+    </message>
+    <message>
+        <source>No points were collected.</source>
+        <translation>Es wurden keine Punkte gesammelt.</translation>
+    </message>
+    <message>
+        <source>Scan the next customer&apos;s card or first product.</source>
+        <translation>Karte oder ersten Artikel des nächsten Kunden scannen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s)</source>
+        <translation>
+            <numerusform>+%Ln Punkt</numerusform>
+            <numerusform>+%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points are collected with the loyalty card or the card in the app. F9 enrols a new member.</source>
+        <translation>Punkte gibt es mit der Kundenkarte oder der Karte in der App. F9 meldet ein neues Mitglied an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>−%Ln point(s) redeemed</source>
+        <translation>
+            <numerusform>−%Ln Punkt eingelöst</numerusform>
+            <numerusform>−%Ln Punkte eingelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worth %1</source>
+        <extracomment>What the points balance is worth when redeemed</extracomment>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>Wallet %1</source>
+        <translation>Guthaben %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %Ln point(s) expire: use by %1</source>
+        <translation>
+            <numerusform>⚠ %Ln Punkt verfällt: einlösen bis %1</numerusform>
+            <numerusform>⚠ %Ln Punkte verfallen: einlösen bis %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paid membership until %1</source>
+        <translation>Bezahlte Mitgliedschaft bis %1</translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>Highest tier reached</source>
+        <translation>Höchste Stufe erreicht</translation>
+    </message>
+    <message>
+        <source>Tier %1 · %2</source>
+        <extracomment>%1 is the tier held, %2 the way to the next one (&quot;230 points to Gold&quot;)</extracomment>
+        <translation>Stufe %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>A stamp card: &quot;Coffee card: 7 of 10&quot;</extracomment>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source> — full, reward due</source>
+        <translation> – voll, Prämie fällig</translation>
+    </message>
+    <message>
+        <source>+%1 earned, −%2 redeemed. New balance:</source>
+        <translation>+%1 gesammelt, −%2 eingelöst. Neuer Stand:</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>BEZAHLT</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MessageStrip</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::PcscReaderMonitor</name>
+    <message>
+        <source>PC/SC service not running — NFC off</source>
+        <translation>PC/SC-Dienst läuft nicht – NFC aus</translation>
+    </message>
+    <message>
+        <source>NFC off: PC/SC error %1</source>
+        <translation>NFC aus: PC/SC-Fehler %1</translation>
+    </message>
+    <message>
+        <source>No NFC reader connected</source>
+        <translation>Kein NFC-Lesegerät angeschlossen</translation>
+    </message>
+    <message>
+        <source>NFC reader %1 ready</source>
+        <translation>NFC-Lesegerät %1 bereit</translation>
+    </message>
+    <message>
+        <source>The card could not be read — hold it still on the reader.</source>
+        <translation>Die Karte konnte nicht gelesen werden – halten Sie sie ruhig auf das Lesegerät.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::RedeemPointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>Punkte einlösen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The member has %Ln point(s).</source>
+        <translation>
+            <numerusform>Das Mitglied hat %Ln Punkt.</numerusform>
+            <numerusform>Das Mitglied hat %Ln Punkte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) = %1</source>
+        <translation>
+            <numerusform>%Ln Punkt = %1</numerusform>
+            <numerusform>%Ln Punkte = %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; at least %Ln point(s) at a time</source>
+        <translation>
+            <numerusform>; mindestens %Ln Punkt auf einmal</numerusform>
+            <numerusform>; mindestens %Ln Punkte auf einmal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; at most %1 % of the basket</source>
+        <translation>; höchstens %1 % des Warenkorbs</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %Ln point(s) on this basket (= %1).</source>
+        <translation>
+            <numerusform>Höchstens %Ln Punkt bei diesem Warenkorb (= %1).</numerusform>
+            <numerusform>Höchstens %Ln Punkte bei diesem Warenkorb (= %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✖ No points can be redeemed on this basket.</source>
+        <translation>✖ Bei diesem Warenkorb können keine Punkte eingelöst werden.</translation>
+    </message>
+    <message>
+        <source>Points to redeem</source>
+        <translation>Einzulösende Punkte</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Punkte</translation>
+    </message>
+    <message>
+        <source>&amp;Redeem</source>
+        <translation>&amp;Einlösen</translation>
+    </message>
+    <message>
+        <source>0 takes the redemption off this sale.</source>
+        <translation>0 nimmt die Einlösung von diesem Verkauf zurück.</translation>
+    </message>
+    <message>
+        <source>= %1 off</source>
+        <translation>= %1 Rabatt</translation>
+    </message>
+    <message numerus="yes">
+        <source> (only steps of %Ln point(s) count)</source>
+        <translation>
+            <numerusform> (es zählen nur Schritte von %Ln Punkt)</numerusform>
+            <numerusform> (es zählen nur Schritte von %Ln Punkten)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReturnDialog</name>
+    <message>
+        <source>&amp;Find sale</source>
+        <translation>Verkauf &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Return items</source>
+        <translation>Artikel &amp;zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Return items of a sale</source>
+        <translation>Artikel eines Verkaufs zurücknehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt: scan its code or type the sale number, then Enter.</source>
+        <translation>&amp;Bon: Code scannen oder Verkaufsnummer eintippen, dann Enter.</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Bonnummer</translation>
+    </message>
+    <message>
+        <source>sale number or receipt code</source>
+        <translation>Verkaufsnummer oder Bon-Code</translation>
+    </message>
+    <message>
+        <source>No sale chosen yet.</source>
+        <translation>Noch kein Verkauf gewählt.</translation>
+    </message>
+    <message>
+        <source>Items of the sale</source>
+        <translation>Artikel des Verkaufs</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>Returned before</source>
+        <translation>Bereits zurück</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>Jetzt zurück</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab: next / previous item · ↑ ↓ or type: how many · Enter: return · Esc: back to the sale</source>
+        <translation>Tab / Umschalt+Tab: nächster / vorheriger Artikel · ↑ ↓ oder tippen: wie viele · Enter: zurücknehmen · Esc: zurück zum Verkauf</translation>
+    </message>
+    <message>
+        <source>Everything on sale %1 has already been returned. Nothing is left to take back.</source>
+        <translation>Alles aus Verkauf %1 wurde bereits zurückgegeben. Es ist nichts mehr zurückzunehmen.</translation>
+    </message>
+    <message>
+        <source>Set how many of each item come back, then Enter. Items already returned cannot come back again.</source>
+        <translation>Für jeden Artikel die Rückgabemenge einstellen, dann Enter. Bereits zurückgegebene Artikel können nicht noch einmal zurückgegeben werden.</translation>
+    </message>
+    <message>
+        <source>Sale %1 · %2 · total %3</source>
+        <extracomment>%1 sale number, %2 date and time, %3 total</extracomment>
+        <translation>Verkauf %1 · %2 · Summe %3</translation>
+    </message>
+    <message>
+        <source>Member %1, card %2</source>
+        <extracomment>%1 the member&apos;s name, %2 the masked card number</extracomment>
+        <translation>Mitglied %1, Karte %2</translation>
+    </message>
+    <message>
+        <source>No member card on this sale: the refund only.</source>
+        <translation>Keine Kundenkarte bei diesem Verkauf: nur die Erstattung.</translation>
+    </message>
+    <message>
+        <source>Return how many of %1</source>
+        <extracomment>%1 the product&apos;s name</extracomment>
+        <translation>Rückgabemenge für %1</translation>
+    </message>
+    <message>
+        <source>all back</source>
+        <translation>alles zurück</translation>
+    </message>
+    <message>
+        <source>Refund: —</source>
+        <translation>Erstattung: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund: %1 for %n item(s)</source>
+        <extracomment>%1 the amount, %n the number of items</extracomment>
+        <translation>
+            <numerusform>Erstattung: %1 für %n Artikel</numerusform>
+            <numerusform>Erstattung: %1 für %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose how many items come back (↑ or type a number), then Enter; Esc goes back to the sale.</source>
+        <translation>Wählen Sie, wie viele Artikel zurückkommen (↑ oder Zahl eintippen), dann Enter; Esc führt zurück zum Verkauf.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::RewardPickerDialog</name>
+    <message>
+        <source>Rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message numerus="yes">
+        <source>The member has %Ln point(s). Choose a reward (↑ ↓), then Enter.</source>
+        <translation>
+            <numerusform>Das Mitglied hat %Ln Punkt. Prämie wählen (↑ ↓), dann Enter.</numerusform>
+            <numerusform>Das Mitglied hat %Ln Punkte. Prämie wählen (↑ ↓), dann Enter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reward catalogue</source>
+        <translation>Prämienkatalog</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln point(s)</source>
+        <extracomment>A reward and the points it needs: &quot;A Kaffee Crema — 300 points&quot;</extracomment>
+        <translation>
+            <numerusform>%1 – %Ln Punkt</numerusform>
+            <numerusform>%1 – %Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This programme has no rewards.</source>
+        <translation>Dieses Programm hat keine Prämien.</translation>
+    </message>
+    <message>
+        <source>&amp;Take reward</source>
+        <translation>Prämie &amp;einlösen</translation>
+    </message>
+    <message numerus="yes">
+        <source>needs %Ln point(s); the member has %1</source>
+        <translation>
+            <numerusform>braucht %Ln Punkt; das Mitglied hat %1</numerusform>
+            <numerusform>braucht %Ln Punkte; das Mitglied hat %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>scan the product first (EAN %1)</source>
+        <translation>zuerst den Artikel scannen (EAN %1)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SaleSession</name>
+    <message>
+        <source>Unknown card %1. Ask for another card or enrol the customer.</source>
+        <translation>Unbekannte Karte %1. Nach einer anderen Karte fragen oder den Kunden anmelden.</translation>
+    </message>
+    <message>
+        <source>Card %1 is blocked. Ask for another card or enrol the customer.</source>
+        <translation>Karte %1 ist gesperrt. Nach einer anderen Karte fragen oder den Kunden anmelden.</translation>
+    </message>
+    <message>
+        <source>Card %1 was replaced by a newer card. Ask for the new card.</source>
+        <translation>Karte %1 wurde durch eine neuere Karte ersetzt. Nach der neuen Karte fragen.</translation>
+    </message>
+    <message>
+        <source>%1 is already on this sale.</source>
+        <translation>%1 ist bereits bei diesem Verkauf erfasst.</translation>
+    </message>
+    <message>
+        <source>The sale now belongs to %1 instead of the member scanned before.</source>
+        <translation>Der Verkauf gehört jetzt zu %1 statt zum zuvor gescannten Mitglied.</translation>
+    </message>
+    <message>
+        <source>Product %1 is not in the catalogue. Put it aside and ask the store manager.</source>
+        <translation>Artikel %1 ist nicht im Sortiment. Legen Sie ihn beiseite und fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <source>Product %1 is priced in %2 but the till sells in %3.</source>
+        <translation>Artikel %1 hat einen Preis in %2, die Kasse verkauft aber in %3.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SaleWindow</name>
+    <message>
+        <source>Loyalty Till — %1</source>
+        <translation>Loyalty Till – %1</translation>
+    </message>
+    <message>
+        <source>Scan or type a card number or product code, then Enter</source>
+        <translation>Kartennummer oder Artikelcode scannen oder eintippen, dann Enter</translation>
+    </message>
+    <message>
+        <source>Scan field</source>
+        <translation>Scanfeld</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Warenkorb</translation>
+    </message>
+    <message>
+        <source>Qty −</source>
+        <translation>Menge −</translation>
+    </message>
+    <message>
+        <source>Qty +</source>
+        <translation>Menge +</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>Verkauf abschließen</translation>
+    </message>
+    <message>
+        <source>Member %1 added to the sale.</source>
+        <translation>Mitglied %1 wurde dem Verkauf zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Sale completed: %1.</source>
+        <translation>Verkauf abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <source>There is no sale to void.</source>
+        <translation>Es gibt keinen Verkauf zum Stornieren.</translation>
+    </message>
+    <message>
+        <source>Press F8 again to void this sale. Any other key keeps it.</source>
+        <translation>Noch einmal F8 drücken, um diesen Verkauf zu stornieren. Jede andere Taste behält ihn.</translation>
+    </message>
+    <message>
+        <source>Sale voided. Nothing was saved.</source>
+        <translation>Verkauf storniert. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Select a line first (↑ ↓).</source>
+        <translation>Zuerst eine Position wählen (↑ ↓).</translation>
+    </message>
+    <message>
+        <source>The quantity cannot go below 1. Press Del to remove the line.</source>
+        <translation>Die Menge kann nicht unter 1 sinken. Mit Entf die Position löschen.</translation>
+    </message>
+    <message>
+        <source>The quantity cannot go above %1.</source>
+        <translation>Die Menge kann nicht über %1 steigen.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale completed: %1. %2 earned %Ln point(s).</source>
+        <translation>
+            <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkt gesammelt.</numerusform>
+            <numerusform>Verkauf abgeschlossen: %1. %2 hat %Ln Punkte gesammelt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Welcome, %1! Enrolled with card %2.</source>
+        <translation>Willkommen, %1! Angemeldet mit Karte %2.</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s card first; then F7 shows their cards.</source>
+        <translation>Scannen Sie zuerst die Karte des Mitglieds; dann zeigt F7 seine Karten.</translation>
+    </message>
+    <message>
+        <source>The sale continues with card %1.</source>
+        <translation>Der Verkauf geht mit Karte %1 weiter.</translation>
+    </message>
+    <message>
+        <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
+        <translation>Das Mitglied hat keine aktive Karte mehr; der Verkauf wurde geleert. Scannen Sie die Waren erneut.</translation>
+    </message>
+    <message>
+        <source>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</source>
+        <translation>Ein Scan kam, während ein Dialog offen war; er wurde ignoriert. Schließen Sie den Dialog und scannen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Undo loyalty</source>
+        <translation>Vorteile entfernen</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>Returns are not set up on this till.</source>
+        <translation>Rückgaben sind an dieser Kasse nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Finish or void the current sale first (F12 or F8), then F10 for a return.</source>
+        <translation>Zuerst den laufenden Verkauf abschließen oder stornieren (F12 oder F8), dann F10 für eine Rückgabe.</translation>
+    </message>
+    <message>
+        <source>Give back %1 (return from sale %2).</source>
+        <extracomment>%1 the money to hand back, %2 the sale&apos;s number</extracomment>
+        <translation>%1 auszahlen (Rückgabe aus Verkauf %2).</translation>
+    </message>
+    <message>
+        <source>Taken back: %1.</source>
+        <translation>Zurückgebucht: %1.</translation>
+    </message>
+    <message>
+        <source>Points balance now %1.</source>
+        <translation>Punktestand jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first, then %1.</source>
+        <extracomment>%1 is what the cashier wanted to do, e.g. &quot;redeem points&quot;</extracomment>
+        <translation>Zuerst die Kundenkarte scannen, dann %1.</translation>
+    </message>
+    <message>
+        <source>The programme gives nothing for this on this basket.</source>
+        <translation>Das Programm gibt dafür bei diesem Warenkorb nichts.</translation>
+    </message>
+    <message>
+        <source>Coupon %1: %2</source>
+        <extracomment>%1 is the coupon code, %2 what it gives (&quot;−2,35 € (coupon 10 % welcome discount)&quot;)</extracomment>
+        <translation>Gutschein %1: %2</translation>
+    </message>
+    <message>
+        <source>redeem points</source>
+        <translation>Punkte einlösen</translation>
+    </message>
+    <message>
+        <source>No points are redeemed on this sale.</source>
+        <translation>Bei diesem Verkauf werden keine Punkte eingelöst.</translation>
+    </message>
+    <message>
+        <source>choose a reward</source>
+        <translation>eine Prämie wählen</translation>
+    </message>
+    <message>
+        <source>pay from the wallet</source>
+        <translation>mit Guthaben bezahlen</translation>
+    </message>
+    <message>
+        <source>Nothing is paid from the wallet on this sale.</source>
+        <translation>Bei diesem Verkauf wird nichts mit Guthaben bezahlt.</translation>
+    </message>
+    <message>
+        <source>No coupon, points, reward or wallet on this sale.</source>
+        <translation>Kein Gutschein, keine Punkte, keine Prämie und kein Guthaben bei diesem Verkauf.</translation>
+    </message>
+    <message>
+        <source>Coupons, redeemed points, rewards and wallet payment were taken off this sale.</source>
+        <translation>Gutscheine, eingelöste Punkte, Prämien und Guthabenzahlung wurden von diesem Verkauf entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SerialScannerSource</name>
+    <message>
+        <source>No serial scanner configured</source>
+        <translation>Kein serieller Scanner eingerichtet</translation>
+    </message>
+    <message>
+        <source>Serial scanner on %1 ready</source>
+        <translation>Serieller Scanner an %1 bereit</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
+        <translation>Serieller Scanner %1: keine Berechtigung (den Kassenbenutzer zur Gruppe dialout hinzufügen)</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1 not found</source>
+        <translation>Serieller Scanner %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1 cannot be opened</source>
+        <translation>Serieller Scanner %1 lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1 disconnected</source>
+        <translation>Serieller Scanner %1 getrennt</translation>
+    </message>
+    <message>
+        <source>Scan too long (over %1 characters) — ignored. Check the scanner&apos;s suffix setting.</source>
+        <translation>Scan zu lang (über %1 Zeichen) – ignoriert. Prüfen Sie die Suffix-Einstellung des Scanners.</translation>
+    </message>
+    <message>
+        <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
+        <translation>Der Scanner hat Zeichen gesendet, die kein reines ASCII sind – prüfen Sie seine Tastatur-/Codepage-Einstellung.</translation>
+    </message>
+    <message>
+        <source>The scanner sent control characters — check its prefix and suffix settings.</source>
+        <translation>Der Scanner hat Steuerzeichen gesendet – prüfen Sie seine Präfix- und Suffix-Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::TotalsBar</name>
+    <message>
+        <source>Items %1</source>
+        <translation>Artikel %1</translation>
+    </message>
+    <message>
+        <source>TO PAY</source>
+        <translation>ZU ZAHLEN</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>Zu zahlender Betrag</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Ersparnis</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Summe %1</translation>
+    </message>
+    <message>
+        <source>Savings −%1</source>
+        <extracomment>Money taken off the basket by the loyalty programme, shown with a minus sign</extracomment>
+        <translation>Ersparnis −%1</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::WalletSpendDialog</name>
+    <message>
+        <source>Pay from the wallet</source>
+        <translation>Mit Guthaben bezahlen</translation>
+    </message>
+    <message>
+        <source>The wallet holds %1.</source>
+        <translation>Das Guthaben beträgt %1.</translation>
+    </message>
+    <message>
+        <source>At most %1 on this basket.</source>
+        <translation>Höchstens %1 bei diesem Warenkorb.</translation>
+    </message>
+    <message>
+        <source>✖ Nothing can be paid from the wallet on this basket.</source>
+        <translation>✖ Bei diesem Warenkorb kann nichts mit Guthaben bezahlt werden.</translation>
+    </message>
+    <message>
+        <source>Amount from the wallet</source>
+        <translation>Betrag aus dem Guthaben</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <source>&amp;Use wallet</source>
+        <translation>&amp;Guthaben nutzen</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::WedgeScanCapture</name>
+    <message>
+        <source>Scan too long (over %1 characters) — ignored. Check the scanner&apos;s settings.</source>
+        <translation>Scan zu lang (über %1 Zeichen) – ignoriert. Prüfen Sie die Einstellungen des Scanners.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Loyalty Till: the sale screen where cashiers scan member cards and goods.</source>
+        <translation>Loyalty Till: die Verkaufsmaske, an der Kassiererinnen und Kassierer Kundenkarten und Waren scannen.</translation>
+    </message>
+    <message>
+        <source>The till database.</source>
+        <translation>Die Kassendatenbank.</translation>
+    </message>
+    <message>
+        <source>Language of the screen: de or en (default: the system&apos;s).</source>
+        <translation>Sprache der Oberfläche: de oder en (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>Fill the whole screen.</source>
+        <translation>Den ganzen Bildschirm füllen.</translation>
+    </message>
+    <message>
+        <source>Loyalty Till cannot start</source>
+        <translation>Loyalty Till kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Expired points could not be booked: %1</source>
+        <translation>Verfallene Punkte konnten nicht gebucht werden: %1</translation>
+    </message>
+</context>
 </TS>

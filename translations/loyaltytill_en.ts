@@ -1,1450 +1,3097 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>BalanceCommand</name>
-        <message>
-            <source>active</source>
-            <translation>active</translation>
-        </message>
-        <message>
-            <source>blocked</source>
-            <translation>blocked</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>replaced</translation>
-        </message>
-        <message>
-            <source>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</source>
-            <translation>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</translation>
-        </message>
-        <message>
-            <source>No member has the card %1.</source>
-            <translation>No member has the card %1.</translation>
-        </message>
-        <message>
-            <source>Member:</source>
-            <translation>Member:</translation>
-        </message>
-        <message>
-            <source>%1 (member %2)</source>
-            <translation>%1 (member %2)</translation>
-        </message>
-        <message>
-            <source>Card:</source>
-            <translation>Card:</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Balance:</source>
-            <translation>Balance:</translation>
-        </message>
-        <message>
-            <source>%1 points</source>
-            <translation>%1 points</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardLifecycle</name>
-        <message>
-            <source>There is no card •••• %1 on this till.</source>
-            <translation>There is no card •••• %1 on this till.</translation>
-        </message>
-        <message>
-            <source>There is no member %1.</source>
-            <translation>There is no member %1.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 is not active, so it cannot be blocked.</source>
-            <translation>Card •••• %1 is not active, so it cannot be blocked.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 was already replaced.</source>
-            <translation>Card •••• %1 was already replaced.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardNumberRules</name>
-        <message>
-            <source>That is not a loyalty card of this shop. Scan the barcode on the new card.</source>
-            <translation>That is not a loyalty card of this shop. Scan the barcode on the new card.</translation>
-        </message>
-        <message>
-            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-            <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
-            <translation>Card •••• %1 already belongs to a member. Take a new card from the stack.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardTrustList</name>
-        <message>
-            <source>There is no digital card key %1 in the trust list.</source>
-            <translation>There is no digital card key %1 in the trust list.</translation>
-        </message>
-        <message>
-            <source>A digital card key needs a 32-byte public key and a start date.</source>
-            <translation>A digital card key needs a 32-byte public key and a start date.</translation>
-        </message>
-        <message>
-            <source>Digital card key %1 is already in the trust list.</source>
-            <translation>Digital card key %1 is already in the trust list.</translation>
-        </message>
-        <message>
-            <source>Retiring a digital card key needs a date.</source>
-            <translation>Retiring a digital card key needs a date.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckCommand</name>
-        <message>
-            <source>Sales:</source>
-            <translation>Sales:</translation>
-        </message>
-        <message>
-            <source>Ledger entries:</source>
-            <translation>Ledger entries:</translation>
-        </message>
-        <message>
-            <source>Outbox events:</source>
-            <translation>Outbox events:</translation>
-        </message>
-        <message>
-            <source>No problems found.</source>
-            <translation>No problems found.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n problem(s) found:</source>
-            <translation>
-                <numerusform>%n problem found:</numerusform>
-                <numerusform>%n problems found:</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsentText</name>
-        <message>
-            <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
-            <translation>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsistencyCheck</name>
-        <message numerus="yes">
-            <source>%n sale(s) without lines: %1</source>
-            <translation>
-                <numerusform>%n sale without lines: %1</numerusform>
-                <numerusform>%n sales without lines: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sale(s) whose total differs from their lines: %1</source>
-            <translation>
-                <numerusform>%n sale whose total differs from their lines: %1</numerusform>
-                <numerusform>%n sales whose total differs from their lines: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sale(s) without their outbox event: %1</source>
-            <translation>
-                <numerusform>%n sale without their outbox event: %1</numerusform>
-                <numerusform>%n sales without their outbox event: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sale(s) whose ledger entries differ from the points they earned: %1</source>
-            <translation>
-                <numerusform>%n sale whose ledger entries differ from the points they earned: %1</numerusform>
-                <numerusform>%n sales whose ledger entries differ from the points they earned: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n ledger entries booked to a member other than the sale's: %1</source>
-            <translation>
-                <numerusform>%n ledger entries booked to a member other than the sale's: %1</numerusform>
-                <numerusform>%n ledger entries booked to a member other than the sale's: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n member(s) with a negative balance: %1</source>
-            <translation>
-                <numerusform>%n member with a negative balance: %1</numerusform>
-                <numerusform>%n members with a negative balance: %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n outbox event(s) after a gap in the sequence: %1</source>
-            <translation>
-                <numerusform>%n outbox event after a gap in the sequence: %1</numerusform>
-                <numerusform>%n outbox events after a gap in the sequence: %1</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CtlCommandLine</name>
-        <message>
-            <source>The till database (default: %1 in the current folder).</source>
-            <translation>The till database (default: %1 in the current folder).</translation>
-        </message>
-        <message>
-            <source>path</source>
-            <translation>path</translation>
-        </message>
-        <message>
-            <source>Print the result as one JSON document.</source>
-            <translation>Print the result as one JSON document.</translation>
-        </message>
-        <message>
-            <source>demo: how many members to create.</source>
-            <translation>demo: how many members to create.</translation>
-        </message>
-        <message>
-            <source>N</source>
-            <translation>N</translation>
-        </message>
-        <message>
-            <source>members, products: how many to list (default: %1).</source>
-            <translation>members, products: how many to list (default: %1).</translation>
-        </message>
-        <message>
-            <source>sales: how many of the most recent sales to list (default: %1).</source>
-            <translation>sales: how many of the most recent sales to list (default: %1).</translation>
-        </message>
-        <message>
-            <source>sale: the member's loyalty card (leave out for a sale without member).</source>
-            <translation>sale: the member's loyalty card (leave out for a sale without member).</translation>
-        </message>
-        <message>
-            <source>card</source>
-            <translation>card</translation>
-        </message>
-        <message>
-            <source>sale: a product and optionally its quantity; repeat for every line.</source>
-            <translation>sale: a product and optionally its quantity; repeat for every line.</translation>
-        </message>
-        <message>
-            <source>ean[:quantity]</source>
-            <translation>ean[:quantity]</translation>
-        </message>
-        <message>
-            <source>command [card]</source>
-            <translation>command [card]</translation>
-        </message>
-        <message>
-            <source>Administers a Loyalty Till database from the command line.</source>
-            <translation>Administers a Loyalty Till database from the command line.</translation>
-        </message>
-        <message>
-            <source>Commands:</source>
-            <translation>Commands:</translation>
-        </message>
-        <message>
-            <source>  demo --members N          fill a new, empty database with reproducible demo data</source>
-            <translation>  demo --members N          fill a new, empty database with reproducible demo data</translation>
-        </message>
-        <message>
-            <source>  members [--limit N]       list members and their cards</source>
-            <translation>  members [--limit N]       list members and their cards</translation>
-        </message>
-        <message>
-            <source>  products [--limit N]      list the product catalogue</source>
-            <translation>  products [--limit N]      list the product catalogue</translation>
-        </message>
-        <message>
-            <source>  balance CARD              show a card's member and points balance</source>
-            <translation>  balance CARD              show a card's member and points balance</translation>
-        </message>
-        <message>
-            <source>  sale [--card CARD] --line EAN[:QUANTITY]...</source>
-            <translation>  sale [--card CARD] --line EAN[:QUANTITY]...</translation>
-        </message>
-        <message>
-            <source>                            complete a sale exactly as the till does</source>
-            <translation>                            complete a sale exactly as the till does</translation>
-        </message>
-        <message>
-            <source>  sales [--last N]          list the most recent sales</source>
-            <translation>  sales [--last N]          list the most recent sales</translation>
-        </message>
-        <message>
-            <source>  check                     check the database's integrity and invariants</source>
-            <translation>  check                     check the database's integrity and invariants</translation>
-        </message>
-        <message>
-            <source>With --json a successful command prints one JSON document on standard output;</source>
-            <translation>With --json a successful command prints one JSON document on standard output;</translation>
-        </message>
-        <message>
-            <source>amounts are whole minor units (cents) with their currency. Errors always go to</source>
-            <translation>amounts are whole minor units (cents) with their currency. Errors always go to</translation>
-        </message>
-        <message>
-            <source>standard error as one line of plain text, with or without --json.</source>
-            <translation>standard error as one line of plain text, with or without --json.</translation>
-        </message>
-        <message>
-            <source>Exit codes:</source>
-            <translation>Exit codes:</translation>
-        </message>
-        <message>
-            <source>  0  success</source>
-            <translation>  0  success</translation>
-        </message>
-        <message>
-            <source>  1  usage error: unknown command or option, missing or malformed argument</source>
-            <translation>  1  usage error: unknown command or option, missing or malformed argument</translation>
-        </message>
-        <message>
-            <source>  3  check found problems</source>
-            <translation>  3  check found problems</translation>
-        </message>
-        <message>
-            <source>  5  storage error: disk full, damaged database, database newer than this program</source>
-            <translation>  5  storage error: disk full, damaged database, database newer than this program</translation>
-        </message>
-        <message>
-            <source>Run "loyalty-ctl --help" to see the commands and options.</source>
-            <translation>Run "loyalty-ctl --help" to see the commands and options.</translation>
-        </message>
-        <message>
-            <source>--db needs the path of the till database.</source>
-            <translation>--db needs the path of the till database.</translation>
-        </message>
-        <message>
-            <source>No command given. Run "loyalty-ctl --help" to see the commands.</source>
-            <translation>No command given. Run "loyalty-ctl --help" to see the commands.</translation>
-        </message>
-        <message>
-            <source>Unknown command "%1". Run "loyalty-ctl --help" to see the commands.</source>
-            <translation>Unknown command "%1". Run "loyalty-ctl --help" to see the commands.</translation>
-        </message>
-        <message>
-            <source>balance needs the card number, e.g. "loyalty-ctl balance 2000000123455".</source>
-            <translation>balance needs the card number, e.g. "loyalty-ctl balance 2000000123455".</translation>
-        </message>
-        <message>
-            <source>The command %1 does not take the argument "%2".</source>
-            <translation>The command %1 does not take the argument "%2".</translation>
-        </message>
-        <message>
-            <source>The option --%1 does not apply to the command %2.</source>
-            <translation>The option --%1 does not apply to the command %2.</translation>
-        </message>
-        <message>
-            <source>demo needs --members N: how many demo members to create.</source>
-            <translation>demo needs --members N: how many demo members to create.</translation>
-        </message>
-        <message>
-            <source>--members needs a whole number from 0 to %1, not "%2".</source>
-            <translation>--members needs a whole number from 0 to %1, not "%2".</translation>
-        </message>
-        <message>
-            <source>--%1 needs a whole number of at least 1, not "%2".</source>
-            <translation>--%1 needs a whole number of at least 1, not "%2".</translation>
-        </message>
-        <message>
-            <source>--card needs the number of the member's card.</source>
-            <translation>--card needs the number of the member's card.</translation>
-        </message>
-        <message>
-            <source>A sale needs at least one --line EAN[:QUANTITY].</source>
-            <translation>A sale needs at least one --line EAN[:QUANTITY].</translation>
-        </message>
-        <message>
-            <source>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not "%2".</source>
-            <translation>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not "%2".</translation>
-        </message>
-        <message>
-            <source>  2  not found: no database at --db (only demo creates one), unknown card or product</source>
-            <translation>  2  not found: no database at --db (only demo creates one), unknown card or product</translation>
-        </message>
-        <message>
-            <source>demo, members, products, balance, sale, sales, check or decode.</source>
-            <translation>demo, members, products, balance, sale, sales, check or decode.</translation>
-        </message>
-        <message>
-            <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
-            <translation>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</translation>
-        </message>
-        <message>
-            <source>     into a database that is not empty</source>
-            <translation>     into a database that is not empty</translation>
-        </message>
-        <message>
-            <source>  decode                    decode one scan from standard input (at most 64 KiB)</source>
-            <translation>  decode                    decode one scan from standard input (at most 64 KiB)</translation>
-        </message>
-        <message>
-            <source>                            exactly as the till does. The card prefix comes from</source>
-            <translation>                            exactly as the till does. The card prefix comes from</translation>
-        </message>
-        <message>
-            <source>                            --db; without --db and without %1</source>
-            <translation>                            --db; without --db and without %1</translation>
-        </message>
-        <message>
-            <source>                            in the current folder, a new till's defaults are used.</source>
-            <translation>                            in the current folder, a new till's defaults are used.</translation>
-        </message>
-        <message>
-            <source>                            A refusal prints its class (e.g. payment_card) on</source>
-            <translation>                            A refusal prints its class (e.g. payment_card) on</translation>
-        </message>
-        <message>
-            <source>                            standard error, never the input, and exits with 4.</source>
-            <translation>                            standard error, never the input, and exits with 4.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Database</name>
-        <message>
-            <source>There is no till database at %1. Create one with "loyalty-ctl demo" or provision the till.</source>
-            <translation>There is no till database at %1. Create one with "loyalty-ctl demo" or provision the till.</translation>
-        </message>
-        <message>
-            <source>The folder %1 for the till database does not exist.</source>
-            <translation>The folder %1 for the till database does not exist.</translation>
-        </message>
-        <message>
-            <source>The till database %1 could not be opened: %2</source>
-            <translation>The till database %1 could not be opened: %2</translation>
-        </message>
-        <message>
-            <source>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</source>
-            <translation>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</translation>
-        </message>
-        <message>
-            <source>The till database %1 could not switch to write-ahead logging (it reports "%2"); it must be on a local disk that supports it.</source>
-            <translation>The till database %1 could not switch to write-ahead logging (it reports "%2"); it must be on a local disk that supports it.</translation>
-        </message>
-        <message>
-            <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
-            <translation>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DatabaseQuarantine</name>
-        <message>
-            <source>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</source>
-            <translation>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DecodeCommand</name>
-        <message>
-            <source>Cannot read standard input.</source>
-            <translation>Cannot read standard input.</translation>
-        </message>
-        <message>
-            <source>The input is longer than %1 bytes.</source>
-            <translation>The input is longer than %1 bytes.</translation>
-        </message>
-        <message>
-            <source>Kind:</source>
-            <translation>Kind:</translation>
-        </message>
-        <message>
-            <source>Identifier:</source>
-            <translation>Identifier:</translation>
-        </message>
-        <message>
-            <source>Format:</source>
-            <translation>Format:</translation>
-        </message>
-        <message>
-            <source>Source:</source>
-            <translation>Source:</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoCommand</name>
-        <message>
-            <source>Database:</source>
-            <translation>Database:</translation>
-        </message>
-        <message>
-            <source>Members:</source>
-            <translation>Members:</translation>
-        </message>
-        <message>
-            <source>Cards:</source>
-            <translation>Cards:</translation>
-        </message>
-        <message>
-            <source>Products:</source>
-            <translation>Products:</translation>
-        </message>
-        <message>
-            <source>Seconds:</source>
-            <translation>Seconds:</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoDataGenerator</name>
-        <message>
-            <source>The number of demo members must be between 0 and %1.</source>
-            <translation>The number of demo members must be between 0 and %1.</translation>
-        </message>
-        <message>
-            <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
-            <translation>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeviceSettings</name>
-        <message>
-            <source>The setting %1 has an invalid value "%2".</source>
-            <translation>The setting %1 has an invalid value "%2".</translation>
-        </message>
-    </context>
-    <context>
-        <name>DigitalCardDecoder</name>
-        <message>
-            <source>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</source>
-            <translation>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</translation>
-        </message>
-        <message>
-            <source>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</source>
-            <translation>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</translation>
-        </message>
-        <message>
-            <source>This digital card is not genuine. Do not accept it; ask for the plastic card.</source>
-            <translation>This digital card is not genuine. Do not accept it; ask for the plastic card.</translation>
-        </message>
-        <message>
-            <source>This digital card has been withdrawn. Ask the customer to contact customer service.</source>
-            <translation>This digital card has been withdrawn. Ask the customer to contact customer service.</translation>
-        </message>
-        <message>
-            <source>This digital card is not valid yet. Check the till's date and time.</source>
-            <translation>This digital card is not valid yet. Check the till's date and time.</translation>
-        </message>
-        <message>
-            <source>This digital card has expired. Ask the customer to open the app again or use the plastic card.</source>
-            <translation>This digital card has expired. Ask the customer to open the app again or use the plastic card.</translation>
-        </message>
-        <message>
-            <source>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</source>
-            <translation>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DigitalCardIssuer</name>
-        <message>
-            <source>A digital card must expire after it is issued.</source>
-            <translation>A digital card must expire after it is issued.</translation>
-        </message>
-        <message>
-            <source>This card cannot be issued as a digital card (card id, dates or device key).</source>
-            <translation>This card cannot be issued as a digital card (card id, dates or device key).</translation>
-        </message>
-    </context>
-    <context>
-        <name>EarnRule</name>
-        <message numerus="yes">
-            <source>%Ln point(s) per full %1 spent</source>
-            <translation>
-                <numerusform>%Ln point per full %1 spent</numerusform>
-                <numerusform>%Ln points per full %1 spent</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Ed25519</name>
-        <message>
-            <source>The signature library failed (%1).</source>
-            <translation>The signature library failed (%1).</translation>
-        </message>
-        <message>
-            <source>An Ed25519 secret key has 32 bytes.</source>
-            <translation>An Ed25519 secret key has 32 bytes.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Enrolment</name>
-        <message>
-            <source>Enter the customer's name.</source>
-            <translation>Enter the customer's name.</translation>
-        </message>
-        <message>
-            <source>The customer has not agreed to the programme's terms; nobody was enrolled.</source>
-            <translation>The customer has not agreed to the programme's terms; nobody was enrolled.</translation>
-        </message>
-        <message>
-            <source>The consent text has no version.</source>
-            <translation>The consent text has no version.</translation>
-        </message>
-        <message>
-            <source>The e-mail address is not valid.</source>
-            <translation>The e-mail address is not valid.</translation>
-        </message>
-        <message>
-            <source>The phone number is not valid.</source>
-            <translation>The phone number is not valid.</translation>
-        </message>
-        <message>
-            <source>The date of birth is not valid.</source>
-            <translation>The date of birth is not valid.</translation>
-        </message>
-    </context>
-    <context>
-        <name>GtinDecoder</name>
-        <message>
-            <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
-            <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KeyboardLayout</name>
-        <message>
-            <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
-            <translation>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</translation>
-        </message>
-        <message>
-            <source>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</source>
-            <translation>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MagneticStripeDecoder</name>
-        <message>
-            <source>The card's magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
-            <translation>The card's magnetic stripe was not read completely. Swipe it again in one steady movement.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersCommand</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Cards</translation>
-        </message>
-        <message>
-            <source>There are no members.</source>
-            <translation>There are no members.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NdefMessage</name>
-        <message>
-            <source>The tag's data ends too early — hold the card still on the reader.</source>
-            <translation>The tag's data ends too early — hold the card still on the reader.</translation>
-        </message>
-        <message>
-            <source>The tag's data is not a valid NFC message.</source>
-            <translation>The tag's data is not a valid NFC message.</translation>
-        </message>
-        <message>
-            <source>The tag uses chunked NFC records, which the till does not read.</source>
-            <translation>The tag uses chunked NFC records, which the till does not read.</translation>
-        </message>
-        <message>
-            <source>The tag carries no NFC message.</source>
-            <translation>The tag carries no NFC message.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NfcPolicy</name>
-        <message>
-            <source>The setting %1 must be 0 or 1 (it is "%2").</source>
-            <translation>The setting %1 must be 0 or 1 (it is "%2").</translation>
-        </message>
-        <message>
-            <source>This tag could not be read as a card — hold it still on the reader.</source>
-            <translation>This tag could not be read as a card — hold it still on the reader.</translation>
-        </message>
-        <message>
-            <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
-            <translation>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PaymentCardGuard</name>
-        <message>
-            <source>This is a payment card. Please use the loyalty card.</source>
-            <translation>This is a payment card. Please use the loyalty card.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductsCommand</name>
-        <message>
-            <source>yes</source>
-            <translation>yes</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>no</translation>
-        </message>
-        <message>
-            <source>EAN</source>
-            <translation>EAN</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <source>Discountable</source>
-            <translation>Discountable</translation>
-        </message>
-        <message>
-            <source>There are no products.</source>
-            <translation>There are no products.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RevokedCardList</name>
-        <message>
-            <source>Revoking a digital card needs its card id.</source>
-            <translation>Revoking a digital card needs its card id.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RotatingCodeSigner</name>
-        <message>
-            <source>This is not a digital card as head office issues it.</source>
-            <translation>This is not a digital card as head office issues it.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SaleCommand</name>
-        <message>
-            <source>Sale:</source>
-            <translation>Sale:</translation>
-        </message>
-        <message>
-            <source>UUID:</source>
-            <translation>UUID:</translation>
-        </message>
-        <message>
-            <source>Completed at:</source>
-            <translation>Completed at:</translation>
-        </message>
-        <message>
-            <source>Member:</source>
-            <translation>Member:</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>none</translation>
-        </message>
-        <message>
-            <source>Items:</source>
-            <translation>Items:</translation>
-        </message>
-        <message>
-            <source>Total:</source>
-            <translation>Total:</translation>
-        </message>
-        <message>
-            <source>Points earned:</source>
-            <translation>Points earned:</translation>
-        </message>
-        <message>
-            <source>New balance:</source>
-            <translation>New balance:</translation>
-        </message>
-        <message>
-            <source>%1 is not a loyalty card; give products with --line.</source>
-            <translation>%1 is not a loyalty card; give products with --line.</translation>
-        </message>
-        <message>
-            <source>%1 is a loyalty card; give it with --card.</source>
-            <translation>%1 is a loyalty card; give it with --card.</translation>
-        </message>
-        <message>
-            <source>A --line is empty.</source>
-            <translation>A --line is empty.</translation>
-        </message>
-        <message>
-            <source>A sale takes at most %1 of one product; nothing was sold.</source>
-            <translation>A sale takes at most %1 of one product; nothing was sold.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SaleService</name>
-        <message>
-            <source>There is nothing to complete: scan a product first.</source>
-            <translation>There is nothing to complete: scan a product first.</translation>
-        </message>
-        <message>
-            <source>The basket is in %1 but the till sells in %2.</source>
-            <translation>The basket is in %1 but the till sells in %2.</translation>
-        </message>
-        <message>
-            <source>The member's card is not active; the sale was not completed.</source>
-            <translation>The member's card is not active; the sale was not completed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SalesCommand</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Completed at</source>
-            <translation>Completed at</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>Points</translation>
-        </message>
-        <message>
-            <source>UUID</source>
-            <translation>UUID</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>none</translation>
-        </message>
-        <message>
-            <source>No sales yet.</source>
-            <translation>No sales yet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanDecoder</name>
-        <message>
-            <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
-            <translation>Not a card or product barcode this till knows. Scan again or type the number on the card.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanSanitiser</name>
-        <message>
-            <source>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner's settings.</source>
-            <translation>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner's settings.</translation>
-        </message>
-        <message>
-            <source>Nothing was scanned.</source>
-            <translation>Nothing was scanned.</translation>
-        </message>
-        <message>
-            <source>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner's prefix and suffix settings.</source>
-            <translation>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner's prefix and suffix settings.</translation>
-        </message>
-        <message>
-            <source>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner's keyboard layout.</source>
-            <translation>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner's keyboard layout.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SchemaMigrator</name>
-        <message>
-            <source>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</source>
-            <translation>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</translation>
-        </message>
-        <message>
-            <source>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</source>
-            <translation>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreError</name>
-        <message>
-            <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
-            <translation>The disk is full, so nothing was saved. Free some space on this till, then try again.</translation>
-        </message>
-        <message>
-            <source>The till database is damaged (%1). Nothing was saved; call your administrator.</source>
-            <translation>The till database is damaged (%1). Nothing was saved; call your administrator.</translation>
-        </message>
-        <message>
-            <source>The till database refused the change: %1</source>
-            <translation>The till database refused the change: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TillSettings</name>
-        <message>
-            <source>The till setting "%1" has the invalid value "%2".</source>
-            <translation>The till setting "%1" has the invalid value "%2".</translation>
-        </message>
-        <message>
-            <source>The till setting "%1" is missing.</source>
-            <translation>The till setting "%1" is missing.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::BasketModel</name>
-        <message>
-            <source>%1 (no points)</source>
-            <translation>%1 (no points)</translation>
-        </message>
-        <message>
-            <source>EAN %1 · %2</source>
-            <translation>EAN %1 · %2</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Product</translation>
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation>Qty</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Total</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::EnrolDialog</name>
-        <message>
-            <source>The customer agrees (text below)</source>
-            <translation>The customer agrees (text below)</translation>
-        </message>
-        <message>
-            <source>Enrol a new member</source>
-            <translation>Enrol a new member</translation>
-        </message>
-        <message>
-            <source>optional, e.g. %1</source>
-            <translation>optional, e.g. %1</translation>
-        </message>
-        <message>
-            <source>optional</source>
-            <translation>optional</translation>
-        </message>
-        <message>
-            <source>scan the new card</source>
-            <translation>scan the new card</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Name</translation>
-        </message>
-        <message>
-            <source>&amp;Phone</source>
-            <translation>&amp;Phone</translation>
-        </message>
-        <message>
-            <source>&amp;E-mail</source>
-            <translation>&amp;E-mail</translation>
-        </message>
-        <message>
-            <source>&amp;Date of birth</source>
-            <translation>&amp;Date of birth</translation>
-        </message>
-        <message>
-            <source>&amp;Card</source>
-            <translation>&amp;Card</translation>
-        </message>
-        <message>
-            <source>Consent text version %1</source>
-            <translation>Consent text version %1</translation>
-        </message>
-        <message>
-            <source>&amp;Enrol</source>
-            <translation>&amp;Enrol</translation>
-        </message>
-        <message>
-            <source>The date of birth is not a date. Write it like %1.</source>
-            <translation>The date of birth is not a date. Write it like %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::KeyLegend</name>
-        <message>
-            <source>Complete</source>
-            <translation>Complete</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>Del</source>
-            <translation>Del</translation>
-        </message>
-        <message>
-            <source>%1 · ● offline · %2 queued</source>
-            <translation>%1 · ● offline · %2 queued</translation>
-        </message>
-        <message>
-            <source>Enrol</source>
-            <translation>Enrol</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Cards</translation>
-        </message>
-        <message>
-            <source>Void</source>
-            <translation>Void</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Select</source>
-            <translation>Select</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::MemberCardsDialog</name>
-        <message>
-            <source>active</source>
-            <translation>active</translation>
-        </message>
-        <message>
-            <source>blocked</source>
-            <translation>blocked</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>replaced</translation>
-        </message>
-        <message>
-            <source>&amp;Add card</source>
-            <translation>&amp;Add card</translation>
-        </message>
-        <message>
-            <source>&amp;Replace card</source>
-            <translation>&amp;Replace card</translation>
-        </message>
-        <message>
-            <source>&amp;Block card</source>
-            <translation>&amp;Block card</translation>
-        </message>
-        <message>
-            <source>Cards of %1</source>
-            <translation>Cards of %1</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Cards</translation>
-        </message>
-        <message>
-            <source>Points, history and tier belong to the member and stay with every card.</source>
-            <translation>Points, history and tier belong to the member and stay with every card.</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <translation>%1 — %2</translation>
-        </message>
-        <message>
-            <source>Scan the new card to add it.</source>
-            <translation>Scan the new card to add it.</translation>
-        </message>
-        <message>
-            <source>Select the card to replace first.</source>
-            <translation>Select the card to replace first.</translation>
-        </message>
-        <message>
-            <source>Scan the new card that replaces •••• %1.</source>
-            <translation>Scan the new card that replaces •••• %1.</translation>
-        </message>
-        <message>
-            <source>Select the card to block first.</source>
-            <translation>Select the card to block first.</translation>
-        </message>
-        <message>
-            <source>Block card</source>
-            <translation>Block card</translation>
-        </message>
-        <message>
-            <source>Block card •••• %1? It will be refused at every till.</source>
-            <translation>Block card •••• %1? It will be refused at every till.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 is blocked.</source>
-            <translation>Card •••• %1 is blocked.</translation>
-        </message>
-        <message>
-            <source>Choose Add card or Replace card before scanning.</source>
-            <translation>Choose Add card or Replace card before scanning.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 added.</source>
-            <translation>Card •••• %1 added.</translation>
-        </message>
-        <message>
-            <source>Card •••• %1 replaces •••• %2.</source>
-            <translation>Card •••• %1 replaces •••• %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::MemberPanel</name>
-        <message>
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
-            <source>MEMBER</source>
-            <translation>MEMBER</translation>
-        </message>
-        <message>
-            <source>Scan customer card</source>
-            <translation>Scan customer card</translation>
-        </message>
-        <message>
-            <source>Points are collected with the loyalty card or the card in the app.</source>
-            <translation>Points are collected with the loyalty card or the card in the app.</translation>
-        </message>
-        <message>
-            <source>THIS SALE</source>
-            <translation>THIS SALE</translation>
-        </message>
-        <message>
-            <source>No member: no points</source>
-            <translation>No member: no points</translation>
-        </message>
-        <message>
-            <source>Card %1</source>
-            <translation>Card %1</translation>
-        </message>
-        <message>
-            <source>Scan the goods.</source>
-            <translation>Scan the goods.</translation>
-        </message>
-        <message>
-            <source>Nothing in the basket earns points yet.</source>
-            <translation>Nothing in the basket earns points yet.</translation>
-        </message>
-        <message>
-            <source>SALE COMPLETE ✔</source>
-            <translation>SALE COMPLETE ✔</translation>
-        </message>
-        <message>
-            <source>+%1 earned. New balance:</source>
-            <translation>+%1 earned. New balance:</translation>
-        </message>
-        <message>
-            <source>No member on this sale</source>
-            <translation>No member on this sale</translation>
-        </message>
-        <message>
-            <source>No points were collected.</source>
-            <translation>No points were collected.</translation>
-        </message>
-        <message>
-            <source>TOTAL PAID</source>
-            <translation>TOTAL PAID</translation>
-        </message>
-        <message>
-            <source>Scan the next customer's card or first product.</source>
-            <translation>Scan the next customer's card or first product.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln point(s)</source>
-            <translation>
-                <numerusform>%Ln point</numerusform>
-                <numerusform>%Ln points</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>+%Ln point(s)</source>
-            <translation>
-                <numerusform>+%Ln point</numerusform>
-                <numerusform>+%Ln points</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>+%1 · %2</source>
-            <translation>+%1 · %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::MessageStrip</name>
-        <message>
-            <source>Message</source>
-            <translation>Message</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::PcscReaderMonitor</name>
-        <message>
-            <source>PC/SC service not running — NFC off</source>
-            <translation>PC/SC service not running — NFC off</translation>
-        </message>
-        <message>
-            <source>NFC off: PC/SC error %1</source>
-            <translation>NFC off: PC/SC error %1</translation>
-        </message>
-        <message>
-            <source>No NFC reader connected</source>
-            <translation>No NFC reader connected</translation>
-        </message>
-        <message>
-            <source>NFC reader %1 ready</source>
-            <translation>NFC reader %1 ready</translation>
-        </message>
-        <message>
-            <source>The card could not be read — hold it still on the reader.</source>
-            <translation>The card could not be read — hold it still on the reader.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::SaleSession</name>
-        <message>
-            <source>Unknown card %1. Ask for another card or enrol the customer.</source>
-            <translation>Unknown card %1. Ask for another card or enrol the customer.</translation>
-        </message>
-        <message>
-            <source>Card %1 is blocked. Ask for another card or enrol the customer.</source>
-            <translation>Card %1 is blocked. Ask for another card or enrol the customer.</translation>
-        </message>
-        <message>
-            <source>Card %1 was replaced by a newer card. Ask for the new card.</source>
-            <translation>Card %1 was replaced by a newer card. Ask for the new card.</translation>
-        </message>
-        <message>
-            <source>%1 is already on this sale.</source>
-            <translation>%1 is already on this sale.</translation>
-        </message>
-        <message>
-            <source>The sale now belongs to %1 instead of the member scanned before.</source>
-            <translation>The sale now belongs to %1 instead of the member scanned before.</translation>
-        </message>
-        <message>
-            <source>Product %1 is not in the catalogue. Put it aside and ask the store manager.</source>
-            <translation>Product %1 is not in the catalogue. Put it aside and ask the store manager.</translation>
-        </message>
-        <message>
-            <source>Product %1 is priced in %2 but the till sells in %3.</source>
-            <translation>Product %1 is priced in %2 but the till sells in %3.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::SaleWindow</name>
-        <message>
-            <source>Loyalty Till — %1</source>
-            <translation>Loyalty Till — %1</translation>
-        </message>
-        <message>
-            <source>Scan or type a card number or product code, then Enter</source>
-            <translation>Scan or type a card number or product code, then Enter</translation>
-        </message>
-        <message>
-            <source>Scan field</source>
-            <translation>Scan field</translation>
-        </message>
-        <message>
-            <source>Basket</source>
-            <translation>Basket</translation>
-        </message>
-        <message>
-            <source>Qty −</source>
-            <translation>Qty −</translation>
-        </message>
-        <message>
-            <source>Qty +</source>
-            <translation>Qty +</translation>
-        </message>
-        <message>
-            <source>Del</source>
-            <translation>Del</translation>
-        </message>
-        <message>
-            <source>Complete sale</source>
-            <translation>Complete sale</translation>
-        </message>
-        <message>
-            <source>Member %1 added to the sale.</source>
-            <translation>Member %1 added to the sale.</translation>
-        </message>
-        <message>
-            <source>Sale completed: %1.</source>
-            <translation>Sale completed: %1.</translation>
-        </message>
-        <message>
-            <source>There is no sale to void.</source>
-            <translation>There is no sale to void.</translation>
-        </message>
-        <message>
-            <source>Press F8 again to void this sale. Any other key keeps it.</source>
-            <translation>Press F8 again to void this sale. Any other key keeps it.</translation>
-        </message>
-        <message>
-            <source>Sale voided. Nothing was saved.</source>
-            <translation>Sale voided. Nothing was saved.</translation>
-        </message>
-        <message>
-            <source>Select a line first (↑ ↓).</source>
-            <translation>Select a line first (↑ ↓).</translation>
-        </message>
-        <message>
-            <source>The quantity cannot go below 1. Press Del to remove the line.</source>
-            <translation>The quantity cannot go below 1. Press Del to remove the line.</translation>
-        </message>
-        <message>
-            <source>The quantity cannot go above %1.</source>
-            <translation>The quantity cannot go above %1.</translation>
-        </message>
-        <message>
-            <source>Removed %1.</source>
-            <translation>Removed %1.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Sale completed: %1. %2 earned %Ln point(s).</source>
-            <translation>
-                <numerusform>Sale completed: %1. %2 earned %Ln point.</numerusform>
-                <numerusform>Sale completed: %1. %2 earned %Ln points.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Void</source>
-            <translation>Void</translation>
-        </message>
-        <message>
-            <source>Enrol</source>
-            <translation>Enrol</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>Cards</translation>
-        </message>
-        <message>
-            <source>Welcome, %1! Enrolled with card %2.</source>
-            <translation>Welcome, %1! Enrolled with card %2.</translation>
-        </message>
-        <message>
-            <source>Scan the member's card first; then F7 shows their cards.</source>
-            <translation>Scan the member's card first; then F7 shows their cards.</translation>
-        </message>
-        <message>
-            <source>The sale continues with card %1.</source>
-            <translation>The sale continues with card %1.</translation>
-        </message>
-        <message>
-            <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
-            <translation>The member has no active card left; the sale was cleared. Scan the goods again.</translation>
-        </message>
-        <message>
-            <source>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</source>
-            <translation>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::SerialScannerSource</name>
-        <message>
-            <source>No serial scanner configured</source>
-            <translation>No serial scanner configured</translation>
-        </message>
-        <message>
-            <source>Serial scanner on %1 ready</source>
-            <translation>Serial scanner on %1 ready</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
-            <translation>Serial scanner %1: no permission (add the till user to the dialout group)</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1 not found</source>
-            <translation>Serial scanner %1 not found</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1 cannot be opened</source>
-            <translation>Serial scanner %1 cannot be opened</translation>
-        </message>
-        <message>
-            <source>Serial scanner %1 disconnected</source>
-            <translation>Serial scanner %1 disconnected</translation>
-        </message>
-        <message>
-            <source>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</source>
-            <translation>Scan too long (over %1 characters) — ignored. Check the scanner's suffix setting.</translation>
-        </message>
-        <message>
-            <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
-            <translation>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</translation>
-        </message>
-        <message>
-            <source>The scanner sent control characters — check its prefix and suffix settings.</source>
-            <translation>The scanner sent control characters — check its prefix and suffix settings.</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::TotalsBar</name>
-        <message>
-            <source>TOTAL</source>
-            <translation>TOTAL</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <source>Items %1</source>
-            <translation>Items %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>loyalty::WedgeScanCapture</name>
-        <message>
-            <source>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</source>
-            <translation>Scan too long (over %1 characters) — ignored. Check the scanner's settings.</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>Loyalty Till: the sale screen where cashiers scan member cards and goods.</source>
-            <translation>Loyalty Till: the sale screen where cashiers scan member cards and goods.</translation>
-        </message>
-        <message>
-            <source>The till database.</source>
-            <translation>The till database.</translation>
-        </message>
-        <message>
-            <source>Language of the screen: de or en (default: the system's).</source>
-            <translation>Language of the screen: de or en (default: the system's).</translation>
-        </message>
-        <message>
-            <source>Fill the whole screen.</source>
-            <translation>Fill the whole screen.</translation>
-        </message>
-        <message>
-            <source>Loyalty Till cannot start</source>
-            <translation>Loyalty Till cannot start</translation>
-        </message>
-    </context>
+<context>
+    <name>BalanceCommand</name>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</source>
+        <translation>%1 is not a loyalty card of this till; its cards are 13 digits starting with %2.</translation>
+    </message>
+    <message>
+        <source>No member has the card %1.</source>
+        <translation>No member has the card %1.</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>%1 (member %2)</source>
+        <translation>%1 (member %2)</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>Card:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Balance:</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>Wallet:</source>
+        <translation>Wallet:</translation>
+    </message>
+    <message>
+        <source>Stamps, %1:</source>
+        <translation>Stamps, %1:</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 (kept until %2)</source>
+        <translation>%1 (kept until %2)</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>Tier:</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>Expiring:</source>
+        <translation>Expiring:</translation>
+    </message>
+    <message>
+        <source>%1 points on %2</source>
+        <translation>%1 points on %2</translation>
+    </message>
+</context>
+<context>
+    <name>CardLifecycle</name>
+    <message>
+        <source>There is no card •••• %1 on this till.</source>
+        <translation>There is no card •••• %1 on this till.</translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation>There is no member %1.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 is not active, so it cannot be blocked.</source>
+        <translation>Card •••• %1 is not active, so it cannot be blocked.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 was already replaced.</source>
+        <translation>Card •••• %1 was already replaced.</translation>
+    </message>
+</context>
+<context>
+    <name>CardNumberRules</name>
+    <message>
+        <source>That is not a loyalty card of this shop. Scan the barcode on the new card.</source>
+        <translation>That is not a loyalty card of this shop. Scan the barcode on the new card.</translation>
+    </message>
+    <message>
+        <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+        <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
+        <translation>Card •••• %1 already belongs to a member. Take a new card from the stack.</translation>
+    </message>
+</context>
+<context>
+    <name>CardTrustList</name>
+    <message>
+        <source>There is no digital card key %1 in the trust list.</source>
+        <translation>There is no digital card key %1 in the trust list.</translation>
+    </message>
+    <message>
+        <source>A digital card key needs a 32-byte public key and a start date.</source>
+        <translation>A digital card key needs a 32-byte public key and a start date.</translation>
+    </message>
+    <message>
+        <source>Digital card key %1 is already in the trust list.</source>
+        <translation>Digital card key %1 is already in the trust list.</translation>
+    </message>
+    <message>
+        <source>Retiring a digital card key needs a date.</source>
+        <translation>Retiring a digital card key needs a date.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Sales:</source>
+        <translation>Sales:</translation>
+    </message>
+    <message>
+        <source>Ledger entries:</source>
+        <translation>Ledger entries:</translation>
+    </message>
+    <message>
+        <source>Outbox events:</source>
+        <translation>Outbox events:</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found:</source>
+        <translation>
+            <numerusform>%n problem found:</numerusform>
+            <numerusform>%n problems found:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsentText</name>
+    <message>
+        <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
+        <translation>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsistencyCheck</name>
+    <message numerus="yes">
+        <source>%n sale(s) without lines: %1</source>
+        <translation>
+            <numerusform>%n sale without lines: %1</numerusform>
+            <numerusform>%n sales without lines: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) whose total differs from their lines: %1</source>
+        <translation>
+            <numerusform>%n sale whose total differs from their lines: %1</numerusform>
+            <numerusform>%n sales whose total differs from their lines: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) without their outbox event: %1</source>
+        <translation>
+            <numerusform>%n sale without their outbox event: %1</numerusform>
+            <numerusform>%n sales without their outbox event: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) whose ledger entries differ from the points they earned: %1</source>
+        <translation>
+            <numerusform>%n sale whose ledger entries differ from the points they earned: %1</numerusform>
+            <numerusform>%n sales whose ledger entries differ from the points they earned: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger entries booked to a member other than the sale&apos;s: %1</source>
+        <translation>
+            <numerusform>%n ledger entries booked to a member other than the sale&apos;s: %1</numerusform>
+            <numerusform>%n ledger entries booked to a member other than the sale&apos;s: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with a negative balance: %1</source>
+        <translation>
+            <numerusform>%n member with a negative balance: %1</numerusform>
+            <numerusform>%n members with a negative balance: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox event(s) after a gap in the sequence: %1</source>
+        <translation>
+            <numerusform>%n outbox event after a gap in the sequence: %1</numerusform>
+            <numerusform>%n outbox events after a gap in the sequence: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CtlBasketBuilder</name>
+    <message>
+        <source>%1 is not a loyalty card; give products with --line.</source>
+        <translation>%1 is not a loyalty card; give products with --line.</translation>
+    </message>
+    <message>
+        <source>%1 is a loyalty card; give it with --card.</source>
+        <translation>%1 is a loyalty card; give it with --card.</translation>
+    </message>
+    <message>
+        <source>A --line is empty.</source>
+        <translation>A --line is empty.</translation>
+    </message>
+    <message>
+        <source>A basket takes at most %1 of one product; nothing was sold or quoted.</source>
+        <translation>A basket takes at most %1 of one product; nothing was sold or quoted.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommandLine</name>
+    <message>
+        <source>The till database (default: %1 in the current folder).</source>
+        <translation>The till database (default: %1 in the current folder).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON document.</source>
+        <translation>Print the result as one JSON document.</translation>
+    </message>
+    <message>
+        <source>demo: how many members to create.</source>
+        <translation>demo: how many members to create.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>members, products: how many to list (default: %1).</source>
+        <translation>members, products: how many to list (default: %1).</translation>
+    </message>
+    <message>
+        <source>sales: how many of the most recent sales to list (default: %1).</source>
+        <translation>sales: how many of the most recent sales to list (default: %1).</translation>
+    </message>
+    <message>
+        <source>sale: the member&apos;s loyalty card (leave out for a sale without member).</source>
+        <translation>sale: the member&apos;s loyalty card (leave out for a sale without member).</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>card</translation>
+    </message>
+    <message>
+        <source>ean[:quantity]</source>
+        <translation>ean[:quantity]</translation>
+    </message>
+    <message>
+        <source>Administers a Loyalty Till database from the command line.</source>
+        <translation>Administers a Loyalty Till database from the command line.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commands:</translation>
+    </message>
+    <message>
+        <source>  demo --members N          fill a new, empty database with reproducible demo data</source>
+        <translation>  demo --members N          fill a new, empty database with reproducible demo data</translation>
+    </message>
+    <message>
+        <source>  members [--limit N]       list members and their cards</source>
+        <translation>  members [--limit N]       list members and their cards</translation>
+    </message>
+    <message>
+        <source>  products [--limit N]      list the product catalogue</source>
+        <translation>  products [--limit N]      list the product catalogue</translation>
+    </message>
+    <message>
+        <source>  balance CARD              show a card&apos;s member and points balance</source>
+        <translation>  balance CARD              show a card&apos;s member and points balance</translation>
+    </message>
+    <message>
+        <source>  sales [--last N]          list the most recent sales</source>
+        <translation>  sales [--last N]          list the most recent sales</translation>
+    </message>
+    <message>
+        <source>  check                     check the database&apos;s integrity and invariants</source>
+        <translation>  check                     check the database&apos;s integrity and invariants</translation>
+    </message>
+    <message>
+        <source>With --json a successful command prints one JSON document on standard output;</source>
+        <translation>With --json a successful command prints one JSON document on standard output;</translation>
+    </message>
+    <message>
+        <source>amounts are whole minor units (cents) with their currency. Errors always go to</source>
+        <translation>amounts are whole minor units (cents) with their currency. Errors always go to</translation>
+    </message>
+    <message>
+        <source>standard error as one line of plain text, with or without --json.</source>
+        <translation>standard error as one line of plain text, with or without --json.</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit codes:</translation>
+    </message>
+    <message>
+        <source>  0  success</source>
+        <translation>  0  success</translation>
+    </message>
+    <message>
+        <source>  1  usage error: unknown command or option, missing or malformed argument</source>
+        <translation>  1  usage error: unknown command or option, missing or malformed argument</translation>
+    </message>
+    <message>
+        <source>  3  check found problems</source>
+        <translation>  3  check found problems</translation>
+    </message>
+    <message>
+        <source>  5  storage error: disk full, damaged database, database newer than this program</source>
+        <translation>  5  storage error: disk full, damaged database, database newer than this program</translation>
+    </message>
+    <message>
+        <source>Run &quot;loyalty-ctl --help&quot; to see the commands and options.</source>
+        <translation>Run &quot;loyalty-ctl --help&quot; to see the commands and options.</translation>
+    </message>
+    <message>
+        <source>--db needs the path of the till database.</source>
+        <translation>--db needs the path of the till database.</translation>
+    </message>
+    <message>
+        <source>No command given. Run &quot;loyalty-ctl --help&quot; to see the commands.</source>
+        <translation>No command given. Run &quot;loyalty-ctl --help&quot; to see the commands.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run &quot;loyalty-ctl --help&quot; to see the commands.</source>
+        <translation>Unknown command &quot;%1&quot;. Run &quot;loyalty-ctl --help&quot; to see the commands.</translation>
+    </message>
+    <message>
+        <source>balance needs the card number, e.g. &quot;loyalty-ctl balance 2000000123455&quot;.</source>
+        <translation>balance needs the card number, e.g. &quot;loyalty-ctl balance 2000000123455&quot;.</translation>
+    </message>
+    <message>
+        <source>The command %1 does not take the argument &quot;%2&quot;.</source>
+        <translation>The command %1 does not take the argument &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to the command %2.</source>
+        <translation>The option --%1 does not apply to the command %2.</translation>
+    </message>
+    <message>
+        <source>demo needs --members N: how many demo members to create.</source>
+        <translation>demo needs --members N: how many demo members to create.</translation>
+    </message>
+    <message>
+        <source>--members needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
+        <translation>--members needs a whole number from 0 to %1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number of at least 1, not &quot;%2&quot;.</source>
+        <translation>--%1 needs a whole number of at least 1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--card needs the number of the member&apos;s card.</source>
+        <translation>--card needs the number of the member&apos;s card.</translation>
+    </message>
+    <message>
+        <source>A sale needs at least one --line EAN[:QUANTITY].</source>
+        <translation>A sale needs at least one --line EAN[:QUANTITY].</translation>
+    </message>
+    <message>
+        <source>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--line needs EAN or EAN:QUANTITY with a quantity from 1 to %1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</source>
+        <translation>  4  refused: wrong check digit, not a barcode, blocked card, payment card; demo data</translation>
+    </message>
+    <message>
+        <source>  decode                    decode one scan from standard input (at most 64 KiB)</source>
+        <translation>  decode                    decode one scan from standard input (at most 64 KiB)</translation>
+    </message>
+    <message>
+        <source>                            exactly as the till does. The card prefix comes from</source>
+        <translation>                            exactly as the till does. The card prefix comes from</translation>
+    </message>
+    <message>
+        <source>                            --db; without --db and without %1</source>
+        <translation>                            --db; without --db and without %1</translation>
+    </message>
+    <message>
+        <source>                            in the current folder, a new till&apos;s defaults are used.</source>
+        <translation>                            in the current folder, a new till&apos;s defaults are used.</translation>
+    </message>
+    <message>
+        <source>                            A refusal prints its class (e.g. payment_card) on</source>
+        <translation>                            A refusal prints its class (e.g. payment_card) on</translation>
+    </message>
+    <message>
+        <source>                            standard error, never the input, and exits with 4.</source>
+        <translation>                            standard error, never the input, and exits with 4.</translation>
+    </message>
+    <message>
+        <source>quote, sale, return: a product and optionally its quantity; repeat for every line.</source>
+        <translation>quote, sale, return: a product and optionally its quantity; repeat for every line.</translation>
+    </message>
+    <message>
+        <source>quote, sale, expire: the till&apos;s local time to evaluate at, e.g. 2026-12-24T17:30 (default: now).</source>
+        <translation>quote, sale, expire: the till&apos;s local time to evaluate at, e.g. 2026-12-24T17:30 (default: now).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>quote, sale: a coupon code; repeat for several.</source>
+        <translation>quote, sale: a coupon code; repeat for several.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>quote, sale: points the member wants to redeem.</source>
+        <translation>quote, sale: points the member wants to redeem.</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>quote, sale: a reward of the programme to redeem; repeat for several.</source>
+        <translation>quote, sale: a reward of the programme to redeem; repeat for several.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>quote, sale: wallet amount to spend, in minor units (cents).</source>
+        <translation>quote, sale: wallet amount to spend, in minor units (cents).</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <source>return, feedback: the sale&apos;s number or UUID.</source>
+        <translation>return, feedback: the sale&apos;s number or UUID.</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or decode.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or decode.</translation>
+    </message>
+    <message>
+        <source>command [argument]</source>
+        <translation>command [argument]</translation>
+    </message>
+    <message>
+        <source>  quote [--card CARD] --line EAN[:QUANTITY]... [--at TIME] [--coupon CODE]...</source>
+        <translation>  quote [--card CARD] --line EAN[:QUANTITY]... [--at TIME] [--coupon CODE]...</translation>
+    </message>
+    <message>
+        <source>        [--redeem POINTS] [--reward ID]... [--wallet MINOR]</source>
+        <translation>        [--redeem POINTS] [--reward ID]... [--wallet MINOR]</translation>
+    </message>
+    <message>
+        <source>                            show what the programme would give for a basket;</source>
+        <translation>                            show what the programme would give for a basket;</translation>
+    </message>
+    <message>
+        <source>                            writes nothing</source>
+        <translation>                            writes nothing</translation>
+    </message>
+    <message>
+        <source>  sale [--card CARD] --line EAN[:QUANTITY]... [the options of quote]</source>
+        <translation>  sale [--card CARD] --line EAN[:QUANTITY]... [the options of quote]</translation>
+    </message>
+    <message>
+        <source>                            complete a sale exactly as the till does; with --at</source>
+        <translation>                            complete a sale exactly as the till does; with --at</translation>
+    </message>
+    <message>
+        <source>                            it is evaluated and recorded at that time</source>
+        <translation>                            it is evaluated and recorded at that time</translation>
+    </message>
+    <message>
+        <source>  return --sale SALE --line EAN[:QUANTITY]...</source>
+        <translation>  return --sale SALE --line EAN[:QUANTITY]...</translation>
+    </message>
+    <message>
+        <source>                            take items of a sale back: refund and reversed points</source>
+        <translation>                            take items of a sale back: refund and reversed points</translation>
+    </message>
+    <message>
+        <source>  expire [--at TIME]        book the expiry of points whose day has come</source>
+        <translation>  expire [--at TIME]        book the expiry of points whose day has come</translation>
+    </message>
+    <message>
+        <source>  feedback --sale SALE      give the sale&apos;s member the points for answered feedback</source>
+        <translation>  feedback --sale SALE      give the sale&apos;s member the points for answered feedback</translation>
+    </message>
+    <message>
+        <source>                            (once per sale)</source>
+        <translation>                            (once per sale)</translation>
+    </message>
+    <message>
+        <source>  programme load FILE       validate a programme document and make it the active one</source>
+        <translation>  programme load FILE       validate a programme document and make it the active one</translation>
+    </message>
+    <message>
+        <source>  programme show            show the active programme and its rules</source>
+        <translation>  programme show            show the active programme and its rules</translation>
+    </message>
+    <message>
+        <source>  2  not found: no database at --db (only demo creates one), unknown card, product,</source>
+        <translation>  2  not found: no database at --db (only demo creates one), unknown card, product,</translation>
+    </message>
+    <message>
+        <source>     sale or programme file</source>
+        <translation>     sale or programme file</translation>
+    </message>
+    <message>
+        <source>     into a database that is not empty; an invalid or not newer programme; a return of</source>
+        <translation>     into a database that is not empty; an invalid or not newer programme; a return of</translation>
+    </message>
+    <message>
+        <source>     more than was sold; feedback booked before</source>
+        <translation>     more than was sold; feedback booked before</translation>
+    </message>
+    <message>
+        <source>programme needs an action: &quot;programme load FILE&quot; or &quot;programme show&quot;.</source>
+        <translation>programme needs an action: &quot;programme load FILE&quot; or &quot;programme show&quot;.</translation>
+    </message>
+    <message>
+        <source>programme load needs the programme file, e.g. &quot;loyalty-ctl programme load spring.json&quot;.</source>
+        <translation>programme load needs the programme file, e.g. &quot;loyalty-ctl programme load spring.json&quot;.</translation>
+    </message>
+    <message>
+        <source>A return needs at least one --line EAN[:QUANTITY].</source>
+        <translation>A return needs at least one --line EAN[:QUANTITY].</translation>
+    </message>
+    <message>
+        <source>A quote needs at least one --line EAN[:QUANTITY].</source>
+        <translation>A quote needs at least one --line EAN[:QUANTITY].</translation>
+    </message>
+    <message>
+        <source>--at needs the till&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</source>
+        <translation>--at needs the till&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--coupon needs the coupon&apos;s code.</source>
+        <translation>--coupon needs the coupon&apos;s code.</translation>
+    </message>
+    <message>
+        <source>--reward needs the id of one of the programme&apos;s rewards.</source>
+        <translation>--reward needs the id of one of the programme&apos;s rewards.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number from 1 to %2, not &quot;%3&quot;.</source>
+        <translation>--%1 needs a whole number from 1 to %2, not &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 needs --sale with the sale&apos;s number or UUID, as &quot;loyalty-ctl sales&quot; lists them.</source>
+        <translation>%1 needs --sale with the sale&apos;s number or UUID, as &quot;loyalty-ctl sales&quot; lists them.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlEffects</name>
+    <message>
+        <source>Effects:</source>
+        <translation>Effects:</translation>
+    </message>
+    <message>
+        <source>Notices:</source>
+        <translation>Notices:</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>There is no till database at %1. Create one with &quot;loyalty-ctl demo&quot; or provision the till.</source>
+        <translation>There is no till database at %1. Create one with &quot;loyalty-ctl demo&quot; or provision the till.</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the till database does not exist.</source>
+        <translation>The folder %1 for the till database does not exist.</translation>
+    </message>
+    <message>
+        <source>The till database %1 could not be opened: %2</source>
+        <translation>The till database %1 could not be opened: %2</translation>
+    </message>
+    <message>
+        <source>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</source>
+        <translation>The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept unchanged. Restore the latest backup or provision the till again; your administrator can inspect the moved file.</translation>
+    </message>
+    <message>
+        <source>The till database %1 could not switch to write-ahead logging (it reports &quot;%2&quot;); it must be on a local disk that supports it.</source>
+        <translation>The till database %1 could not switch to write-ahead logging (it reports &quot;%2&quot;); it must be on a local disk that supports it.</translation>
+    </message>
+    <message>
+        <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
+        <translation>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseQuarantine</name>
+    <message>
+        <source>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</source>
+        <translation>The database %1 is damaged and could not be moved aside to %2. Nothing was changed; copy it somewhere safe and call your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>DecodeCommand</name>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>Cannot read standard input.</translation>
+    </message>
+    <message>
+        <source>The input is longer than %1 bytes.</source>
+        <translation>The input is longer than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Identifier:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>Cards:</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>Products:</translation>
+    </message>
+    <message>
+        <source>Seconds:</source>
+        <translation>Seconds:</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programme:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <source>The number of demo members must be between 0 and %1.</source>
+        <translation>The number of demo members must be between 0 and %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
+        <translation>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettings</name>
+    <message>
+        <source>The setting %1 has an invalid value &quot;%2&quot;.</source>
+        <translation>The setting %1 has an invalid value &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitalCardDecoder</name>
+    <message>
+        <source>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</source>
+        <translation>This digital card could not be read. Ask the customer to open the card in the app again, or type the card number.</translation>
+    </message>
+    <message>
+        <source>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</source>
+        <translation>This digital card was signed with a key this till does not trust. Update the till or use the plastic card.</translation>
+    </message>
+    <message>
+        <source>This digital card is not genuine. Do not accept it; ask for the plastic card.</source>
+        <translation>This digital card is not genuine. Do not accept it; ask for the plastic card.</translation>
+    </message>
+    <message>
+        <source>This digital card has been withdrawn. Ask the customer to contact customer service.</source>
+        <translation>This digital card has been withdrawn. Ask the customer to contact customer service.</translation>
+    </message>
+    <message>
+        <source>This digital card is not valid yet. Check the till&apos;s date and time.</source>
+        <translation>This digital card is not valid yet. Check the till&apos;s date and time.</translation>
+    </message>
+    <message>
+        <source>This digital card has expired. Ask the customer to open the app again or use the plastic card.</source>
+        <translation>This digital card has expired. Ask the customer to open the app again or use the plastic card.</translation>
+    </message>
+    <message>
+        <source>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</source>
+        <translation>This digital card code is out of date, perhaps a screenshot. Ask the customer to show the card live in the app.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitalCardIssuer</name>
+    <message>
+        <source>A digital card must expire after it is issued.</source>
+        <translation>A digital card must expire after it is issued.</translation>
+    </message>
+    <message>
+        <source>This card cannot be issued as a digital card (card id, dates or device key).</source>
+        <translation>This card cannot be issued as a digital card (card id, dates or device key).</translation>
+    </message>
+</context>
+<context>
+    <name>Ed25519</name>
+    <message>
+        <source>The signature library failed (%1).</source>
+        <translation>The signature library failed (%1).</translation>
+    </message>
+    <message>
+        <source>An Ed25519 secret key has 32 bytes.</source>
+        <translation>An Ed25519 secret key has 32 bytes.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrolment</name>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Enter the customer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to the programme&apos;s terms; nobody was enrolled.</source>
+        <translation>The customer has not agreed to the programme&apos;s terms; nobody was enrolled.</translation>
+    </message>
+    <message>
+        <source>The consent text has no version.</source>
+        <translation>The consent text has no version.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid.</source>
+        <translation>The e-mail address is not valid.</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid.</source>
+        <translation>The phone number is not valid.</translation>
+    </message>
+    <message>
+        <source>The date of birth is not valid.</source>
+        <translation>The date of birth is not valid.</translation>
+    </message>
+    <message>
+        <source>The referrer&apos;s card %1 is not known; enrol without it or scan another card.</source>
+        <translation>The referrer&apos;s card %1 is not known; enrol without it or scan another card.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpireCommand</name>
+    <message>
+        <source>Expired at:</source>
+        <translation>Expired at:</translation>
+    </message>
+    <message>
+        <source>Members with expired points:</source>
+        <translation>Members with expired points:</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryRun</name>
+    <message numerus="yes">
+        <source>%n point(s) expired (earned %1)</source>
+        <translation>
+            <numerusform>%n point expired (earned %1)</numerusform>
+            <numerusform>%n points expired (earned %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBooking</name>
+    <message>
+        <source>Feedback on sale %1 was already booked at %2; it earns points once. Nothing was changed.</source>
+        <translation>Feedback on sale %1 was already booked at %2; it earns points once. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Sale %1 was made without a member card; feedback points go to a member. Nothing was changed.</source>
+        <translation>Sale %1 was made without a member card; feedback points go to a member. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The active programme gives no points for feedback now. Nothing was changed.</source>
+        <translation>The active programme gives no points for feedback now. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackCommand</name>
+    <message>
+        <source>Sale:</source>
+        <translation>Sale:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Points:</translation>
+    </message>
+    <message>
+        <source>New balance:</source>
+        <translation>New balance:</translation>
+    </message>
+</context>
+<context>
+    <name>GtinDecoder</name>
+    <message>
+        <source>The check digit does not match, so the code was misread. Scan again or type it carefully.</source>
+        <translation>The check digit does not match, so the code was misread. Scan again or type it carefully.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardLayout</name>
+    <message>
+        <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
+        <translation>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</translation>
+    </message>
+    <message>
+        <source>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</source>
+        <translation>The scanner types with a US keyboard layout but this till uses French (AZERTY): set the scanner to French keyboard or ask your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>MagneticStripeDecoder</name>
+    <message>
+        <source>The card&apos;s magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
+        <translation>The card&apos;s magnetic stripe was not read completely. Swipe it again in one steady movement.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStandingReader</name>
+    <message>
+        <source>Member %1 is not known at this till.</source>
+        <translation>Member %1 is not known at this till.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersCommand</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>There are no members.</source>
+        <translation>There are no members.</translation>
+    </message>
+</context>
+<context>
+    <name>NdefMessage</name>
+    <message>
+        <source>The tag&apos;s data ends too early — hold the card still on the reader.</source>
+        <translation>The tag&apos;s data ends too early — hold the card still on the reader.</translation>
+    </message>
+    <message>
+        <source>The tag&apos;s data is not a valid NFC message.</source>
+        <translation>The tag&apos;s data is not a valid NFC message.</translation>
+    </message>
+    <message>
+        <source>The tag uses chunked NFC records, which the till does not read.</source>
+        <translation>The tag uses chunked NFC records, which the till does not read.</translation>
+    </message>
+    <message>
+        <source>The tag carries no NFC message.</source>
+        <translation>The tag carries no NFC message.</translation>
+    </message>
+</context>
+<context>
+    <name>NfcPolicy</name>
+    <message>
+        <source>The setting %1 must be 0 or 1 (it is &quot;%2&quot;).</source>
+        <translation>The setting %1 must be 0 or 1 (it is &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>This tag could not be read as a card — hold it still on the reader.</source>
+        <translation>This tag could not be read as a card — hold it still on the reader.</translation>
+    </message>
+    <message>
+        <source>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</source>
+        <translation>This tag carries no loyalty number and tags are not accepted by their ID here — scan the printed card or ask the customer for their card number.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentCardGuard</name>
+    <message>
+        <source>This is a payment card. Please use the loyalty card.</source>
+        <translation>This is a payment card. Please use the loyalty card.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsCommand</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Discountable</source>
+        <translation>Discountable</translation>
+    </message>
+    <message>
+        <source>There are no products.</source>
+        <translation>There are no products.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeCommand</name>
+    <message>
+        <source>There is no programme file %1.</source>
+        <translation>There is no programme file %1.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; it is not a programme document. The active programme stays.</source>
+        <translation>%1 is larger than %2 bytes; it is not a programme document. The active programme stays.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not loaded: %2. The active programme stays.</source>
+        <translation>%1 was not loaded: %2. The active programme stays.</translation>
+    </message>
+    <message>
+        <source>Activated %1.</source>
+        <translation>Activated %1.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programme:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Currency:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>basic rate of the till&apos;s settings (none activated)</source>
+        <translation>basic rate of the till&apos;s settings (none activated)</translation>
+    </message>
+    <message>
+        <source>activated programme</source>
+        <translation>activated programme</translation>
+    </message>
+    <message>
+        <source>Rules:</source>
+        <translation>Rules:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeEngine</name>
+    <message>
+        <source>−%1 (member price %2 for %3)</source>
+        <translation>−%1 (member price %2 for %3)</translation>
+    </message>
+    <message>
+        <source>−%1 (membership discount %2)</source>
+        <translation>−%1 (membership discount %2)</translation>
+    </message>
+    <message>
+        <source>−%1 (%2 member discount %3)</source>
+        <translation>−%1 (%2 member discount %3)</translation>
+    </message>
+    <message>
+        <source>−%1 (%2: %3 off)</source>
+        <translation>−%1 (%2: %3 off)</translation>
+    </message>
+    <message>
+        <source>promotion</source>
+        <translation>promotion</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is not valid at this time.</source>
+        <translation>Coupon %1 is not valid at this time.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is for members: scan the customer&apos;s card first.</source>
+        <translation>Coupon %1 is for members: scan the customer&apos;s card first.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 belongs to another member.</source>
+        <translation>Coupon %1 belongs to another member.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 has already been used.</source>
+        <translation>Coupon %1 has already been used.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 needs a purchase of at least %2.</source>
+        <translation>Coupon %1 needs a purchase of at least %2.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 gives points: scan the customer&apos;s card first.</source>
+        <translation>Coupon %1 gives points: scan the customer&apos;s card first.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is not known.</source>
+        <translation>Coupon %1 is not known.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 does not combine with %2; the better one for the customer was used.</source>
+        <translation>Coupon %1 does not combine with %2; the better one for the customer was used.</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (coupon %1)</source>
+        <translation>
+            <numerusform>+%Ln point (coupon %1)</numerusform>
+            <numerusform>+%Ln points (coupon %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coupon %1 gives nothing on this basket.</source>
+        <translation>Coupon %1 gives nothing on this basket.</translation>
+    </message>
+    <message>
+        <source>−%1 (coupon %2)</source>
+        <translation>−%1 (coupon %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln stamp(s) on the %1 (%2 of %3)</source>
+        <translation>
+            <numerusform>+%Ln stamp on the %1 (%2 of %3)</numerusform>
+            <numerusform>+%Ln stamps on the %1 (%2 of %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 is full: the reward is given when a qualifying item is in the basket.</source>
+        <translation>The %1 is full: the reward is given when a qualifying item is in the basket.</translation>
+    </message>
+    <message>
+        <source>−%1 (%2 full: %3 free)</source>
+        <translation>−%1 (%2 full: %3 free)</translation>
+    </message>
+    <message>
+        <source>The %1 is full: the reward is given on a basket that can be discounted.</source>
+        <translation>The %1 is full: the reward is given on a basket that can be discounted.</translation>
+    </message>
+    <message>
+        <source>−%1 (%2 full)</source>
+        <translation>−%1 (%2 full)</translation>
+    </message>
+    <message>
+        <source>%1 full: free add-on %2</source>
+        <translation>%1 full: free add-on %2</translation>
+    </message>
+    <message>
+        <source>Rewards are for members: scan the customer&apos;s card first.</source>
+        <translation>Rewards are for members: scan the customer&apos;s card first.</translation>
+    </message>
+    <message>
+        <source>The reward %1 is not in the catalogue.</source>
+        <translation>The reward %1 is not in the catalogue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %Ln point(s); the member has %2.</source>
+        <translation>
+            <numerusform>%1 needs %Ln point; the member has %2.</numerusform>
+            <numerusform>%1 needs %Ln points; the member has %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 free (%Ln point(s) redeemed)</source>
+        <translation>
+            <numerusform>%1 free (%Ln point redeemed)</numerusform>
+            <numerusform>%1 free (%Ln points redeemed)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the product for the reward %1 first.</source>
+        <translation>Scan the product for the reward %1 first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>−%1 (%2 for %Ln point(s))</source>
+        <translation>
+            <numerusform>−%1 (%2 for %Ln point)</numerusform>
+            <numerusform>−%1 (%2 for %Ln points)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points can only be redeemed with the customer&apos;s card.</source>
+        <translation>Points can only be redeemed with the customer&apos;s card.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %Ln point(s) must be redeemed at a time.</source>
+        <translation>
+            <numerusform>At least %Ln point must be redeemed at a time.</numerusform>
+            <numerusform>At least %Ln points must be redeemed at a time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No points can be redeemed on this basket (the member has %Ln point(s)).</source>
+        <translation>
+            <numerusform>No points can be redeemed on this basket (the member has %Ln point).</numerusform>
+            <numerusform>No points can be redeemed on this basket (the member has %Ln points).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln point(s) can be redeemed on this basket.</source>
+        <translation>
+            <numerusform>Only %Ln point can be redeemed on this basket.</numerusform>
+            <numerusform>Only %Ln points can be redeemed on this basket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>−%1 (%Ln point(s) redeemed)</source>
+        <translation>
+            <numerusform>−%1 (%Ln point redeemed)</numerusform>
+            <numerusform>−%1 (%Ln points redeemed)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>−%1 (%2 credit)</source>
+        <translation>−%1 (%2 credit)</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>subscription</translation>
+    </message>
+    <message>
+        <source>The wallet can only be used with the customer&apos;s card.</source>
+        <translation>The wallet can only be used with the customer&apos;s card.</translation>
+    </message>
+    <message>
+        <source>The wallet holds only %1.</source>
+        <translation>The wallet holds only %1.</translation>
+    </message>
+    <message>
+        <source>−%1 paid from the wallet</source>
+        <translation>−%1 paid from the wallet</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1 per full %2 spent)</source>
+        <translation>
+            <numerusform>+%Ln point (%1 per full %2 spent)</numerusform>
+            <numerusform>+%Ln points (%1 per full %2 spent)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1 per item of %2)</source>
+        <translation>
+            <numerusform>+%Ln point (%1 per item of %2)</numerusform>
+            <numerusform>+%Ln points (%1 per item of %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the product</source>
+        <translation>the product</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1 on %2)</source>
+        <translation>
+            <numerusform>+%Ln point (%1 on %2)</numerusform>
+            <numerusform>+%Ln points (%1 on %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>selected products</source>
+        <translation>selected products</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1: %2 points)</source>
+        <translation>
+            <numerusform>+%Ln point (%1: %2 points)</numerusform>
+            <numerusform>+%Ln points (%1: %2 points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1)</source>
+        <translation>
+            <numerusform>+%Ln point (%1)</numerusform>
+            <numerusform>+%Ln points (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>bonus</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (happy birthday!)</source>
+        <translation>
+            <numerusform>+%Ln point (happy birthday!)</numerusform>
+            <numerusform>+%Ln points (happy birthday!)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (first purchase after a referral)</source>
+        <translation>
+            <numerusform>+%Ln point (first purchase after a referral)</numerusform>
+            <numerusform>+%Ln points (first purchase after a referral)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) for the member who referred this customer</source>
+        <translation>
+            <numerusform>+%Ln point for the member who referred this customer</numerusform>
+            <numerusform>+%Ln points for the member who referred this customer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (%1: visit %2 this month)</source>
+        <translation>
+            <numerusform>+%Ln point (%1: visit %2 this month)</numerusform>
+            <numerusform>+%Ln points (%1: visit %2 this month)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>challenge</source>
+        <translation>challenge</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (surprise: sale no. %1 of the day)</source>
+        <translation>
+            <numerusform>+%Ln point (surprise: sale no. %1 of the day)</numerusform>
+            <numerusform>+%Ln points (surprise: sale no. %1 of the day)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (surprise reward)</source>
+        <translation>
+            <numerusform>+%Ln point (surprise reward)</numerusform>
+            <numerusform>+%Ln points (surprise reward)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>+%1 cashback to the wallet (%2 of %3)</source>
+        <translation>+%1 cashback to the wallet (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>eligible spend</source>
+        <translation>eligible spend</translation>
+    </message>
+    <message>
+        <source>+%1 %2 credit for the next orders</source>
+        <translation>+%1 %2 credit for the next orders</translation>
+    </message>
+    <message numerus="yes">
+        <source>Membership for %Ln day(s), %1 off from the next purchase</source>
+        <translation>
+            <numerusform>Membership for %Ln day, %1 off from the next purchase</numerusform>
+            <numerusform>Membership for %Ln days, %1 off from the next purchase</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (welcome bonus)</source>
+        <translation>
+            <numerusform>+%Ln point (welcome bonus)</numerusform>
+            <numerusform>+%Ln points (welcome bonus)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s) (thank you for your feedback)</source>
+        <translation>
+            <numerusform>+%Ln point (thank you for your feedback)</numerusform>
+            <numerusform>+%Ln points (thank you for your feedback)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeParser</name>
+    <message>
+        <source>not a JSON document (%1 at byte %2)</source>
+        <translation>not a JSON document (%1 at byte %2)</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>format %1 is not supported; this till reads format %2</source>
+        <translation>format %1 is not supported; this till reads format %2</translation>
+    </message>
+    <message>
+        <source>must be three upper-case letters (ISO 4217), e.g. &quot;EUR&quot;</source>
+        <translation>must be three upper-case letters (ISO 4217), e.g. &quot;EUR&quot;</translation>
+    </message>
+    <message>
+        <source>the first tier is the entry tier and must have threshold 0</source>
+        <translation>the first tier is the entry tier and must have threshold 0</translation>
+    </message>
+    <message>
+        <source>must be greater than the previous tier&apos;s</source>
+        <translation>must be greater than the previous tier&apos;s</translation>
+    </message>
+    <message>
+        <source>required, one of %1</source>
+        <translation>required, one of %1</translation>
+    </message>
+    <message>
+        <source>unknown rule type; one of %1</source>
+        <translation>unknown rule type; one of %1</translation>
+    </message>
+    <message>
+        <source>not used by a %1 rule</source>
+        <translation>not used by a %1 rule</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unknown key</translation>
+    </message>
+    <message>
+        <source>a member_price rule must list the products it prices in &quot;eans&quot;</source>
+        <translation>a member_price rule must list the products it prices in &quot;eans&quot;</translation>
+    </message>
+    <message>
+        <source>points or referee_points must be greater than 0</source>
+        <translation>points or referee_points must be greater than 0</translation>
+    </message>
+    <message>
+        <source>a surprise rule needs every_nth or probability_permille greater than 0</source>
+        <translation>a surprise rule needs every_nth or probability_permille greater than 0</translation>
+    </message>
+    <message>
+        <source>give either every_nth or probability_permille, not both</source>
+        <translation>give either every_nth or probability_permille, not both</translation>
+    </message>
+    <message>
+        <source>a subscription_credit rule must name its subscription products</source>
+        <translation>a subscription_credit rule must name its subscription products</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>the code %1 is listed more than once</source>
+        <translation>the code %1 is listed more than once</translation>
+    </message>
+    <message>
+        <source>must list at least one code</source>
+        <translation>must list at least one code</translation>
+    </message>
+    <message>
+        <source>must be letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64)</source>
+        <translation>must be letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64)</translation>
+    </message>
+    <message>
+        <source>must be a member&apos;s UUID</source>
+        <translation>must be a member&apos;s UUID</translation>
+    </message>
+    <message>
+        <source>only a coupon of kind &quot;member&quot; has a member_uuid</source>
+        <translation>only a coupon of kind &quot;member&quot; has a member_uuid</translation>
+    </message>
+    <message>
+        <source>a coupon needs one of basis_points, amount_minor or bonus_points</source>
+        <translation>a coupon needs one of basis_points, amount_minor or bonus_points</translation>
+    </message>
+    <message>
+        <source>a coupon gives one of basis_points, amount_minor or bonus_points</source>
+        <translation>a coupon gives one of basis_points, amount_minor or bonus_points</translation>
+    </message>
+    <message>
+        <source>only used with mode &quot;after_months&quot;</source>
+        <translation>only used with mode &quot;after_months&quot;</translation>
+    </message>
+    <message>
+        <source>only used with allow_negative true</source>
+        <translation>only used with allow_negative true</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>must be a whole number &gt;= %1</source>
+        <translation>must be a whole number &gt;= %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>must be at most %1</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>must be true or false</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>must be a text</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>must be an identifier: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64)</source>
+        <translation>must be an identifier: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64)</translation>
+    </message>
+    <message>
+        <source>must be an EAN: 8, 12, 13 or 14 digits with the right check digit</source>
+        <translation>must be an EAN: 8, 12, 13 or 14 digits with the right check digit</translation>
+    </message>
+    <message>
+        <source>must be a text that is not empty</source>
+        <translation>must be a text that is not empty</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 is listed twice</translation>
+    </message>
+    <message>
+        <source>must not be before &quot;from&quot;</source>
+        <translation>must not be before &quot;from&quot;</translation>
+    </message>
+    <message>
+        <source>must be a weekday from 1 (Monday) to 7 (Sunday)</source>
+        <translation>must be a weekday from 1 (Monday) to 7 (Sunday)</translation>
+    </message>
+    <message>
+        <source>must be after start_time</source>
+        <translation>must be after start_time</translation>
+    </message>
+    <message>
+        <source>must be a date YYYY-MM-DD</source>
+        <translation>must be a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>must be a time HH:MM from 00:00 to 23:59</source>
+        <translation>must be a time HH:MM from 00:00 to 23:59</translation>
+    </message>
+    <message>
+        <source>no tier has the id %1</source>
+        <translation>no tier has the id %1</translation>
+    </message>
+    <message>
+        <source>must be true when tiers or segments are given</source>
+        <translation>must be true when tiers or segments are given</translation>
+    </message>
+    <message>
+        <source>the id %1 is used twice</source>
+        <translation>the id %1 is used twice</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>must be one of %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeStore</name>
+    <message>
+        <source>version %1 is not newer than the active version %2</source>
+        <translation>version %1 is not newer than the active version %2</translation>
+    </message>
+    <message>
+        <source>The active programme (version %1) can no longer be read: %2</source>
+        <translation>The active programme (version %1) can no longer be read: %2</translation>
+    </message>
+    <message>
+        <source>The built-in demo programme is missing from this build.</source>
+        <translation>The built-in demo programme is missing from this build.</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteCommand</name>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Quote at:</source>
+        <translation>Quote at:</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programme:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>%1 (card %2)</source>
+        <translation>%1 (card %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Total:</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Discount:</translation>
+    </message>
+    <message>
+        <source>Payable:</source>
+        <translation>Payable:</translation>
+    </message>
+    <message>
+        <source>Points earned:</source>
+        <translation>Points earned:</translation>
+    </message>
+    <message>
+        <source>Points redeemed:</source>
+        <translation>Points redeemed:</translation>
+    </message>
+    <message>
+        <source>Balance after:</source>
+        <translation>Balance after:</translation>
+    </message>
+    <message>
+        <source>%1 points (now %2)</source>
+        <translation>%1 points (now %2)</translation>
+    </message>
+    <message>
+        <source>Wallet after:</source>
+        <translation>Wallet after:</translation>
+    </message>
+    <message>
+        <source>Nothing was written: this is a quote.</source>
+        <translation>Nothing was written: this is a quote.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>%1 %</source>
+        <extracomment>a percentage in a reason, e.g. &quot;10 %&quot;</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>a points multiplier, e.g. &quot;2×&quot;</extracomment>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCommand</name>
+    <message>
+        <source>Sale %1 has no line with the product %2.</source>
+        <translation>Sale %1 has no line with the product %2.</translation>
+    </message>
+    <message>
+        <source>Return:</source>
+        <translation>Return:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>Sale:</source>
+        <translation>Sale:</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>Refund:</translation>
+    </message>
+    <message>
+        <source>New balance:</source>
+        <translation>New balance:</translation>
+    </message>
+    <message>
+        <source>Reversed:</source>
+        <translation>Reversed:</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnService</name>
+    <message>
+        <source>The number of items to return must be at least 1.</source>
+        <translation>The number of items to return must be at least 1.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Choose at least one item to return.</translation>
+    </message>
+    <message>
+        <source>There is no sale %1 at this till.</source>
+        <translation>There is no sale %1 at this till.</translation>
+    </message>
+    <message>
+        <source>Sale %1 has no line %2.</source>
+        <translation>Sale %1 has no line %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 of &quot;%2&quot; can still be returned: %3 bought, %4 already returned.</source>
+        <translation>Only %1 of &quot;%2&quot; can still be returned: %3 bought, %4 already returned.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>the whole sale</source>
+        <translation>the whole sale</translation>
+    </message>
+    <message>
+        <source>%1 wallet (return of %2)</source>
+        <translation>%1 wallet (return of %2)</translation>
+    </message>
+    <message>
+        <source>%1 credit (return of %2)</source>
+        <translation>%1 credit (return of %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stamp(s) (return of %2)</source>
+        <translation>
+            <numerusform>%1 stamp (return of %2)</numerusform>
+            <numerusform>%1 stamps (return of %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 day(s) of membership (return of %2)</source>
+        <translation>
+            <numerusform>%1 day of membership (return of %2)</numerusform>
+            <numerusform>%1 days of membership (return of %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 point(s) (return of %2)</source>
+        <translation>
+            <numerusform>%1 point (return of %2)</numerusform>
+            <numerusform>%1 points (return of %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This return takes back %1 point(s), but the member has only %2 left and the programme does not allow a negative balance. Nothing was returned.</source>
+        <translation>
+            <numerusform>This return takes back %1 point, but the member has only %2 left and the programme does not allow a negative balance. Nothing was returned.</numerusform>
+            <numerusform>This return takes back %1 points, but the member has only %2 left and the programme does not allow a negative balance. Nothing was returned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This return takes back %1 point(s); the member has %2 and the balance may not go below %3. Nothing was returned.</source>
+        <translation>
+            <numerusform>This return takes back %1 point; the member has %2 and the balance may not go below %3. Nothing was returned.</numerusform>
+            <numerusform>This return takes back %1 points; the member has %2 and the balance may not go below %3. Nothing was returned.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReturnableSale</name>
+    <message>
+        <source>No sale with receipt number &quot;%1&quot; at this till. Check the number on the receipt or scan its code.</source>
+        <translation>No sale with receipt number &quot;%1&quot; at this till. Check the number on the receipt or scan its code.</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number of the sale.</source>
+        <translation>Type or scan the receipt number of the sale.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedCardList</name>
+    <message>
+        <source>Revoking a digital card needs its card id.</source>
+        <translation>Revoking a digital card needs its card id.</translation>
+    </message>
+</context>
+<context>
+    <name>RotatingCodeSigner</name>
+    <message>
+        <source>This is not a digital card as head office issues it.</source>
+        <translation>This is not a digital card as head office issues it.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleCommand</name>
+    <message>
+        <source>Sale:</source>
+        <translation>Sale:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>Completed at:</source>
+        <translation>Completed at:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Items:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Total:</translation>
+    </message>
+    <message>
+        <source>Points earned:</source>
+        <translation>Points earned:</translation>
+    </message>
+    <message>
+        <source>New balance:</source>
+        <translation>New balance:</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Discount:</translation>
+    </message>
+    <message>
+        <source>Payable:</source>
+        <translation>Payable:</translation>
+    </message>
+    <message>
+        <source>Points redeemed:</source>
+        <translation>Points redeemed:</translation>
+    </message>
+    <message>
+        <source>New wallet:</source>
+        <translation>New wallet:</translation>
+    </message>
+</context>
+<context>
+    <name>SaleEffectWriter</name>
+    <message>
+        <source>Coupon %1 has already been used; the sale was not completed.</source>
+        <translation>Coupon %1 has already been used; the sale was not completed.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLookup</name>
+    <message>
+        <source>&quot;%1&quot; is neither a sale number nor a sale UUID; &quot;loyalty-ctl sales&quot; lists them.</source>
+        <translation>&quot;%1&quot; is neither a sale number nor a sale UUID; &quot;loyalty-ctl sales&quot; lists them.</translation>
+    </message>
+    <message>
+        <source>There is no sale %1 at this till.</source>
+        <translation>There is no sale %1 at this till.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleService</name>
+    <message>
+        <source>There is nothing to complete: scan a product first.</source>
+        <translation>There is nothing to complete: scan a product first.</translation>
+    </message>
+    <message>
+        <source>The basket is in %1 but the till sells in %2.</source>
+        <translation>The basket is in %1 but the till sells in %2.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s card is not active; the sale was not completed.</source>
+        <translation>The member&apos;s card is not active; the sale was not completed.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s points changed meanwhile; the sale was not completed. Try again.</source>
+        <translation>The member&apos;s points changed meanwhile; the sale was not completed. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>SalesCommand</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Completed at</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>No sales yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDecoder</name>
+    <message>
+        <source>Not a card or product barcode this till knows. Scan again or type the number on the card.</source>
+        <translation>Not a card or product barcode this till knows. Scan again or type the number on the card.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSanitiser</name>
+    <message>
+        <source>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner&apos;s settings.</source>
+        <translation>The scan was far too long for a card or a barcode. Scan again; if it keeps happening, check the scanner&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <translation>Nothing was scanned.</translation>
+    </message>
+    <message>
+        <source>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner&apos;s prefix and suffix settings.</source>
+        <translation>The scan was garbled by control characters. Scan again; if it keeps happening, check the scanner&apos;s prefix and suffix settings.</translation>
+    </message>
+    <message>
+        <source>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner&apos;s keyboard layout.</source>
+        <translation>The scan held characters no card or barcode has. Scan again; if it keeps happening, check the scanner&apos;s keyboard layout.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMigrator</name>
+    <message>
+        <source>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</source>
+        <translation>This database has schema version %1, but this program only knows up to version %2. It was written by a newer Loyalty Till; install that version instead. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</source>
+        <translation>Upgrading the database to version %1 (%2) failed; it stays at the previous version. %3</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
+        <translation>The disk is full, so nothing was saved. Free some space on this till, then try again.</translation>
+    </message>
+    <message>
+        <source>The till database is damaged (%1). Nothing was saved; call your administrator.</source>
+        <translation>The till database is damaged (%1). Nothing was saved; call your administrator.</translation>
+    </message>
+    <message>
+        <source>The till database refused the change: %1</source>
+        <translation>The till database refused the change: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TierProgressText</name>
+    <message numerus="yes">
+        <source>%1 point(s) to %2</source>
+        <extracomment>%1 is the name of the next tier, e.g. &quot;230 points to Gold&quot;</extracomment>
+        <translation>
+            <numerusform>%1 point to %2</numerusform>
+            <numerusform>%1 points to %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <extracomment>%1 is an amount of money, %2 the name of the next tier, e.g. &quot;12,30 € to Gold&quot;</extracomment>
+        <translation>%1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettings</name>
+    <message>
+        <source>The till setting &quot;%1&quot; has the invalid value &quot;%2&quot;.</source>
+        <translation>The till setting &quot;%1&quot; has the invalid value &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The till setting &quot;%1&quot; is missing.</source>
+        <translation>The till setting &quot;%1&quot; is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::BasketModel</name>
+    <message>
+        <source>%1 (no points)</source>
+        <translation>%1 (no points)</translation>
+    </message>
+    <message>
+        <source>EAN %1 · %2</source>
+        <translation>EAN %1 · %2</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CouponDialog</name>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>scan or type the code</source>
+        <translation>scan or type the code</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>Coupon code</translation>
+    </message>
+    <message>
+        <source>Scan the coupon or type its code, then Enter.</source>
+        <translation>Scan the coupon or type its code, then Enter.</translation>
+    </message>
+    <message>
+        <source>No coupon on this sale yet.</source>
+        <translation>No coupon on this sale yet.</translation>
+    </message>
+    <message>
+        <source>On this sale: %1</source>
+        <translation>On this sale: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>✖ Enter the coupon&apos;s code, or Esc to go back to the sale.</source>
+        <translation>✖ Enter the coupon&apos;s code, or Esc to go back to the sale.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::EffectsModel</name>
+    <message>
+        <source>⚠ Notice</source>
+        <translation>⚠ Notice</translation>
+    </message>
+    <message>
+        <source>★ Points</source>
+        <translation>★ Points</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stamps</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>Stamp card</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What this sale gives, and why</source>
+        <translation>What this sale gives, and why</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::EffectsPanel</name>
+    <message>
+        <source>This sale&apos;s loyalty effects</source>
+        <translation>This sale&apos;s loyalty effects</translation>
+    </message>
+    <message>
+        <source>THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them</source>
+        <translation>THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>Effects</translation>
+    </message>
+    <message>
+        <source>Points, savings and coupons of this sale appear here as you scan.</source>
+        <translation>Points, savings and coupons of this sale appear here as you scan.</translation>
+    </message>
+    <message>
+        <source>No loyalty effects yet. Scan the customer&apos;s card to collect points.</source>
+        <translation>No loyalty effects yet. Scan the customer&apos;s card to collect points.</translation>
+    </message>
+    <message>
+        <source>Nothing in the basket earns points or savings yet.</source>
+        <translation>Nothing in the basket earns points or savings yet.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::EnrolDialog</name>
+    <message>
+        <source>The customer agrees (text below)</source>
+        <translation>The customer agrees (text below)</translation>
+    </message>
+    <message>
+        <source>Enrol a new member</source>
+        <translation>Enrol a new member</translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation>optional, e.g. %1</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>scan the new card</source>
+        <translation>scan the new card</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Date of birth</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Card</translation>
+    </message>
+    <message>
+        <source>Consent text version %1</source>
+        <translation>Consent text version %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a date. Write it like %1.</source>
+        <translation>The date of birth is not a date. Write it like %1.</translation>
+    </message>
+    <message>
+        <source>optional: card of the member who recommended us</source>
+        <translation>optional: card of the member who recommended us</translation>
+    </message>
+    <message>
+        <source>Recommended by (card)</source>
+        <translation>Recommended by (card)</translation>
+    </message>
+    <message>
+        <source>&amp;Recommended by (card)</source>
+        <translation>&amp;Recommended by (card)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::KeyLegend</name>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>%1 · ● offline · %2 queued</source>
+        <translation>%1 · ● offline · %2 queued</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Remove coupons and redemptions</source>
+        <translation>Remove coupons and redemptions</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberCardsDialog</name>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>&amp;Add card</source>
+        <translation>&amp;Add card</translation>
+    </message>
+    <message>
+        <source>&amp;Replace card</source>
+        <translation>&amp;Replace card</translation>
+    </message>
+    <message>
+        <source>&amp;Block card</source>
+        <translation>&amp;Block card</translation>
+    </message>
+    <message>
+        <source>Cards of %1</source>
+        <translation>Cards of %1</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Points, history and tier belong to the member and stay with every card.</source>
+        <translation>Points, history and tier belong to the member and stay with every card.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Scan the new card to add it.</source>
+        <translation>Scan the new card to add it.</translation>
+    </message>
+    <message>
+        <source>Select the card to replace first.</source>
+        <translation>Select the card to replace first.</translation>
+    </message>
+    <message>
+        <source>Scan the new card that replaces •••• %1.</source>
+        <translation>Scan the new card that replaces •••• %1.</translation>
+    </message>
+    <message>
+        <source>Select the card to block first.</source>
+        <translation>Select the card to block first.</translation>
+    </message>
+    <message>
+        <source>Block card</source>
+        <translation>Block card</translation>
+    </message>
+    <message>
+        <source>Block card •••• %1? It will be refused at every till.</source>
+        <translation>Block card •••• %1? It will be refused at every till.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 is blocked.</source>
+        <translation>Card •••• %1 is blocked.</translation>
+    </message>
+    <message>
+        <source>Choose Add card or Replace card before scanning.</source>
+        <translation>Choose Add card or Replace card before scanning.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 added.</source>
+        <translation>Card •••• %1 added.</translation>
+    </message>
+    <message>
+        <source>Card •••• %1 replaces •••• %2.</source>
+        <translation>Card •••• %1 replaces •••• %2.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>MEMBER</source>
+        <translation>MEMBER</translation>
+    </message>
+    <message>
+        <source>Scan customer card</source>
+        <translation>Scan customer card</translation>
+    </message>
+    <message>
+        <source>THIS SALE</source>
+        <translation>THIS SALE</translation>
+    </message>
+    <message>
+        <source>No member: no points</source>
+        <translation>No member: no points</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <source>Scan the goods.</source>
+        <translation>Scan the goods.</translation>
+    </message>
+    <message>
+        <source>SALE COMPLETE ✔</source>
+        <translation>SALE COMPLETE ✔</translation>
+    </message>
+    <message>
+        <source>+%1 earned. New balance:</source>
+        <translation>+%1 earned. New balance:</translation>
+    </message>
+    <message>
+        <source>No member on this sale</source>
+        <translation>No member on this sale</translation>
+    </message>
+    <message>
+        <source>No points were collected.</source>
+        <translation>No points were collected.</translation>
+    </message>
+    <message>
+        <source>Scan the next customer&apos;s card or first product.</source>
+        <translation>Scan the next customer&apos;s card or first product.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln point(s)</source>
+        <translation>
+            <numerusform>+%Ln point</numerusform>
+            <numerusform>+%Ln points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points are collected with the loyalty card or the card in the app. F9 enrols a new member.</source>
+        <translation>Points are collected with the loyalty card or the card in the app. F9 enrols a new member.</translation>
+    </message>
+    <message numerus="yes">
+        <source>−%Ln point(s) redeemed</source>
+        <translation>
+            <numerusform>−%Ln point redeemed</numerusform>
+            <numerusform>−%Ln points redeemed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worth %1</source>
+        <extracomment>What the points balance is worth when redeemed</extracomment>
+        <translation>Worth %1</translation>
+    </message>
+    <message>
+        <source>Wallet %1</source>
+        <translation>Wallet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %Ln point(s) expire: use by %1</source>
+        <translation>
+            <numerusform>⚠ %Ln point expire: use by %1</numerusform>
+            <numerusform>⚠ %Ln points expire: use by %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paid membership until %1</source>
+        <translation>Paid membership until %1</translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>Highest tier reached</source>
+        <translation>Highest tier reached</translation>
+    </message>
+    <message>
+        <source>Tier %1 · %2</source>
+        <extracomment>%1 is the tier held, %2 the way to the next one (&quot;230 points to Gold&quot;)</extracomment>
+        <translation>Tier %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>A stamp card: &quot;Coffee card: 7 of 10&quot;</extracomment>
+        <translation>%1: %2 of %3</translation>
+    </message>
+    <message>
+        <source> — full, reward due</source>
+        <translation> — full, reward due</translation>
+    </message>
+    <message>
+        <source>+%1 earned, −%2 redeemed. New balance:</source>
+        <translation>+%1 earned, −%2 redeemed. New balance:</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAID</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MessageStrip</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::PcscReaderMonitor</name>
+    <message>
+        <source>PC/SC service not running — NFC off</source>
+        <translation>PC/SC service not running — NFC off</translation>
+    </message>
+    <message>
+        <source>NFC off: PC/SC error %1</source>
+        <translation>NFC off: PC/SC error %1</translation>
+    </message>
+    <message>
+        <source>No NFC reader connected</source>
+        <translation>No NFC reader connected</translation>
+    </message>
+    <message>
+        <source>NFC reader %1 ready</source>
+        <translation>NFC reader %1 ready</translation>
+    </message>
+    <message>
+        <source>The card could not be read — hold it still on the reader.</source>
+        <translation>The card could not be read — hold it still on the reader.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::RedeemPointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message numerus="yes">
+        <source>The member has %Ln point(s).</source>
+        <translation>
+            <numerusform>The member has %Ln point.</numerusform>
+            <numerusform>The member has %Ln points.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) = %1</source>
+        <translation>
+            <numerusform>%Ln point = %1</numerusform>
+            <numerusform>%Ln points = %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; at least %Ln point(s) at a time</source>
+        <translation>
+            <numerusform>; at least %Ln point at a time</numerusform>
+            <numerusform>; at least %Ln points at a time</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; at most %1 % of the basket</source>
+        <translation>; at most %1 % of the basket</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %Ln point(s) on this basket (= %1).</source>
+        <translation>
+            <numerusform>At most %Ln point on this basket (= %1).</numerusform>
+            <numerusform>At most %Ln points on this basket (= %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✖ No points can be redeemed on this basket.</source>
+        <translation>✖ No points can be redeemed on this basket.</translation>
+    </message>
+    <message>
+        <source>Points to redeem</source>
+        <translation>Points to redeem</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <source>&amp;Redeem</source>
+        <translation>&amp;Redeem</translation>
+    </message>
+    <message>
+        <source>0 takes the redemption off this sale.</source>
+        <translation>0 takes the redemption off this sale.</translation>
+    </message>
+    <message>
+        <source>= %1 off</source>
+        <translation>= %1 off</translation>
+    </message>
+    <message numerus="yes">
+        <source> (only steps of %Ln point(s) count)</source>
+        <translation>
+            <numerusform> (only steps of %Ln point count)</numerusform>
+            <numerusform> (only steps of %Ln points count)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReturnDialog</name>
+    <message>
+        <source>&amp;Find sale</source>
+        <translation>&amp;Find sale</translation>
+    </message>
+    <message>
+        <source>&amp;Return items</source>
+        <translation>&amp;Return items</translation>
+    </message>
+    <message>
+        <source>Return items of a sale</source>
+        <translation>Return items of a sale</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt: scan its code or type the sale number, then Enter.</source>
+        <translation>&amp;Receipt: scan its code or type the sale number, then Enter.</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>sale number or receipt code</source>
+        <translation>sale number or receipt code</translation>
+    </message>
+    <message>
+        <source>No sale chosen yet.</source>
+        <translation>No sale chosen yet.</translation>
+    </message>
+    <message>
+        <source>Items of the sale</source>
+        <translation>Items of the sale</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <source>Returned before</source>
+        <translation>Returned before</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>Return now</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab: next / previous item · ↑ ↓ or type: how many · Enter: return · Esc: back to the sale</source>
+        <translation>Tab / Shift+Tab: next / previous item · ↑ ↓ or type: how many · Enter: return · Esc: back to the sale</translation>
+    </message>
+    <message>
+        <source>Everything on sale %1 has already been returned. Nothing is left to take back.</source>
+        <translation>Everything on sale %1 has already been returned. Nothing is left to take back.</translation>
+    </message>
+    <message>
+        <source>Set how many of each item come back, then Enter. Items already returned cannot come back again.</source>
+        <translation>Set how many of each item come back, then Enter. Items already returned cannot come back again.</translation>
+    </message>
+    <message>
+        <source>Sale %1 · %2 · total %3</source>
+        <extracomment>%1 sale number, %2 date and time, %3 total</extracomment>
+        <translation>Sale %1 · %2 · total %3</translation>
+    </message>
+    <message>
+        <source>Member %1, card %2</source>
+        <extracomment>%1 the member&apos;s name, %2 the masked card number</extracomment>
+        <translation>Member %1, card %2</translation>
+    </message>
+    <message>
+        <source>No member card on this sale: the refund only.</source>
+        <translation>No member card on this sale: the refund only.</translation>
+    </message>
+    <message>
+        <source>Return how many of %1</source>
+        <extracomment>%1 the product&apos;s name</extracomment>
+        <translation>Return how many of %1</translation>
+    </message>
+    <message>
+        <source>all back</source>
+        <translation>all back</translation>
+    </message>
+    <message>
+        <source>Refund: —</source>
+        <translation>Refund: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund: %1 for %n item(s)</source>
+        <extracomment>%1 the amount, %n the number of items</extracomment>
+        <translation>
+            <numerusform>Refund: %1 for %n item</numerusform>
+            <numerusform>Refund: %1 for %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose how many items come back (↑ or type a number), then Enter; Esc goes back to the sale.</source>
+        <translation>Choose how many items come back (↑ or type a number), then Enter; Esc goes back to the sale.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::RewardPickerDialog</name>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message numerus="yes">
+        <source>The member has %Ln point(s). Choose a reward (↑ ↓), then Enter.</source>
+        <translation>
+            <numerusform>The member has %Ln point. Choose a reward (↑ ↓), then Enter.</numerusform>
+            <numerusform>The member has %Ln points. Choose a reward (↑ ↓), then Enter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reward catalogue</source>
+        <translation>Reward catalogue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln point(s)</source>
+        <extracomment>A reward and the points it needs: &quot;A Kaffee Crema — 300 points&quot;</extracomment>
+        <translation>
+            <numerusform>%1 — %Ln point</numerusform>
+            <numerusform>%1 — %Ln points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This programme has no rewards.</source>
+        <translation>This programme has no rewards.</translation>
+    </message>
+    <message>
+        <source>&amp;Take reward</source>
+        <translation>&amp;Take reward</translation>
+    </message>
+    <message numerus="yes">
+        <source>needs %Ln point(s); the member has %1</source>
+        <translation>
+            <numerusform>needs %Ln point; the member has %1</numerusform>
+            <numerusform>needs %Ln points; the member has %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>scan the product first (EAN %1)</source>
+        <translation>scan the product first (EAN %1)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SaleSession</name>
+    <message>
+        <source>Unknown card %1. Ask for another card or enrol the customer.</source>
+        <translation>Unknown card %1. Ask for another card or enrol the customer.</translation>
+    </message>
+    <message>
+        <source>Card %1 is blocked. Ask for another card or enrol the customer.</source>
+        <translation>Card %1 is blocked. Ask for another card or enrol the customer.</translation>
+    </message>
+    <message>
+        <source>Card %1 was replaced by a newer card. Ask for the new card.</source>
+        <translation>Card %1 was replaced by a newer card. Ask for the new card.</translation>
+    </message>
+    <message>
+        <source>%1 is already on this sale.</source>
+        <translation>%1 is already on this sale.</translation>
+    </message>
+    <message>
+        <source>The sale now belongs to %1 instead of the member scanned before.</source>
+        <translation>The sale now belongs to %1 instead of the member scanned before.</translation>
+    </message>
+    <message>
+        <source>Product %1 is not in the catalogue. Put it aside and ask the store manager.</source>
+        <translation>Product %1 is not in the catalogue. Put it aside and ask the store manager.</translation>
+    </message>
+    <message>
+        <source>Product %1 is priced in %2 but the till sells in %3.</source>
+        <translation>Product %1 is priced in %2 but the till sells in %3.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SaleWindow</name>
+    <message>
+        <source>Loyalty Till — %1</source>
+        <translation>Loyalty Till — %1</translation>
+    </message>
+    <message>
+        <source>Scan or type a card number or product code, then Enter</source>
+        <translation>Scan or type a card number or product code, then Enter</translation>
+    </message>
+    <message>
+        <source>Scan field</source>
+        <translation>Scan field</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Basket</translation>
+    </message>
+    <message>
+        <source>Qty −</source>
+        <translation>Qty −</translation>
+    </message>
+    <message>
+        <source>Qty +</source>
+        <translation>Qty +</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <source>Member %1 added to the sale.</source>
+        <translation>Member %1 added to the sale.</translation>
+    </message>
+    <message>
+        <source>Sale completed: %1.</source>
+        <translation>Sale completed: %1.</translation>
+    </message>
+    <message>
+        <source>There is no sale to void.</source>
+        <translation>There is no sale to void.</translation>
+    </message>
+    <message>
+        <source>Press F8 again to void this sale. Any other key keeps it.</source>
+        <translation>Press F8 again to void this sale. Any other key keeps it.</translation>
+    </message>
+    <message>
+        <source>Sale voided. Nothing was saved.</source>
+        <translation>Sale voided. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Select a line first (↑ ↓).</source>
+        <translation>Select a line first (↑ ↓).</translation>
+    </message>
+    <message>
+        <source>The quantity cannot go below 1. Press Del to remove the line.</source>
+        <translation>The quantity cannot go below 1. Press Del to remove the line.</translation>
+    </message>
+    <message>
+        <source>The quantity cannot go above %1.</source>
+        <translation>The quantity cannot go above %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Removed %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale completed: %1. %2 earned %Ln point(s).</source>
+        <translation>
+            <numerusform>Sale completed: %1. %2 earned %Ln point.</numerusform>
+            <numerusform>Sale completed: %1. %2 earned %Ln points.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Welcome, %1! Enrolled with card %2.</source>
+        <translation>Welcome, %1! Enrolled with card %2.</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s card first; then F7 shows their cards.</source>
+        <translation>Scan the member&apos;s card first; then F7 shows their cards.</translation>
+    </message>
+    <message>
+        <source>The sale continues with card %1.</source>
+        <translation>The sale continues with card %1.</translation>
+    </message>
+    <message>
+        <source>The member has no active card left; the sale was cleared. Scan the goods again.</source>
+        <translation>The member has no active card left; the sale was cleared. Scan the goods again.</translation>
+    </message>
+    <message>
+        <source>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</source>
+        <translation>A scan arrived while a dialog was open; it was ignored. Close the dialog and scan again.</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Undo loyalty</source>
+        <translation>Undo loyalty</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Returns are not set up on this till.</source>
+        <translation>Returns are not set up on this till.</translation>
+    </message>
+    <message>
+        <source>Finish or void the current sale first (F12 or F8), then F10 for a return.</source>
+        <translation>Finish or void the current sale first (F12 or F8), then F10 for a return.</translation>
+    </message>
+    <message>
+        <source>Give back %1 (return from sale %2).</source>
+        <extracomment>%1 the money to hand back, %2 the sale&apos;s number</extracomment>
+        <translation>Give back %1 (return from sale %2).</translation>
+    </message>
+    <message>
+        <source>Taken back: %1.</source>
+        <translation>Taken back: %1.</translation>
+    </message>
+    <message>
+        <source>Points balance now %1.</source>
+        <translation>Points balance now %1.</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first, then %1.</source>
+        <extracomment>%1 is what the cashier wanted to do, e.g. &quot;redeem points&quot;</extracomment>
+        <translation>Scan the customer&apos;s card first, then %1.</translation>
+    </message>
+    <message>
+        <source>The programme gives nothing for this on this basket.</source>
+        <translation>The programme gives nothing for this on this basket.</translation>
+    </message>
+    <message>
+        <source>Coupon %1: %2</source>
+        <extracomment>%1 is the coupon code, %2 what it gives (&quot;−2,35 € (coupon 10 % welcome discount)&quot;)</extracomment>
+        <translation>Coupon %1: %2</translation>
+    </message>
+    <message>
+        <source>redeem points</source>
+        <translation>redeem points</translation>
+    </message>
+    <message>
+        <source>No points are redeemed on this sale.</source>
+        <translation>No points are redeemed on this sale.</translation>
+    </message>
+    <message>
+        <source>choose a reward</source>
+        <translation>choose a reward</translation>
+    </message>
+    <message>
+        <source>pay from the wallet</source>
+        <translation>pay from the wallet</translation>
+    </message>
+    <message>
+        <source>Nothing is paid from the wallet on this sale.</source>
+        <translation>Nothing is paid from the wallet on this sale.</translation>
+    </message>
+    <message>
+        <source>No coupon, points, reward or wallet on this sale.</source>
+        <translation>No coupon, points, reward or wallet on this sale.</translation>
+    </message>
+    <message>
+        <source>Coupons, redeemed points, rewards and wallet payment were taken off this sale.</source>
+        <translation>Coupons, redeemed points, rewards and wallet payment were taken off this sale.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SerialScannerSource</name>
+    <message>
+        <source>No serial scanner configured</source>
+        <translation>No serial scanner configured</translation>
+    </message>
+    <message>
+        <source>Serial scanner on %1 ready</source>
+        <translation>Serial scanner on %1 ready</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1: no permission (add the till user to the dialout group)</source>
+        <translation>Serial scanner %1: no permission (add the till user to the dialout group)</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1 not found</source>
+        <translation>Serial scanner %1 not found</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1 cannot be opened</source>
+        <translation>Serial scanner %1 cannot be opened</translation>
+    </message>
+    <message>
+        <source>Serial scanner %1 disconnected</source>
+        <translation>Serial scanner %1 disconnected</translation>
+    </message>
+    <message>
+        <source>Scan too long (over %1 characters) — ignored. Check the scanner&apos;s suffix setting.</source>
+        <translation>Scan too long (over %1 characters) — ignored. Check the scanner&apos;s suffix setting.</translation>
+    </message>
+    <message>
+        <source>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</source>
+        <translation>The scanner sent characters that are not plain ASCII — check its keyboard/code page setting.</translation>
+    </message>
+    <message>
+        <source>The scanner sent control characters — check its prefix and suffix settings.</source>
+        <translation>The scanner sent control characters — check its prefix and suffix settings.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::TotalsBar</name>
+    <message>
+        <source>Items %1</source>
+        <translation>Items %1</translation>
+    </message>
+    <message>
+        <source>TO PAY</source>
+        <translation>TO PAY</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>Amount to pay</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Savings −%1</source>
+        <extracomment>Money taken off the basket by the loyalty programme, shown with a minus sign</extracomment>
+        <translation>Savings −%1</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::WalletSpendDialog</name>
+    <message>
+        <source>Pay from the wallet</source>
+        <translation>Pay from the wallet</translation>
+    </message>
+    <message>
+        <source>The wallet holds %1.</source>
+        <translation>The wallet holds %1.</translation>
+    </message>
+    <message>
+        <source>At most %1 on this basket.</source>
+        <translation>At most %1 on this basket.</translation>
+    </message>
+    <message>
+        <source>✖ Nothing can be paid from the wallet on this basket.</source>
+        <translation>✖ Nothing can be paid from the wallet on this basket.</translation>
+    </message>
+    <message>
+        <source>Amount from the wallet</source>
+        <translation>Amount from the wallet</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Use wallet</source>
+        <translation>&amp;Use wallet</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::WedgeScanCapture</name>
+    <message>
+        <source>Scan too long (over %1 characters) — ignored. Check the scanner&apos;s settings.</source>
+        <translation>Scan too long (over %1 characters) — ignored. Check the scanner&apos;s settings.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Loyalty Till: the sale screen where cashiers scan member cards and goods.</source>
+        <translation>Loyalty Till: the sale screen where cashiers scan member cards and goods.</translation>
+    </message>
+    <message>
+        <source>The till database.</source>
+        <translation>The till database.</translation>
+    </message>
+    <message>
+        <source>Language of the screen: de or en (default: the system&apos;s).</source>
+        <translation>Language of the screen: de or en (default: the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>Fill the whole screen.</source>
+        <translation>Fill the whole screen.</translation>
+    </message>
+    <message>
+        <source>Loyalty Till cannot start</source>
+        <translation>Loyalty Till cannot start</translation>
+    </message>
+    <message>
+        <source>Expired points could not be booked: %1</source>
+        <translation>Expired points could not be booked: %1</translation>
+    </message>
+</context>
 </TS>
