@@ -1,8 +1,11 @@
 // loyalty-till: the cashier's sale screen. This file only wires core and ui together.
 #include "TillCardDevices.h"
+#include "account/ExpiryRun.h"
 #include "i18n/TranslationLoader.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
+#include "sale/ActiveProgramme.h"
+#include "sale/MessageStrip.h"
 #include "sale/SaleSession.h"
 #include "sale/SaleWindow.h"
 #include "settings/SettingsRepository.h"
@@ -57,6 +60,21 @@ void setIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Loyalty Till"));
 }
 
+// Books the points lots whose day has come before the first sale, so balances are right. A failure
+// is told but does not keep the till from selling: the next start (or loyalty-ctl expire) retries.
+QString bookExpiredPoints(loyalty::Database& database, const loyalty::Clock& clock,
+                          const loyalty::TillSettings& settings)
+{
+    const auto expired = loyalty::ExpiryRun(database.connection(), settings.tillId)
+                             .run(clock.now(), loyalty::ActiveProgramme::load(database, settings));
+    if (expired)
+        return {};
+    const QString message =
+        QCoreApplication::translate("main", "Expired points could not be booked: %1").arg(expired.error().message);
+    std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(message));
+    return message;
+}
+
 int refuseToStart(const QString& message)
 {
     std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(message));
@@ -104,10 +122,15 @@ int main(int argc, char** argv)
     if (!nfcPolicy)
         return refuseToStart(nfcPolicy.error().message);
 
+    const QString expiryProblem = bookExpiredPoints(**database, clock, *settings);
+
     loyalty::SaleSession session(**database, clock, *settings);
     loyalty::Enrolment enrolment(**database, clock, *settings);
     loyalty::CardLifecycle cards(**database, clock, *settings);
     loyalty::SaleWindow window(session, enrolment, cards);
+    window.enableReturns(**database, clock);
+    if (!expiryProblem.isEmpty())
+        window.messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
     new loyalty::TillCardDevices(*devices, *nfcPolicy, window);  // owned by the window
     window.resize(1366, 768);
     if (options.fullScreen)

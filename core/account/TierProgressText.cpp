@@ -12,7 +12,7 @@ QString TierProgressText::toNextTier(const TierProgress& progress, const QString
         return {};
     const QString tier = progress.nextTierName.isEmpty() ? progress.nextTierId : progress.nextTierName;
     if (progress.basis == TierPolicy::Basis::EarnedPoints) {
-        //: %1 is the name of the next tier, e.g. "230 points to Gold"
+        //: %1 is the number of points still needed, %2 the name of the next tier, e.g. "230 points to Gold"
         return tr("%1 point(s) to %2", nullptr, static_cast<int>(std::min<qint64>(progress.neededForNext, 1000000)))
             .arg(locale.toString(progress.neededForNext), tier);
     }

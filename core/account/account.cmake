@@ -18,6 +18,9 @@ target_sources(loyalty_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ProRata.h
     ${CMAKE_CURRENT_LIST_DIR}/QualifyingMovement.h
     ${CMAKE_CURRENT_LIST_DIR}/ReturnLineRequest.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReturnableLine.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReturnableSale.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ReturnableSale.h
     ${CMAKE_CURRENT_LIST_DIR}/ReturnService.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReturnService.h
     ${CMAKE_CURRENT_LIST_DIR}/ReversedEffect.h

@@ -37,6 +37,7 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
     , m_email(new QLineEdit(this))
     , m_birthDate(new QLineEdit(this))
     , m_card(new QLineEdit(this))
+    , m_referrer(new QLineEdit(this))
     , m_consent(new QCheckBox(tr("The customer agrees (text below)"), this))
     , m_error(new QLabel(this))
 {
@@ -48,6 +49,7 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
     m_email->setObjectName(QStringLiteral("emailLineEdit"));
     m_birthDate->setObjectName(QStringLiteral("birthDateLineEdit"));
     m_card->setObjectName(QStringLiteral("cardLineEdit"));
+    m_referrer->setObjectName(QStringLiteral("referrerLineEdit"));
     m_consent->setObjectName(QStringLiteral("consentCheckBox"));
     m_error->setObjectName(QStringLiteral("enrolErrorLabel"));
     m_birthDate->setPlaceholderText(
@@ -55,6 +57,8 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
     m_phone->setPlaceholderText(tr("optional"));
     m_email->setPlaceholderText(tr("optional"));
     m_card->setPlaceholderText(tr("scan the new card"));
+    m_referrer->setPlaceholderText(tr("optional: card of the member who recommended us"));
+    m_referrer->setAccessibleName(tr("Recommended by (card)"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
 
@@ -66,6 +70,7 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
     form->addRow(tr("&E-mail"), m_email);
     form->addRow(tr("&Date of birth"), m_birthDate);
     form->addRow(tr("&Card"), m_card);
+    form->addRow(tr("&Recommended by (card)"), m_referrer);
 
     auto* consentText = new QLabel(
         ConsentText::text() + QStringLiteral("\n") + tr("Consent text version %1").arg(ConsentText::version()), this);
@@ -93,7 +98,7 @@ EnrolDialog::EnrolDialog(Enrolment& enrolment, QWidget* parent)
 
 void EnrolDialog::acceptScan(const QString& code)
 {
-    m_card->setText(code.trimmed());
+    (m_referrer->hasFocus() ? m_referrer : m_card)->setText(code.trimmed());
 }
 
 const CardHolder* EnrolDialog::enrolled() const
@@ -128,6 +133,7 @@ void EnrolDialog::submit()
     request.email = m_email->text();
     request.birthDate = birthDate;
     request.cardNumber = m_card->text().trimmed();
+    request.referrerCardNumber = m_referrer->text().trimmed();
     request.consentGiven = m_consent->isChecked();
     request.consentTextVersion = ConsentText::version();
     auto result = m_enrolment.enrol(request);

@@ -23,12 +23,14 @@ class EnrolDialog final : public QDialog
 public:
     EnrolDialog(Enrolment& enrolment, QWidget* parent = nullptr);
 
-    // A scan that arrives while the dialog is open: the new card's number.
+    // A scan that arrives while the dialog is open: the new card's number, or the recommending
+    // member's card when the cashier is in that field.
     void acceptScan(const QString& code);
     const CardHolder* enrolled() const;
 
     QLineEdit* nameField() const { return m_name; }
     QLineEdit* cardField() const { return m_card; }
+    QLineEdit* referrerField() const { return m_referrer; }
     QCheckBox* consentBox() const { return m_consent; }
     QString errorText() const;
 
@@ -42,6 +44,7 @@ private:
     QLineEdit* m_email;
     QLineEdit* m_birthDate;
     QLineEdit* m_card;
+    QLineEdit* m_referrer;
     QCheckBox* m_consent;
     QLabel* m_error;
     std::unique_ptr<CardHolder> m_enrolled;

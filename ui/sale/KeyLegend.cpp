@@ -24,10 +24,11 @@ KeyLegend::KeyLegend(QWidget* parent)
     : QFrame(parent)
     , m_keys(makeKeys(QStringLiteral("keyLegendLabel"),
                       QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>F9</b> %8 &nbsp;&nbsp; "
-                                     "<b>F7</b> %9 &nbsp;&nbsp; <b>+ / −</b> %3 &nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
+                                     "<b>F7</b> %9 &nbsp;&nbsp; <b>F10</b> %10 &nbsp;&nbsp; <b>+ / −</b> %3 "
+                                     "&nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
                                      "<b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
                           .arg(tr("Complete"), tr("Void"), tr("Quantity"), tr("Del"), tr("Remove"), tr("Select"),
-                               tr("Clear"), tr("Enrol"), tr("Cards")),
+                               tr("Clear"), tr("Enrol"), tr("Cards"), tr("Return")),
                       this))
     , m_loyaltyKeys(makeKeys(
           QStringLiteral("loyaltyKeyLegendLabel"),

@@ -25,6 +25,9 @@ bool SaleKeyFilter::eventFilter(QObject* watched, QEvent* event)
     case Qt::Key_F7:
         Q_EMIT cardsRequested();
         return true;
+    case Qt::Key_F10:
+        Q_EMIT returnRequested();
+        return true;
     case Qt::Key_F2:
         Q_EMIT couponRequested();
         return true;

@@ -22,6 +22,8 @@ Q_SIGNALS:
     void clearInputRequested();
     void enrolRequested();
     void cardsRequested();
+    // Items of an earlier sale coming back (F10).
+    void returnRequested();
     // The customer's requests on top of the basket.
     void couponRequested();
     void redeemPointsRequested();

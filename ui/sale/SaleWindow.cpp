@@ -9,6 +9,7 @@
 #include "members/EnrolDialog.h"
 #include "members/MemberCardsDialog.h"
 #include "money/MoneyFormatter.h"
+#include "returns/ReturnDialog.h"
 #include "sale/BasketModel.h"
 #include "sale/EffectsPanel.h"
 #include "sale/KeyLegend.h"
@@ -152,6 +153,7 @@ QWidget* SaleWindow::buildSidePane()
     m_completeButton->setMinimumHeight(64);
     m_enrolButton = makeActionButton(QStringLiteral("enrolButton"), tr("Enrol"), QStringLiteral("F9"));
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
+    m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F10"));
 
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
@@ -161,7 +163,8 @@ QWidget* SaleWindow::buildSidePane()
     buttons->addWidget(m_walletButton, 0, 3);
     buttons->addWidget(m_enrolButton, 1, 0);
     buttons->addWidget(m_cardsButton, 1, 1);
-    buttons->addWidget(m_clearRequestsButton, 1, 2, 1, 2);
+    buttons->addWidget(m_returnButton, 1, 2);
+    buttons->addWidget(m_clearRequestsButton, 1, 3);
     buttons->addWidget(m_minusButton, 2, 0);
     buttons->addWidget(m_plusButton, 2, 1);
     buttons->addWidget(m_removeButton, 2, 2);
@@ -189,6 +192,8 @@ void SaleWindow::connectActions()
     connect(m_keyFilter, &SaleKeyFilter::cardsRequested, this, &SaleWindow::manageCards);
     connect(m_enrolButton, &QPushButton::clicked, this, &SaleWindow::enrolMember);
     connect(m_cardsButton, &QPushButton::clicked, this, &SaleWindow::manageCards);
+    connect(m_keyFilter, &SaleKeyFilter::returnRequested, this, &SaleWindow::takeReturn);
+    connect(m_returnButton, &QPushButton::clicked, this, &SaleWindow::takeReturn);
     connect(m_keyFilter, &SaleKeyFilter::couponRequested, this, &SaleWindow::applyCoupon);
     connect(m_keyFilter, &SaleKeyFilter::redeemPointsRequested, this, &SaleWindow::redeemPoints);
     connect(m_keyFilter, &SaleKeyFilter::rewardRequested, this, &SaleWindow::takeReward);
@@ -221,6 +226,10 @@ void SaleWindow::acceptScan(const QString& text, CardSource source)
     }
     if (auto* coupon = qobject_cast<CouponDialog*>(modal)) {
         coupon->acceptScan(text);
+        return;
+    }
+    if (auto* returns = qobject_cast<ReturnDialog*>(modal)) {
+        returns->acceptScan(text);
         return;
     }
     if (modal) {
@@ -407,6 +416,50 @@ void SaleWindow::manageCards()
     dialog.exec();
     keepSaleCardActive();
     refresh();
+}
+
+void SaleWindow::enableReturns(Database& database, const Clock& clock)
+{
+    m_returnsDatabase = &database;
+    m_returnsClock = &clock;
+}
+
+void SaleWindow::takeReturn()
+{
+    disarmVoid();
+    if (!m_returnsDatabase || !m_returnsClock) {
+        m_messageStrip->show(MessageStrip::Severity::Error, tr("Returns are not set up on this till."));
+        return;
+    }
+    // A return is its own transaction: mixing it into a sale in progress would confuse the refund.
+    if (!m_session.basket().isEmpty()) {
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             tr("Finish or void the current sale first (F12 or F8), then F10 for a return."));
+        return;
+    }
+    // A card scanned out of habit before a return: the return finds its member from the receipt,
+    // and the panel must not keep showing the balance from before.
+    if (m_session.member())
+        m_session.voidSale();
+    ReturnDialog dialog(*m_returnsDatabase, *m_returnsClock, m_session.settings().tillId,
+                        m_session.engine().programme(), this);
+    const bool booked = dialog.exec() == QDialog::Accepted && dialog.completed();
+    refresh();
+    if (!booked)
+        return;
+    const CompletedReturn& done = *dialog.completed();
+    const QLocale locale;
+    //: %1 the money to hand back, %2 the sale's number
+    QString text =
+        tr("Give back %1 (return from sale %2).").arg(MoneyFormatter(locale).format(done.refund)).arg(done.saleId);
+    QStringList reversed;
+    for (const ReversedEffect& effect : done.reversed)
+        reversed << effect.explanation;
+    if (!reversed.isEmpty())
+        text += QLatin1Char(' ') + tr("Taken back: %1.").arg(reversed.join(QStringLiteral("; ")));
+    if (done.memberId)
+        text += QLatin1Char(' ') + tr("Points balance now %1.").arg(locale.toString(done.pointsBalance));
+    m_messageStrip->show(MessageStrip::Severity::Success, text);
 }
 
 void SaleWindow::keepSaleCardActive()

@@ -13,6 +13,8 @@ namespace loyalty {
 
 class BasketModel;
 class CardLifecycle;
+class Clock;
+class Database;
 class EffectsPanel;
 class Enrolment;
 class KeyLegend;
@@ -51,6 +53,9 @@ public:
     void showDeviceStatus(const QString& status);
     // An NFC read turned into a card read (or refused) by NfcPolicy.
     void acceptDecodedRead(const Result<CardRead>& read);
+    // Lets F10 take back items of earlier sales, booked in `database`; without it F10 says returns
+    // are not set up. Both must outlive the window.
+    void enableReturns(Database& database, const Clock& clock);
     // Catches keyboard-wedge scans application-wide while this window lives.
     WedgeScanCapture* wedgeCapture() const { return m_wedge; }
 
@@ -71,6 +76,7 @@ private:
     void clearInput();
     void enrolMember();
     void manageCards();
+    void takeReturn();
     void keepSaleCardActive();
 
     // The customer's requests on top of the basket (F2-F6).
@@ -111,12 +117,15 @@ private:
     QPushButton* m_removeButton = nullptr;
     QPushButton* m_enrolButton = nullptr;
     QPushButton* m_cardsButton = nullptr;
+    QPushButton* m_returnButton = nullptr;
     QPushButton* m_couponButton = nullptr;
     QPushButton* m_redeemButton = nullptr;
     QPushButton* m_rewardButton = nullptr;
     QPushButton* m_walletButton = nullptr;
     QPushButton* m_clearRequestsButton = nullptr;
     bool m_voidArmed = false;
+    Database* m_returnsDatabase = nullptr;
+    const Clock* m_returnsClock = nullptr;
 };
 
 }  // namespace loyalty
