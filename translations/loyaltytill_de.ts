@@ -2116,8 +2116,8 @@
         <translation>Kundenvorteile dieses Einkaufs</translation>
     </message>
     <message>
-        <source>THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them</source>
-        <translation>DIESER EINKAUF – F2 Gutschein · F3 Punkte einlösen · F4 Prämie · F6 Guthaben · F5 entfernt sie</translation>
+        <source>THIS SALE — F6 coupon · F4 redeem points · F3 reward · F2 wallet · F5 removes them</source>
+        <translation>DIESER EINKAUF – F6 Gutschein · F4 Punkte einlösen · F3 Prämie · F2 Guthaben · F5 entfernt sie</translation>
     </message>
     <message>
         <source>Effects</source>
@@ -2903,8 +2903,8 @@
         <translation>Rückgaben sind an dieser Kasse nicht eingerichtet.</translation>
     </message>
     <message>
-        <source>Finish or void the current sale first (F12 or F8), then F10 for a return.</source>
-        <translation>Zuerst den laufenden Verkauf abschließen oder stornieren (F12 oder F8), dann F10 für eine Rückgabe.</translation>
+        <source>Finish or void the current sale first (F12 or F8), then F11 for a return.</source>
+        <translation>Zuerst den laufenden Verkauf abschließen oder stornieren (F12 oder F8), dann F11 für eine Rückgabe.</translation>
     </message>
     <message>
         <source>Give back %1 (return from sale %2).</source>

@@ -2116,8 +2116,8 @@
         <translation>This sale&apos;s loyalty effects</translation>
     </message>
     <message>
-        <source>THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them</source>
-        <translation>THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them</translation>
+        <source>THIS SALE — F6 coupon · F4 redeem points · F3 reward · F2 wallet · F5 removes them</source>
+        <translation>THIS SALE — F6 coupon · F4 redeem points · F3 reward · F2 wallet · F5 removes them</translation>
     </message>
     <message>
         <source>Effects</source>
@@ -2903,8 +2903,8 @@
         <translation>Returns are not set up on this till.</translation>
     </message>
     <message>
-        <source>Finish or void the current sale first (F12 or F8), then F10 for a return.</source>
-        <translation>Finish or void the current sale first (F12 or F8), then F10 for a return.</translation>
+        <source>Finish or void the current sale first (F12 or F8), then F11 for a return.</source>
+        <translation>Finish or void the current sale first (F12 or F8), then F11 for a return.</translation>
     </message>
     <message>
         <source>Give back %1 (return from sale %2).</source>

@@ -239,7 +239,7 @@ void TestLoyaltyActions::couponAndRedeemedPointsAreBookedAsShown()
     fillBasket(3000);
     QVERIFY(m_window->totalsBar()->discountText().isEmpty());
 
-    // F2, type the code, Enter.
+    // F6, type the code, Enter.
     bool couponSeen = false;
     QTimer::singleShot(0, this, [&] {
         auto* dialog = qobject_cast<CouponDialog*>(QApplication::activeModalWidget());
@@ -248,7 +248,7 @@ void TestLoyaltyActions::couponAndRedeemedPointsAreBookedAsShown()
         QTest::keyClicks(dialog->codeField(), QStringLiteral("welcome10"));
         QTest::keyClick(dialog->codeField(), Qt::Key_Return);
     });
-    press(Qt::Key_F2);
+    press(Qt::Key_F6);
     QVERIFY(couponSeen);
     QCOMPARE(m_session->options().couponCodes, QStringList{QStringLiteral("WELCOME10")});
     QVERIFY2(anyReasonContains(QStringLiteral("coupon")), qPrintable(m_window->effectsPanel()->reasons().join(u'|')));
@@ -259,7 +259,7 @@ void TestLoyaltyActions::couponAndRedeemedPointsAreBookedAsShown()
              QStringLiteral("Savings −%1").arg(money.format(m_session->effects().discount)));
     QCOMPARE(m_window->totalsBar()->totalText(), money.format(m_session->effects().payable));
 
-    // F3: the dialog offers what this basket allows; type 500 and Enter.
+    // F4: the dialog offers what this basket allows; type 500 and Enter.
     bool redeemSeen = false;
     QTimer::singleShot(0, this, [&] {
         auto* dialog = qobject_cast<RedeemPointsDialog*>(QApplication::activeModalWidget());
@@ -272,7 +272,7 @@ void TestLoyaltyActions::couponAndRedeemedPointsAreBookedAsShown()
         QTest::keyClicks(field, QStringLiteral("500"));
         QTest::keyClick(field, Qt::Key_Return);
     });
-    press(Qt::Key_F3);
+    press(Qt::Key_F4);
     QVERIFY(redeemSeen);
     QCOMPARE(m_session->options().redeemPoints, 500);
     QCOMPARE(m_session->effects().pointsRedeemed(), 500);
@@ -331,7 +331,7 @@ void TestLoyaltyActions::refusedCouponShowsItsNotice()
         QTest::keyClicks(dialog->codeField(), QStringLiteral("NOSUCH1"));
         QTest::keyClick(dialog->codeField(), Qt::Key_Return);
     });
-    press(Qt::Key_F2);
+    press(Qt::Key_F6);
     QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Error);
     QVERIFY2(m_window->messageStrip()->text().contains(QStringLiteral("NOSUCH1")),
              qPrintable(m_window->messageStrip()->text()));
@@ -362,7 +362,7 @@ void TestLoyaltyActions::scannedCouponGoesIntoTheCouponDialog()
         QTRY_VERIFY(!dialog->isVisible());
         checked = true;
     });
-    press(Qt::Key_F2);
+    press(Qt::Key_F6);
     QTRY_VERIFY(checked);
     QCOMPARE(m_session->options().couponCodes, QStringList{QStringLiteral("WELCOME10")});
     QVERIFY(!m_session->effects().discount.isZero());
@@ -390,7 +390,7 @@ void TestLoyaltyActions::rewardPickerExplainsWhatCannotBeTaken()
         checked = true;
         QTest::keyClick(list, Qt::Key_Return);
     });
-    press(Qt::Key_F4);
+    press(Qt::Key_F3);
     QVERIFY(checked);
     QCOMPARE(m_session->options().rewardIds, QStringList{QStringLiteral("reward.croissant")});
     QCOMPARE(m_session->effects().pointsRedeemed(), 150);
@@ -421,7 +421,7 @@ void TestLoyaltyActions::f5TakesTheRequestsOffAgain()
 void TestLoyaltyActions::loyaltyKeysNeedAMember()
 {
     scan(DemoDataGenerator::productEanFor(0));
-    for (Qt::Key key : {Qt::Key_F3, Qt::Key_F4, Qt::Key_F6}) {
+    for (Qt::Key key : {Qt::Key_F4, Qt::Key_F3, Qt::Key_F2}) {
         m_window->messageStrip()->clear();
         press(key);
         QVERIFY(!QApplication::activeModalWidget());

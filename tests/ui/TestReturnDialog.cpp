@@ -1,6 +1,6 @@
 // Drives the real sale window with key events as a cashier and a scanner type them: a sale with a
-// member, then F10 takes items of it back. What the screen shows (refund, reversed effects, new
-// balance) is what core booked; a return beyond what is left is refused and changes nothing; F10
+// member, then F11 takes items of it back. What the screen shows (refund, reversed effects, new
+// balance) is what core booked; a return beyond what is left is refused and changes nothing; F11
 // waits for an empty basket. Also: a member enrolled with a referrer's card gives the referral
 // effects on their first sale.
 #include "account/ReturnService.h"
@@ -67,7 +67,7 @@ private:
     void scan(const QString& code);
     void press(Qt::Key key);
     void wedgeType(QWidget* target, const QString& text, int gapMs);
-    // Opens the return dialog with F10 and runs `steps` in it once it is shown.
+    // Opens the return dialog with F11 and runs `steps` in it once it is shown.
     bool withReturnDialog(const std::function<void(ReturnDialog*)>& steps);
     // A completed sale with a member: 2 × fresh produce (double points) and 1 × bakery.
     CompletedSale sellToMember(qint64 memberId);
@@ -171,7 +171,7 @@ bool TestReturnDialog::withReturnDialog(const std::function<void(ReturnDialog*)>
         if (dialog->isVisible())
             dialog->reject();
     });
-    press(Qt::Key_F10);
+    press(Qt::Key_F11);
     return seen;
 }
 
@@ -356,7 +356,7 @@ void TestReturnDialog::f10WaitsForAnEmptyBasket()
             dialog->close();
         }
     });
-    press(Qt::Key_F10);
+    press(Qt::Key_F11);
     QCoreApplication::processEvents();
     QVERIFY(!opened);
     QCOMPARE(m_window->messageStrip()->severity(), MessageStrip::Severity::Warning);

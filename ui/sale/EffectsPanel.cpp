@@ -23,7 +23,7 @@ EffectsPanel::EffectsPanel(const SaleSession& session, QWidget* parent)
     setObjectName(QStringLiteral("effectsPanel"));
     setAccessibleName(tr("This sale's loyalty effects"));
     m_heading->setObjectName(QStringLiteral("effectsHeadingLabel"));
-    m_heading->setText(tr("THIS SALE — F2 coupon · F3 redeem points · F4 reward · F6 wallet · F5 removes them"));
+    m_heading->setText(tr("THIS SALE — F6 coupon · F4 redeem points · F3 reward · F2 wallet · F5 removes them"));
     m_heading->setTextFormat(Qt::PlainText);
     m_empty->setObjectName(QStringLiteral("effectsEmptyLabel"));
     m_empty->setWordWrap(true);

@@ -24,7 +24,7 @@ KeyLegend::KeyLegend(QWidget* parent)
     : QFrame(parent)
     , m_keys(makeKeys(QStringLiteral("keyLegendLabel"),
                       QStringLiteral("<b>F12</b> %1 &nbsp;&nbsp; <b>F8</b> %2 &nbsp;&nbsp; <b>F9</b> %8 &nbsp;&nbsp; "
-                                     "<b>F7</b> %9 &nbsp;&nbsp; <b>F10</b> %10 &nbsp;&nbsp; <b>+ / −</b> %3 "
+                                     "<b>F7</b> %9 &nbsp;&nbsp; <b>F11</b> %10 &nbsp;&nbsp; <b>+ / −</b> %3 "
                                      "&nbsp;&nbsp; <b>%4</b> %5 &nbsp;&nbsp; "
                                      "<b>↑ ↓</b> %6 &nbsp;&nbsp; <b>Esc</b> %7")
                           .arg(tr("Complete"), tr("Void"), tr("Quantity"), tr("Del"), tr("Remove"), tr("Select"),
@@ -32,8 +32,8 @@ KeyLegend::KeyLegend(QWidget* parent)
                       this))
     , m_loyaltyKeys(makeKeys(
           QStringLiteral("loyaltyKeyLegendLabel"),
-          QStringLiteral("<b>F2</b> %1 &nbsp;&nbsp; <b>F3</b> %2 &nbsp;&nbsp; <b>F4</b> %3 "
-                         "&nbsp;&nbsp; <b>F6</b> %4 &nbsp;&nbsp; <b>F5</b> %5")
+          QStringLiteral("<b>F6</b> %1 &nbsp;&nbsp; <b>F4</b> %2 &nbsp;&nbsp; <b>F3</b> %3 "
+                         "&nbsp;&nbsp; <b>F2</b> %4 &nbsp;&nbsp; <b>F5</b> %5")
               .arg(tr("Coupon"), tr("Redeem points"), tr("Reward"), tr("Wallet"), tr("Remove coupons and redemptions")),
           this))
     , m_status(new QLabel(this))

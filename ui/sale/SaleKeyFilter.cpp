@@ -25,22 +25,22 @@ bool SaleKeyFilter::eventFilter(QObject* watched, QEvent* event)
     case Qt::Key_F7:
         Q_EMIT cardsRequested();
         return true;
-    case Qt::Key_F10:
+    case Qt::Key_F11:
         Q_EMIT returnRequested();
         return true;
-    case Qt::Key_F2:
+    case Qt::Key_F6:
         Q_EMIT couponRequested();
         return true;
-    case Qt::Key_F3:
+    case Qt::Key_F4:
         Q_EMIT redeemPointsRequested();
         return true;
-    case Qt::Key_F4:
+    case Qt::Key_F3:
         Q_EMIT rewardRequested();
         return true;
     case Qt::Key_F5:
         Q_EMIT clearRequestsRequested();
         return true;
-    case Qt::Key_F6:
+    case Qt::Key_F2:
         Q_EMIT walletRequested();
         return true;
     case Qt::Key_Escape:

@@ -22,7 +22,7 @@ Q_SIGNALS:
     void clearInputRequested();
     void enrolRequested();
     void cardsRequested();
-    // Items of an earlier sale coming back (F10).
+    // Items of an earlier sale coming back (F11).
     void returnRequested();
     // The customer's requests on top of the basket.
     void couponRequested();

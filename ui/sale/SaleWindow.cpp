@@ -139,10 +139,10 @@ QWidget* SaleWindow::buildSidePane()
     m_memberPanel = new MemberPanel(pane);
     layout->addWidget(m_memberPanel, 1);
 
-    m_couponButton = makeActionButton(QStringLiteral("couponButton"), tr("Coupon"), QStringLiteral("F2"));
-    m_redeemButton = makeActionButton(QStringLiteral("redeemButton"), tr("Points"), QStringLiteral("F3"));
-    m_rewardButton = makeActionButton(QStringLiteral("rewardButton"), tr("Reward"), QStringLiteral("F4"));
-    m_walletButton = makeActionButton(QStringLiteral("walletButton"), tr("Wallet"), QStringLiteral("F6"));
+    m_couponButton = makeActionButton(QStringLiteral("couponButton"), tr("Coupon"), QStringLiteral("F6"));
+    m_redeemButton = makeActionButton(QStringLiteral("redeemButton"), tr("Points"), QStringLiteral("F4"));
+    m_rewardButton = makeActionButton(QStringLiteral("rewardButton"), tr("Reward"), QStringLiteral("F3"));
+    m_walletButton = makeActionButton(QStringLiteral("walletButton"), tr("Wallet"), QStringLiteral("F2"));
     m_clearRequestsButton =
         makeActionButton(QStringLiteral("clearRequestsButton"), tr("Undo loyalty"), QStringLiteral("F5"));
     m_minusButton = makeActionButton(QStringLiteral("minusButton"), tr("Qty −"), QStringLiteral("−"));
@@ -153,7 +153,7 @@ QWidget* SaleWindow::buildSidePane()
     m_completeButton->setMinimumHeight(64);
     m_enrolButton = makeActionButton(QStringLiteral("enrolButton"), tr("Enrol"), QStringLiteral("F9"));
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
-    m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F10"));
+    m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F11"));
 
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
@@ -434,7 +434,7 @@ void SaleWindow::takeReturn()
     // A return is its own transaction: mixing it into a sale in progress would confuse the refund.
     if (!m_session.basket().isEmpty()) {
         m_messageStrip->show(MessageStrip::Severity::Warning,
-                             tr("Finish or void the current sale first (F12 or F8), then F10 for a return."));
+                             tr("Finish or void the current sale first (F12 or F8), then F11 for a return."));
         return;
     }
     // A card scanned out of habit before a return: the return finds its member from the receipt,

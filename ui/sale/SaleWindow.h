@@ -53,7 +53,7 @@ public:
     void showDeviceStatus(const QString& status);
     // An NFC read turned into a card read (or refused) by NfcPolicy.
     void acceptDecodedRead(const Result<CardRead>& read);
-    // Lets F10 take back items of earlier sales, booked in `database`; without it F10 says returns
+    // Lets F11 take back items of earlier sales, booked in `database`; without it F11 says returns
     // are not set up. Both must outlive the window.
     void enableReturns(Database& database, const Clock& clock);
     // Catches keyboard-wedge scans application-wide while this window lives.
@@ -79,7 +79,7 @@ private:
     void takeReturn();
     void keepSaleCardActive();
 
-    // The customer's requests on top of the basket (F2-F6).
+    // The customer's requests on top of the basket (F6-F2).
     void applyCoupon();
     void redeemPoints();
     void takeReward();
