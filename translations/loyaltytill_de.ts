@@ -2267,7 +2267,7 @@
     </message>
     <message>
         <source>Remove coupons and redemptions</source>
-        <translation>Gutscheine und Einlösungen entfernen</translation>
+        <translation>Vorteile entfernen</translation>
     </message>
 </context>
 <context>
@@ -2892,7 +2892,7 @@
     </message>
     <message>
         <source>Undo loyalty</source>
-        <translation>Vorteile entfernen</translation>
+        <translation>Rücksetzen</translation>
     </message>
     <message>
         <source>Return</source>

@@ -56,7 +56,7 @@ ReturnDialog::ReturnDialog(Database& database, const Clock& clock, QString tillI
 {
     setObjectName(QStringLiteral("returnDialog"));
     setWindowTitle(tr("Return items of a sale"));
-    setMinimumSize(820, 560);
+    setMinimumSize(820, 680);
 
     auto* prompt = new QLabel(tr("&Receipt: scan its code or type the sale number, then Enter."), this);
     prompt->setBuddy(m_receipt);
@@ -82,6 +82,7 @@ ReturnDialog::ReturnDialog(Database& database, const Clock& clock, QString tillI
     m_lines->verticalHeader()->setVisible(false);
     m_lines->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_lines->verticalHeader()->setDefaultSectionSize(48);
+    m_lines->setMinimumHeight(4 * 48 + 32);  // four lines and the header without scrolling
     auto* header = m_lines->horizontalHeader();
     header->setSectionResizeMode(ProductColumn, QHeaderView::Stretch);
     for (int column : {int(BoughtColumn), int(ReturnedColumn), int(ReturnColumn), int(RefundColumn)})

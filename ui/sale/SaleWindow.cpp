@@ -157,19 +157,18 @@ QWidget* SaleWindow::buildSidePane()
 
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
-    buttons->addWidget(m_couponButton, 0, 0);
-    buttons->addWidget(m_redeemButton, 0, 1);
-    buttons->addWidget(m_rewardButton, 0, 2);
-    buttons->addWidget(m_walletButton, 0, 3);
-    buttons->addWidget(m_enrolButton, 1, 0);
-    buttons->addWidget(m_cardsButton, 1, 1);
-    buttons->addWidget(m_returnButton, 1, 2);
-    buttons->addWidget(m_clearRequestsButton, 1, 3);
-    buttons->addWidget(m_minusButton, 2, 0);
-    buttons->addWidget(m_plusButton, 2, 1);
-    buttons->addWidget(m_removeButton, 2, 2);
-    buttons->addWidget(m_voidButton, 2, 3);
-    buttons->addWidget(m_completeButton, 3, 0, 1, 4);
+    // Three equal columns: wide enough for a German label in large type on a touch screen.
+    const QList<QList<QPushButton*>> rows{{m_couponButton, m_redeemButton, m_rewardButton},
+                                          {m_walletButton, m_clearRequestsButton, m_returnButton},
+                                          {m_enrolButton, m_cardsButton, m_voidButton},
+                                          {m_minusButton, m_plusButton, m_removeButton}};
+    for (int row = 0; row < rows.size(); ++row) {
+        for (int column = 0; column < rows[row].size(); ++column)
+            buttons->addWidget(rows[row][column], row, column);
+    }
+    for (int column = 0; column < 3; ++column)
+        buttons->setColumnStretch(column, 1);
+    buttons->addWidget(m_completeButton, int(rows.size()), 0, 1, 3);
     layout->addLayout(buttons);
     return pane;
 }
