@@ -3,6 +3,8 @@
 #include "sale/ActiveProgramme.h"
 #include "store/Database.h"
 
+#include <algorithm>
+
 namespace loyalty {
 
 SaleSession::SaleSession(Database& database, const Clock& clock, const TillSettings& settings, QObject* parent)
@@ -48,12 +50,12 @@ ScanOutcome SaleSession::accept(const CardRead& read, qint64 quantity)
     case CardRead::Kind::LoyaltyNumber:
     case CardRead::Kind::DigitalCard:
     case CardRead::Kind::NfcUid:
-        return attachMember(read.identifier);
+        return attachMember(read.identifier, read.kind);
     }
     return {};
 }
 
-ScanOutcome SaleSession::attachMember(const QString& cardNumber)
+ScanOutcome SaleSession::attachMember(const QString& cardNumber, CardRead::Kind kind)
 {
     const auto found = m_members.findByCard(cardNumber);
     if (!found)
@@ -79,6 +81,8 @@ ScanOutcome SaleSession::attachMember(const QString& cardNumber)
     if (m_member && m_member->member.id == holder.member.id && m_member->cardNumber == holder.cardNumber)
         return {ScanOutcome::Kind::MemberAttached, tr("%1 is already on this sale.").arg(holder.member.name)};
     m_member = holder;
+    m_memberReadKind = kind;
+    m_identityConfirmed = false;
     m_standing = *standing;
     m_memberBalance = standing->points;
     m_lastCompleted.reset();
@@ -119,7 +123,7 @@ SaleSession::CardCheck SaleSession::recheckMemberCard()
     const auto active = m_members.activeCardsOf(m_member->member.id);
     if (!active || active->contains(m_member->cardNumber))
         return CardCheck::Unchanged;
-    if (!active->isEmpty() && attachMember(active->first()).kind == ScanOutcome::Kind::MemberAttached)
+    if (!active->isEmpty() && attachMember(active->first(), m_memberReadKind).kind == ScanOutcome::Kind::MemberAttached)
         return CardCheck::SwitchedCard;
     voidSale();
     return CardCheck::Voided;
@@ -194,6 +198,7 @@ void SaleSession::voidSale()
     m_member.reset();
     m_standing.reset();
     m_options = {};
+    m_identityConfirmed = false;
     m_memberBalance.reset();
     m_lastCompleted.reset();
     recompute();
@@ -201,8 +206,54 @@ void SaleSession::voidSale()
     Q_EMIT memberChanged();
 }
 
+qint64 SaleSession::loyaltyValueSpent() const
+{
+    qint64 spent = 0;
+    for (const Effect& effect : m_effects.effects) {
+        if (effect.kind == EffectKind::PointsRedeemed || effect.kind == EffectKind::WalletSpent ||
+            effect.kind == EffectKind::CreditSpent)
+            spent += effect.discountMinor;
+    }
+    return spent;
+}
+
+bool SaleSession::identityCheckNeeded() const
+{
+    if (!m_member || m_memberReadKind != CardRead::Kind::NfcUid || m_identityConfirmed)
+        return false;
+    const bool spends = std::any_of(m_effects.effects.cbegin(), m_effects.effects.cend(), [](const Effect& e) {
+        return e.kind == EffectKind::PointsRedeemed || e.kind == EffectKind::WalletSpent ||
+               e.kind == EffectKind::CreditSpent;
+    });
+    return spends && loyaltyValueSpent() >= m_settings.uidCheckAboveMinor;
+}
+
+Result<Done> SaleSession::confirmIdentity(const QDate& birthDate)
+{
+    if (!m_member)
+        return Error{Error::Code::InvalidInput, tr("There is no member on this sale.")};
+    const QDate onRecord = m_standing ? m_standing->birthDate : QDate();
+    if (!onRecord.isValid())
+        return Error{Error::Code::Refused,
+                     tr("No date of birth is on record for this member: points and wallet can only be used with "
+                        "the printed card or the app."),
+                     QStringLiteral("identity-check")};
+    if (birthDate != onRecord)
+        return Error{Error::Code::Refused,
+                     tr("The date of birth does not match. Nothing was redeemed; ask for the printed card or the "
+                        "app."),
+                     QStringLiteral("identity-check")};
+    m_identityConfirmed = true;
+    return Done{};
+}
+
 Result<CompletedSale> SaleSession::complete()
 {
+    if (identityCheckNeeded())
+        return Error{Error::Code::Refused,
+                     tr("This card is a bare NFC tag that can be copied: confirm the customer's date of birth "
+                        "before points or wallet are used."),
+                     QStringLiteral("identity-check")};
     auto completed = m_service.complete(m_basket, m_member, m_options);
     if (!completed)
         return completed;  // the sale stays as it was, so the cashier can try again
@@ -211,6 +262,7 @@ Result<CompletedSale> SaleSession::complete()
     m_member.reset();
     m_standing.reset();
     m_options = {};
+    m_identityConfirmed = false;
     m_memberBalance.reset();
     recompute();
     Q_EMIT basketChanged();

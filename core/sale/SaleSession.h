@@ -61,6 +61,12 @@ public:
     void clearRequests();
     const SaleOptions& options() const { return m_options; }
 
+    // A member read from a bare NFC tag UID (a clonable number) spends points, wallet or credit
+    // above the till's limit (cards.uid_check_above_minor) only after the cashier compared the date
+    // of birth with the customer's; complete() refuses until then (reason "identity-check").
+    bool identityCheckNeeded() const;
+    Result<Done> confirmIdentity(const QDate& birthDate);
+
     bool changeQuantity(qsizetype row, qint64 delta);
     bool removeLine(qsizetype row);
     void voidSale();
@@ -84,7 +90,8 @@ Q_SIGNALS:
     void saleCompleted();
 
 private:
-    ScanOutcome attachMember(const QString& cardNumber);
+    ScanOutcome attachMember(const QString& cardNumber, CardRead::Kind kind);
+    qint64 loyaltyValueSpent() const;
     ScanOutcome addProduct(const QString& ean, qint64 quantity);
     void recompute();
     void requestsChanged();
@@ -103,6 +110,8 @@ private:
     std::optional<Points> m_memberBalance;
     std::optional<MemberStanding> m_standing;
     SaleOptions m_options;
+    CardRead::Kind m_memberReadKind = CardRead::Kind::LoyaltyNumber;
+    bool m_identityConfirmed = false;
     Evaluation m_effects;
     std::optional<CompletedSale> m_lastCompleted;
 };

@@ -55,6 +55,15 @@ Result<TillSettings> TillSettings::load(const QSqlDatabase& db)
     }
     if (settings.earnUnitMinor == 0)
         return invalidSetting(kEarnUnitMinor, QStringLiteral("0"));
+    const auto uidCheck = repository.value(kUidCheckAboveMinor);
+    if (!uidCheck)
+        return uidCheck.error();
+    if (uidCheck->has_value()) {
+        bool ok = false;
+        settings.uidCheckAboveMinor = (*uidCheck)->toLongLong(&ok);
+        if (!ok || settings.uidCheckAboveMinor < 0)
+            return invalidSetting(kUidCheckAboveMinor, **uidCheck);
+    }
     return settings;
 }
 

@@ -20,6 +20,9 @@ public:
     QString cardPrefix;            // loyalty cards are EAN-13 numbers starting with this
     qint64 earnUnitMinor = 100;    // spend that earns...
     Points earnPointsPerUnit = 1;  // ...this many points (1 point per full euro)
+    // A member read from a bare NFC tag UID (clonable) may spend points, wallet or credit worth more
+    // than this only after the cashier confirmed the date of birth (0: any amount needs it).
+    qint64 uidCheckAboveMinor = 0;
 
     static Result<TillSettings> load(const QSqlDatabase& db);
 
@@ -29,6 +32,7 @@ public:
     static inline const QString kCardPrefix = QStringLiteral("cards.prefix");
     static inline const QString kEarnUnitMinor = QStringLiteral("earn.unit_minor");
     static inline const QString kEarnPointsPerUnit = QStringLiteral("earn.points_per_unit");
+    static inline const QString kUidCheckAboveMinor = QStringLiteral("cards.uid_check_above_minor");  // optional
 };
 
 }  // namespace loyalty

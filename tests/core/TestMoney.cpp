@@ -1,6 +1,7 @@
 // Money arithmetic in integer minor units, its rounding rules and how amounts are shown per locale.
 #include "money/Money.h"
 #include "money/MoneyFormatter.h"
+#include "money/MoneyParser.h"
 
 #include <QTest>
 
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void formatAgreesWithQLocale_data();
     void formatAgreesWithQLocale();
     void formatNumber();
+    void parse_data();
+    void parse();
 };
 
 void TestMoney::arithmetic()
@@ -376,6 +379,49 @@ void TestMoney::formatNumber()
     QCOMPARE(english.formatNumber(eur(123456)), QStringLiteral("1,234.56"));
     QCOMPARE(english.formatNumber(eur(kMax)), QStringLiteral("92,233,720,368,547,758.07"));
     QCOMPARE(english.formatNumber(eur(kMin)), QStringLiteral("-92,233,720,368,547,758.08"));
+}
+
+void TestMoney::parse_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("minor");  // -1: refused
+    const auto row = [](const char* name, const char* locale, const char* currency, const QString& text, qint64 minor) {
+        QTest::newRow(name) << QString::fromLatin1(locale) << QString::fromLatin1(currency) << text << minor;
+    };
+    row("de comma", "de_DE", "EUR", QStringLiteral("12,50"), 1250);
+    row("de one decimal", "de_DE", "EUR", QStringLiteral("12,5"), 1250);
+    row("de grouped", "de_DE", "EUR", QStringLiteral("1.234,56"), 123456);
+    row("de with symbol", "de_DE", "EUR", QStringLiteral("12,50 €"), 1250);
+    row("de point as decimal", "de_DE", "EUR", QStringLiteral("12.50"), 1250);
+    row("de whole", "de_DE", "EUR", QStringLiteral("7"), 700);
+    row("en point", "en_US", "EUR", QStringLiteral("€12.50"), 1250);
+    row("en grouped", "en_US", "EUR", QStringLiteral("1,234.56"), 123456);
+    row("en comma as decimal", "en_US", "EUR", QStringLiteral("12,5"), 1250);
+    row("yen no decimals", "ja_JP", "JPY", QStringLiteral("1200"), 1200);
+    row("leading fraction", "en_US", "EUR", QStringLiteral(".5"), 50);
+    row("three decimals refused", "de_DE", "EUR", QStringLiteral("1,234"), -1);
+    row("negative refused", "de_DE", "EUR", QStringLiteral("-5"), -1);
+    row("empty refused", "de_DE", "EUR", QString(), -1);
+    row("letters refused", "de_DE", "EUR", QStringLiteral("12a"), -1);
+    row("two decimal points refused", "de_DE", "EUR", QStringLiteral("1,2,3"), -1);
+    row("huge refused", "de_DE", "EUR", QStringLiteral("99999999999999999999"), -1);
+}
+
+void TestMoney::parse()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, currency);
+    QFETCH(QString, text);
+    QFETCH(qint64, minor);
+    const auto parsed = MoneyParser::parseMinor(text, CurrencyInfo::of(currency), QLocale(locale));
+    if (minor < 0) {
+        QVERIFY2(!parsed, qPrintable(QString::number(parsed.value_or(0))));
+        return;
+    }
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, minor);
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

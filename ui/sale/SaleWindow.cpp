@@ -2,6 +2,7 @@
 
 #include "input/WedgeScanCapture.h"
 #include "loyalty/CouponDialog.h"
+#include "loyalty/IdentityCheckDialog.h"
 #include "loyalty/RedeemPointsDialog.h"
 #include "loyalty/RewardPickerDialog.h"
 #include "loyalty/WalletSpendDialog.h"
@@ -298,6 +299,8 @@ void SaleWindow::showOutcome(const ScanOutcome& outcome)
 void SaleWindow::completeSale()
 {
     disarmVoid();
+    if (m_session.identityCheckNeeded() && !confirmIdentity())
+        return;
     const auto completed = m_session.complete();
     if (!completed) {
         m_messageStrip->show(MessageStrip::Severity::Error, completed.error().message);
@@ -315,6 +318,24 @@ void SaleWindow::completeSale()
         m_messageStrip->show(MessageStrip::Severity::Success, tr("Sale completed: %1.").arg(total));
     }
     m_scanField->setFocus();
+}
+
+bool SaleWindow::confirmIdentity()
+{
+    IdentityCheckDialog dialog(m_session.member()->member.name, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        refresh();
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             tr("Not completed: confirm the date of birth, or take the points and wallet off the "
+                                "sale (F5)."));
+        return false;
+    }
+    refresh();
+    if (auto confirmed = m_session.confirmIdentity(dialog.birthDate()); !confirmed) {
+        m_messageStrip->show(MessageStrip::Severity::Error, confirmed.error().message);
+        return false;
+    }
+    return true;
 }
 
 void SaleWindow::requestVoid()

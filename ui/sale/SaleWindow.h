@@ -69,6 +69,8 @@ private:
     void handleSaleScan(const QString& text, CardSource source);
     void showOutcome(const ScanOutcome& outcome);
     void completeSale();
+    // Asks for the date of birth when a bare NFC tag spends points or wallet; true when confirmed.
+    bool confirmIdentity();
     void requestVoid();
     void changeQuantity(int delta);
     void removeSelectedLine();

@@ -13,9 +13,8 @@ class SettingsRepository;
 // read by that number; a bare UID (4 or 7 bytes, neither unique nor hard to clone) is accepted only
 // where the till is configured for it (setting cards.allow_nfc_uid = 1).
 //
-// Not here: redemptions with a UID-only card above a configured amount need a second check (e.g.
-// the member's date of birth). That belongs to redemption, which does not exist yet: it must check
-// CardRead::kind == NfcUid itself.
+// Not here: redemptions with a UID-only card above a configured amount need a second check (the
+// member's date of birth): SaleSession::identityCheckNeeded() / confirmIdentity().
 class NfcPolicy final
 {
     Q_DECLARE_TR_FUNCTIONS(NfcPolicy)
