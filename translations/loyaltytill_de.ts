@@ -604,6 +604,17 @@
     </message>
 </context>
 <context>
+    <name>CtlSaleReference</name>
+    <message>
+        <source>&quot;%1&quot; is neither a sale number nor a sale UUID; &quot;loyalty-ctl sales&quot; lists them.</source>
+        <translation>„%1“ ist weder eine Verkaufsnummer noch eine Verkaufs-UUID; „loyalty-ctl sales“ listet sie auf.</translation>
+    </message>
+    <message>
+        <source>There is no sale %1 at this till.</source>
+        <translation>An dieser Kasse gibt es keinen Verkauf %1.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>There is no till database at %1. Create one with &quot;loyalty-ctl demo&quot; or provision the till.</source>
@@ -1845,17 +1856,6 @@
     </message>
 </context>
 <context>
-    <name>SaleLookup</name>
-    <message>
-        <source>&quot;%1&quot; is neither a sale number nor a sale UUID; &quot;loyalty-ctl sales&quot; lists them.</source>
-        <translation>„%1“ ist weder eine Verkaufsnummer noch eine Verkaufs-UUID; „loyalty-ctl sales“ listet sie auf.</translation>
-    </message>
-    <message>
-        <source>There is no sale %1 at this till.</source>
-        <translation>An dieser Kasse gibt es keinen Verkauf %1.</translation>
-    </message>
-</context>
-<context>
     <name>SaleService</name>
     <message>
         <source>There is nothing to complete: scan a product first.</source>
@@ -1965,7 +1965,7 @@
     <name>TierProgressText</name>
     <message numerus="yes">
         <source>%1 point(s) to %2</source>
-        <extracomment>%1 is the name of the next tier, e.g. &quot;230 points to Gold&quot;</extracomment>
+        <extracomment>%1 is the number of points still needed, %2 the name of the next tier, e.g. &quot;230 points to Gold&quot;</extracomment>
         <translation>
             <numerusform>%1 Punkt bis %2</numerusform>
             <numerusform>%1 Punkte bis %2</numerusform>
@@ -2201,6 +2201,29 @@
     <message>
         <source>&amp;Recommended by (card)</source>
         <translation>Empfohlen &amp;von (Karte)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::IdentityCheckDialog</name>
+    <message>
+        <source>Confirm the customer</source>
+        <translation>Kunden bestätigen</translation>
+    </message>
+    <message>
+        <source>This card is a contactless tag that can be copied. Before points or wallet are used, ask %1 for the date of birth and type it in.</source>
+        <translation>Diese Karte ist ein kontaktloser Anhänger, der kopiert werden kann. Bevor Punkte oder Guthaben eingesetzt werden, %1 nach dem Geburtsdatum fragen und es eintippen.</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2783,22 @@
         <source>Product %1 is priced in %2 but the till sells in %3.</source>
         <translation>Artikel %1 hat einen Preis in %2, die Kasse verkauft aber in %3.</translation>
     </message>
+    <message>
+        <source>There is no member on this sale.</source>
+        <translation>Bei diesem Verkauf ist kein Mitglied erfasst.</translation>
+    </message>
+    <message>
+        <source>No date of birth is on record for this member: points and wallet can only be used with the printed card or the app.</source>
+        <translation>Für dieses Mitglied ist kein Geburtsdatum gespeichert: Punkte und Guthaben nur mit der gedruckten Karte oder der App einsetzen.</translation>
+    </message>
+    <message>
+        <source>The date of birth does not match. Nothing was redeemed; ask for the printed card or the app.</source>
+        <translation>Das Geburtsdatum stimmt nicht. Es wurde nichts eingelöst; nach der gedruckten Karte oder der App fragen.</translation>
+    </message>
+    <message>
+        <source>This card is a bare NFC tag that can be copied: confirm the customer&apos;s date of birth before points or wallet are used.</source>
+        <translation>Diese Karte ist ein einfacher NFC-Anhänger, der kopiert werden kann: Vor dem Einsatz von Punkten oder Guthaben das Geburtsdatum des Kunden bestätigen.</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::SaleWindow</name>
@@ -2961,6 +3000,10 @@
         <source>Coupons, redeemed points, rewards and wallet payment were taken off this sale.</source>
         <translation>Gutscheine, eingelöste Punkte, Prämien und Guthabenzahlung wurden von diesem Verkauf entfernt.</translation>
     </message>
+    <message>
+        <source>Not completed: confirm the date of birth, or take the points and wallet off the sale (F5).</source>
+        <translation>Nicht abgeschlossen: Geburtsdatum bestätigen oder Punkte und Guthaben vom Verkauf nehmen (F5).</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::SerialScannerSource</name>
@@ -3052,12 +3095,20 @@
         <translation>Betrag aus dem Guthaben</translation>
     </message>
     <message>
-        <source>&amp;Amount</source>
-        <translation>&amp;Betrag</translation>
-    </message>
-    <message>
         <source>&amp;Use wallet</source>
         <translation>&amp;Guthaben nutzen</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1)</source>
+        <translation>&amp;Betrag (%1)</translation>
+    </message>
+    <message>
+        <source>✖ &quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>✖ „%1“ ist kein Betrag. Bitte so eingeben: %2.</translation>
+    </message>
+    <message>
+        <source>✖ At most %1 can be paid from the wallet on this basket.</source>
+        <translation>✖ Bei diesem Warenkorb können höchstens %1 mit Guthaben bezahlt werden.</translation>
     </message>
 </context>
 <context>
