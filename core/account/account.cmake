@@ -1,4 +1,4 @@
-# Sources of core/account: member standing, points lots and expiry, tiers, returns.
+# Sources of core/account: member standing, points lots and expiry, tiers, returns, feedback points.
 target_sources(loyalty_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/AccountEntry.h
     ${CMAKE_CURRENT_LIST_DIR}/AccountJournal.cpp
@@ -7,6 +7,8 @@ target_sources(loyalty_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ExpiringPoints.h
     ${CMAKE_CURRENT_LIST_DIR}/ExpiryRun.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ExpiryRun.h
+    ${CMAKE_CURRENT_LIST_DIR}/FeedbackBooking.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/FeedbackBooking.h
     ${CMAKE_CURRENT_LIST_DIR}/MemberStandingReader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MemberStandingReader.h
     ${CMAKE_CURRENT_LIST_DIR}/PointsHistory.cpp

@@ -1,9 +1,9 @@
 #include "commands/FeedbackCommand.h"
 
 #include "CtlEffects.h"
+#include "CtlSaleReference.h"
 #include "CtlTable.h"
-#include "FeedbackBooking.h"
-#include "SaleLookup.h"
+#include "account/FeedbackBooking.h"
 #include "program/ProgrammeEngine.h"
 #include "sale/ActiveProgramme.h"
 #include "settings/TillSettings.h"
@@ -26,7 +26,7 @@ Result<CtlReport> FeedbackCommand::run(const QString& saleReference) const
     const auto settings = TillSettings::load(db);
     if (!settings)
         return settings.error();
-    const auto sale = SaleLookup(db).find(saleReference);
+    const auto sale = CtlSaleReference::load(db, saleReference);
     if (!sale)
         return sale.error();
     const ProgrammeEngine engine(ActiveProgramme::load(m_database, *settings));

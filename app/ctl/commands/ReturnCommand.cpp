@@ -1,7 +1,7 @@
 #include "commands/ReturnCommand.h"
 
+#include "CtlSaleReference.h"
 #include "CtlTable.h"
-#include "SaleLookup.h"
 #include "account/ReturnService.h"
 #include "money/MoneyFormatter.h"
 #include "sale/ActiveProgramme.h"
@@ -22,14 +22,13 @@ namespace {
 // Spreads each requested EAN over the sale's lines of that product that still have items to
 // return, in line order. What cannot be placed is left to the ReturnService to refuse with its
 // own message (how many can still come back).
-Result<QList<ReturnLineRequest>> linesToReturn(const SaleLookup::Sale& sale,
-                                               const QList<CtlRequest::SaleLine>& requested)
+Result<QList<ReturnLineRequest>> linesToReturn(const ReturnableSale& sale, const QList<CtlRequest::SaleLine>& requested)
 {
     QHash<int, qint64> taken;  // line_no -> already placed by this request
     QList<ReturnLineRequest> result;
     for (const CtlRequest::SaleLine& wanted : requested) {
-        QList<const SaleLookup::Line*> matching;
-        for (const SaleLookup::Line& line : sale.lines) {
+        QList<const ReturnableLine*> matching;
+        for (const ReturnableLine& line : sale.lines) {
             if (line.ean == wanted.ean)
                 matching.append(&line);
         }
@@ -38,7 +37,7 @@ Result<QList<ReturnLineRequest>> linesToReturn(const SaleLookup::Sale& sale,
                          ReturnCommand::tr("Sale %1 has no line with the product %2.").arg(sale.id).arg(wanted.ean)};
         }
         qint64 remaining = wanted.quantity;
-        for (const SaleLookup::Line* line : matching) {
+        for (const ReturnableLine* line : matching) {
             const qint64 open = line->quantity - line->returned - taken.value(line->lineNo);
             const qint64 now = std::min(remaining, std::max<qint64>(open, 0));
             if (now > 0) {
@@ -48,7 +47,7 @@ Result<QList<ReturnLineRequest>> linesToReturn(const SaleLookup::Sale& sale,
             }
         }
         if (remaining > 0) {
-            const SaleLookup::Line* last = matching.last();
+            const ReturnableLine* last = matching.last();
             result.append({last->lineNo, remaining});
         }
     }
@@ -69,7 +68,7 @@ Result<CtlReport> ReturnCommand::run(const QString& saleReference, const QList<C
     const auto settings = TillSettings::load(db);
     if (!settings)
         return settings.error();
-    const auto sale = SaleLookup(db).find(saleReference);
+    const auto sale = CtlSaleReference::load(db, saleReference);
     if (!sale)
         return sale.error();
     const auto requests = linesToReturn(*sale, lines);

@@ -1,4 +1,4 @@
-#include "FeedbackBooking.h"
+#include "account/FeedbackBooking.h"
 
 #include "ledger/LedgerRepository.h"
 #include "outbox/OutboxRepository.h"

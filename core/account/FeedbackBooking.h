@@ -18,7 +18,6 @@ class ProgrammeEngine;
 // answer (feedback_answers, keyed by sale), 'earn' ledger entries for the sale's member and a
 // 'feedback.answered' outbox event in one transaction. The entries carry no sale id: a sale's
 // entries are what the sale itself earned (ConsistencyCheck compares them with sales.points_earned).
-// (Written core-ready for core/account; /tmp/ctl-requests.md.)
 class FeedbackBooking final
 {
     Q_DECLARE_TR_FUNCTIONS(FeedbackBooking)
