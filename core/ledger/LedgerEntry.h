@@ -15,13 +15,13 @@ struct LedgerEntry
     qint64 id = 0;
     qint64 memberId = 0;
     std::optional<qint64> saleId;
-    QString kind;  // "opening", "earn", "redeem", "expire", "adjust", "reverse"
+    QString kind;       // "opening", "earn", "redeem", "expire", "adjust", "reverse"
     Points points = 0;  // the signed amount in the account's unit (points, minor units, stamps, days)
     QString reason;     // the rule or cause, e.g. "earn.base"
     QString createdAt;
     QString account = QStringLiteral("points");  // "points", "wallet", "credit:<rule>", "stamps:<card>", "membership"
-    QString expiresOn;                            // "yyyy-MM-dd" for an expiring points lot, else empty
-    QString explanation;                          // the translated reason shown at the time
+    QString expiresOn;                           // "yyyy-MM-dd" for an expiring points lot, else empty
+    QString explanation;                         // the translated reason shown at the time
     std::optional<qint64> returnId;
 };
 

@@ -27,7 +27,8 @@ Result<qint64> LedgerRepository::append(const LedgerEntry& entry)
     m_insert.bindValue(4, entry.reason);
     m_insert.bindValue(5, entry.createdAt);
     m_insert.bindValue(6, entry.account);
-    m_insert.bindValue(7, entry.expiresOn.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(entry.expiresOn));
+    m_insert.bindValue(7, entry.expiresOn.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                    : QVariant(entry.expiresOn));
     m_insert.bindValue(8, entry.explanation.isNull() ? QStringLiteral("") : entry.explanation);
     m_insert.bindValue(9, entry.returnId ? QVariant(*entry.returnId) : QVariant(QMetaType::fromType<qint64>()));
     if (!m_insert.exec())
@@ -57,10 +58,17 @@ Result<QList<LedgerEntry>> LedgerRepository::entriesForSale(qint64 saleId) const
         return StoreError::from(query.lastError());
     QList<LedgerEntry> entries;
     while (query.next()) {
-        LedgerEntry entry{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-                          query.value(3).toString(), query.value(4).toLongLong(), query.value(5).toString(),
-                          query.value(6).toString(), query.value(7).toString(), query.value(8).toString(),
-                          query.value(9).toString(), std::nullopt};
+        LedgerEntry entry{query.value(0).toLongLong(),
+                          query.value(1).toLongLong(),
+                          query.value(2).toLongLong(),
+                          query.value(3).toString(),
+                          query.value(4).toLongLong(),
+                          query.value(5).toString(),
+                          query.value(6).toString(),
+                          query.value(7).toString(),
+                          query.value(8).toString(),
+                          query.value(9).toString(),
+                          std::nullopt};
         if (!query.value(10).isNull())
             entry.returnId = query.value(10).toLongLong();
         entries.append(entry);

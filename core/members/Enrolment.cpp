@@ -1,7 +1,7 @@
 #include "members/Enrolment.h"
 
-#include "members/CardNumberRules.h"
 #include "ledger/LedgerRepository.h"
+#include "members/CardNumberRules.h"
 #include "members/MemberRepository.h"
 #include "outbox/OutboxRepository.h"
 #include "program/ProgrammeEngine.h"
@@ -140,19 +140,19 @@ Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
     }
 
     QJsonObject payload{{QStringLiteral("member_uuid"), memberUuid},
-                              {QStringLiteral("member_id"), memberId},
-                              {QStringLiteral("name"), request.name.trimmed()},
-                              {QStringLiteral("email"), request.email.trimmed()},
-                              {QStringLiteral("phone"), request.phone.trimmed()},
-                              {QStringLiteral("birth_date"),
-                               request.birthDate.isValid() ? request.birthDate.toString(Qt::ISODate) : QString()},
-                              {QStringLiteral("card_number"), request.cardNumber},
-                              {QStringLiteral("consent"),
-                               QJsonObject{{QStringLiteral("purpose"), kConsentPurpose},
-                                           {QStringLiteral("given"), true},
-                                           {QStringLiteral("text_version"), request.consentTextVersion.trimmed()}}},
-                              {QStringLiteral("enrolled_at"), now},
-                              {QStringLiteral("welcome"), welcome}};
+                        {QStringLiteral("member_id"), memberId},
+                        {QStringLiteral("name"), request.name.trimmed()},
+                        {QStringLiteral("email"), request.email.trimmed()},
+                        {QStringLiteral("phone"), request.phone.trimmed()},
+                        {QStringLiteral("birth_date"),
+                         request.birthDate.isValid() ? request.birthDate.toString(Qt::ISODate) : QString()},
+                        {QStringLiteral("card_number"), request.cardNumber},
+                        {QStringLiteral("consent"),
+                         QJsonObject{{QStringLiteral("purpose"), kConsentPurpose},
+                                     {QStringLiteral("given"), true},
+                                     {QStringLiteral("text_version"), request.consentTextVersion.trimmed()}}},
+                        {QStringLiteral("enrolled_at"), now},
+                        {QStringLiteral("welcome"), welcome}};
     if (*referredBy)
         payload.insert(QStringLiteral("referred_by_member_id"), **referredBy);
     if (auto event = OutboxRepository(db).append(m_settings.tillId, kEnrolledEvent, payload, std::nullopt, now); !event)

@@ -17,23 +17,23 @@ struct MemberStanding
 {
     qint64 memberId = 0;
     QString memberUuid;
-    QDate birthDate;                  // null when not given
+    QDate birthDate;  // null when not given
     QDate enrolledOn;
-    Points points = 0;                // balance of the points account
-    qint64 walletMinor = 0;           // cashback wallet
-    QHash<QString, qint64> credits;   // subscription credit per rule id, minor units
-    QHash<QString, int> stamps;       // stamps per stamp card id
-    QString tierId;                   // the tier held now (after grace), empty if none
-    qint64 qualifyingValue = 0;       // rolling tier qualification value (spend or points)
+    Points points = 0;                          // balance of the points account
+    qint64 walletMinor = 0;                     // cashback wallet
+    QHash<QString, qint64> credits;             // subscription credit per rule id, minor units
+    QHash<QString, int> stamps;                 // stamps per stamp card id
+    QString tierId;                             // the tier held now (after grace), empty if none
+    qint64 qualifyingValue = 0;                 // rolling tier qualification value (spend or points)
     std::optional<QDate> membershipValidUntil;  // paid membership, last valid day
-    qint64 completedSales = 0;        // sales before this one (0: this is the first)
-    std::optional<qint64> referrerId; // who referred this member
-    int visitsThisMonth = 0;          // sales in the calendar month of the sale, before it
-    QSet<QString> challengesThisMonth;  // challenge rule ids already awarded this month
+    qint64 completedSales = 0;                  // sales before this one (0: this is the first)
+    std::optional<qint64> referrerId;           // who referred this member
+    int visitsThisMonth = 0;                    // sales in the calendar month of the sale, before it
+    QSet<QString> challengesThisMonth;          // challenge rule ids already awarded this month
     bool birthdayAwardedThisYear = false;
     QStringList segments;
-    Points expiringPoints = 0;        // within the programme's warning period
-    QDate expiringOn;                 // the first day some of them are gone
+    Points expiringPoints = 0;  // within the programme's warning period
+    QDate expiringOn;           // the first day some of them are gone
 };
 
 }  // namespace loyalty

@@ -161,9 +161,9 @@ private:
         const LineScope all;
         const qint64 amount = Money(m_lines.remainingIn(all), m_currency).percent(bp).minorUnits();
         const QList<qint64> taken = m_lines.takeSpread(amount, all, false);
-        const QString text = membership ? tr("−%1 (membership discount %2)").arg(money(sum(taken)), ReasonText::percent(bp))
-                                        : tr("−%1 (%2 member discount %3)")
-                                              .arg(money(sum(taken)), tierName, ReasonText::percent(bp));
+        const QString text =
+            membership ? tr("−%1 (membership discount %2)").arg(money(sum(taken)), ReasonText::percent(bp))
+                       : tr("−%1 (%2 member discount %3)").arg(money(sum(taken)), tierName, ReasonText::percent(bp));
         addDiscount(membership ? QStringLiteral("membership.discount") : QStringLiteral("tier.") + m_member->tierId,
                     taken, text);
     }
@@ -173,12 +173,13 @@ private:
         for (const Rule* rule : rulesOf(RuleKind::PercentDiscount)) {
             if (m_lines.grossIn(rule->scope) < rule->minSpendMinor)
                 continue;
-            const qint64 amount = Money(m_lines.remainingIn(rule->scope), m_currency).percent(rule->basisPoints).minorUnits();
+            const qint64 amount =
+                Money(m_lines.remainingIn(rule->scope), m_currency).percent(rule->basisPoints).minorUnits();
             const QList<qint64> taken = m_lines.takeSpread(amount, rule->scope, false);
-            addDiscount(rule->id, taken,
-                        tr("−%1 (%2: %3 off)")
-                            .arg(money(sum(taken)), labelOf(*rule, tr("promotion")),
-                                 ReasonText::percent(rule->basisPoints)));
+            addDiscount(
+                rule->id, taken,
+                tr("−%1 (%2: %3 off)")
+                    .arg(money(sum(taken)), labelOf(*rule, tr("promotion")), ReasonText::percent(rule->basisPoints)));
         }
     }
 
@@ -274,14 +275,21 @@ private:
         const QString ruleId = withPrefix(QStringLiteral("coupon."), coupon.id);
         const QString name = coupon.name.isEmpty() ? code : coupon.name;
         if (coupon.bonusPoints > 0) {
-            m_effects.append({ruleId, EffectKind::PointsEarned, coupon.bonusPoints, 0, kPoints,
-                              tr("+%Ln point(s) (coupon %1)", nullptr, int(coupon.bonusPoints)).arg(name), code, 0,
+            m_effects.append({ruleId,
+                              EffectKind::PointsEarned,
+                              coupon.bonusPoints,
+                              0,
+                              kPoints,
+                              tr("+%Ln point(s) (coupon %1)", nullptr, int(coupon.bonusPoints)).arg(name),
+                              code,
+                              0,
                               {}});
             return;
         }
-        const qint64 amount = coupon.basisPoints > 0
-            ? Money(m_lines.remainingIn(coupon.scope), m_currency).percent(coupon.basisPoints).minorUnits()
-            : coupon.amountMinor;
+        const qint64 amount =
+            coupon.basisPoints > 0
+                ? Money(m_lines.remainingIn(coupon.scope), m_currency).percent(coupon.basisPoints).minorUnits()
+                : coupon.amountMinor;
         const QList<qint64> taken = m_lines.takeSpread(amount, coupon.scope, false);
         if (sum(taken) <= 0) {
             m_notices.append(tr("Coupon %1 gives nothing on this basket.").arg(code));
@@ -338,8 +346,8 @@ private:
             const LineScope& scope = card.rewardScope.isAll() ? card.scope : card.rewardScope;
             const qsizetype i = cheapestUnit(scope);
             if (i < 0) {
-                m_notices.append(tr("The %1 is full: the reward is given when a qualifying item is in the basket.")
-                                     .arg(card.name));
+                m_notices.append(
+                    tr("The %1 is full: the reward is given when a qualifying item is in the basket.").arg(card.name));
                 return false;
             }
             value = m_lines.takeUnit(i, true);
@@ -352,8 +360,8 @@ private:
             const QList<qint64> taken = m_lines.takeSpread(card.amountMinor, LineScope{}, true);
             value = sum(taken);
             if (value <= 0) {
-                m_notices.append(tr("The %1 is full: the reward is given on a basket that can be discounted.")
-                                     .arg(card.name));
+                m_notices.append(
+                    tr("The %1 is full: the reward is given on a basket that can be discounted.").arg(card.name));
                 return false;
             }
             stampShares = spreadByWeight(card.stampsNeeded, taken, m_lines.keys());
@@ -364,8 +372,8 @@ private:
             text = tr("%1 full: free add-on %2").arg(card.name, card.ean);
             break;
         }
-        m_effects.append({ruleId, EffectKind::StampsRedeemed, card.stampsNeeded, value, account, text, QString(), 0,
-                          stampShares});
+        m_effects.append(
+            {ruleId, EffectKind::StampsRedeemed, card.stampsNeeded, value, account, text, QString(), 0, stampShares});
         return true;
     }
     // The line whose next unit is the cheapest still to pay in scope (ties: lower EAN), or -1.
@@ -378,7 +386,8 @@ private:
                 m_lines.freeUnits(i) >= line.quantity || line.product.price.minorUnits() <= 0)
                 continue;
             if (best < 0 || line.product.price < m_lines.line(best).product.price ||
-                (line.product.price == m_lines.line(best).product.price && line.product.ean < m_lines.line(best).product.ean))
+                (line.product.price == m_lines.line(best).product.price &&
+                 line.product.ean < m_lines.line(best).product.ean))
                 best = i;
         }
         return best;
@@ -412,9 +421,15 @@ private:
             const QString ruleId = withPrefix(QStringLiteral("reward."), reward.id);
             if (reward.kind == RewardDefinition::Kind::Addon) {
                 m_pointsSpent += reward.points;
-                m_effects.append({ruleId, EffectKind::PointsRedeemed, reward.points, 0, kPoints,
+                m_effects.append({ruleId,
+                                  EffectKind::PointsRedeemed,
+                                  reward.points,
+                                  0,
+                                  kPoints,
                                   tr("%1 free (%Ln point(s) redeemed)", nullptr, int(reward.points)).arg(reward.name),
-                                  QString(), 0, {}});
+                                  QString(),
+                                  0,
+                                  {}});
                 continue;
             }
             LineScope scope;
@@ -428,9 +443,10 @@ private:
             m_pointsSpent += reward.points;
             QList<qint64> shares(m_lines.size(), 0);
             shares[i] = reward.points;
-            m_effects.append({ruleId, EffectKind::PointsRedeemed, reward.points, value, kPoints,
-                              tr("−%1 (%2 for %Ln point(s))", nullptr, int(reward.points)).arg(money(value), reward.name),
-                              QString(), 0, shares});
+            m_effects.append(
+                {ruleId, EffectKind::PointsRedeemed, reward.points, value, kPoints,
+                 tr("−%1 (%2 for %Ln point(s))", nullptr, int(reward.points)).arg(money(value), reward.name), QString(),
+                 0, shares});
         }
     }
 
@@ -445,7 +461,8 @@ private:
         }
         const RedemptionPolicy& policy = m_programme.redemption;
         if (requested < policy.minimumPoints) {
-            m_notices.append(tr("At least %Ln point(s) must be redeemed at a time.", nullptr, int(policy.minimumPoints)));
+            m_notices.append(
+                tr("At least %Ln point(s) must be redeemed at a time.", nullptr, int(policy.minimumPoints)));
             return;
         }
         const LineScope all;
@@ -482,9 +499,9 @@ private:
             const QList<qint64> taken = m_lines.takeSpread(credit, rule.creditScope, true);
             if (sum(taken) <= 0)
                 continue;
-            m_effects.append({rule.id, EffectKind::CreditSpent, sum(taken), sum(taken), QStringLiteral("credit:") + rule.id,
-                              tr("−%1 (%2 credit)").arg(money(sum(taken)), labelOf(rule, tr("subscription"))),
-                              QString(), 0, taken});
+            m_effects.append(
+                {rule.id, EffectKind::CreditSpent, sum(taken), sum(taken), QStringLiteral("credit:") + rule.id,
+                 tr("−%1 (%2 credit)").arg(money(sum(taken)), labelOf(rule, tr("subscription"))), QString(), 0, taken});
         }
     }
 
@@ -546,8 +563,8 @@ private:
             for (qsizetype i = 0; i < m_lines.size(); ++i) {
                 if (!m_lines.inScope(i, rule->scope) || !m_lines.line(i).product.earnsPoints)
                     continue;
-                const qint64 units = m_lines.line(i).quantity -
-                    (m_programme.redemption.earnOnRedeemed ? 0 : m_lines.freeUnits(i));
+                const qint64 units =
+                    m_lines.line(i).quantity - (m_programme.redemption.earnOnRedeemed ? 0 : m_lines.freeUnits(i));
                 shares[i] = units * rule->points;
                 base[i] += shares[i];
             }
@@ -607,10 +624,16 @@ private:
                 addPoints(rule->id, rule->refereePoints,
                           tr("+%Ln point(s) (first purchase after a referral)", nullptr, int(rule->refereePoints)));
                 if (rule->points > 0) {
-                    m_effects.append({rule->id, EffectKind::PointsEarned, rule->points, 0, kPoints,
-                                      tr("+%Ln point(s) for the member who referred this customer", nullptr,
-                                         int(rule->points)),
-                                      QString(), *m_member->referrerId, {}});
+                    m_effects.append(
+                        {rule->id,
+                         EffectKind::PointsEarned,
+                         rule->points,
+                         0,
+                         kPoints,
+                         tr("+%Ln point(s) for the member who referred this customer", nullptr, int(rule->points)),
+                         QString(),
+                         *m_member->referrerId,
+                         {}});
                 }
             }
         }
@@ -669,14 +692,15 @@ private:
             const QList<qint64> weights = lineWeights(rule->scope, basis);
             if (sum(weights) <= 0 || sum(weights) < rule->minSpendMinor)
                 continue;
-            const qint64 amount = Money(sum(weights), m_currency).percent(rule->basisPoints, Rounding::TowardZero).minorUnits();
+            const qint64 amount =
+                Money(sum(weights), m_currency).percent(rule->basisPoints, Rounding::TowardZero).minorUnits();
             if (amount <= 0)
                 continue;
-            m_effects.append({rule->id, EffectKind::WalletEarned, amount, 0, kWallet,
-                              tr("+%1 cashback to the wallet (%2 of %3)")
-                                  .arg(money(amount), ReasonText::percent(rule->basisPoints),
-                                       labelOf(*rule, tr("eligible spend"))),
-                              QString(), 0, spreadByWeight(amount, weights, m_lines.keys())});
+            m_effects.append(
+                {rule->id, EffectKind::WalletEarned, amount, 0, kWallet,
+                 tr("+%1 cashback to the wallet (%2 of %3)")
+                     .arg(money(amount), ReasonText::percent(rule->basisPoints), labelOf(*rule, tr("eligible spend"))),
+                 QString(), 0, spreadByWeight(amount, weights, m_lines.keys())});
         }
     }
 
@@ -690,10 +714,10 @@ private:
             }
             if (sum(shares) <= 0)
                 continue;
-            m_effects.append({rule->id, EffectKind::CreditEarned, sum(shares), 0, QStringLiteral("credit:") + rule->id,
-                              tr("+%1 %2 credit for the next orders")
-                                  .arg(money(sum(shares)), labelOf(*rule, tr("subscription"))),
-                              QString(), 0, shares});
+            m_effects.append(
+                {rule->id, EffectKind::CreditEarned, sum(shares), 0, QStringLiteral("credit:") + rule->id,
+                 tr("+%1 %2 credit for the next orders").arg(money(sum(shares)), labelOf(*rule, tr("subscription"))),
+                 QString(), 0, shares});
         }
     }
 
@@ -766,8 +790,15 @@ QList<Effect> ProgrammeEngine::enrolmentEffects(const QDateTime& at) const
     QList<Effect> effects;
     for (const Rule& rule : m_programme.rules) {
         if (rule.kind == RuleKind::Welcome && rule.when.contains(at) && rule.points > 0)
-            effects.append({rule.id, EffectKind::PointsEarned, rule.points, 0, kPoints,
-                            tr("+%Ln point(s) (welcome bonus)", nullptr, int(rule.points)), QString(), 0, {}});
+            effects.append({rule.id,
+                            EffectKind::PointsEarned,
+                            rule.points,
+                            0,
+                            kPoints,
+                            tr("+%Ln point(s) (welcome bonus)", nullptr, int(rule.points)),
+                            QString(),
+                            0,
+                            {}});
     }
     return effects;
 }
@@ -777,8 +808,14 @@ QList<Effect> ProgrammeEngine::feedbackEffects(const QDateTime& at) const
     QList<Effect> effects;
     for (const Rule& rule : m_programme.rules) {
         if (rule.kind == RuleKind::Feedback && rule.when.contains(at) && rule.points > 0)
-            effects.append({rule.id, EffectKind::PointsEarned, rule.points, 0, kPoints,
-                            tr("+%Ln point(s) (thank you for your feedback)", nullptr, int(rule.points)), QString(), 0,
+            effects.append({rule.id,
+                            EffectKind::PointsEarned,
+                            rule.points,
+                            0,
+                            kPoints,
+                            tr("+%Ln point(s) (thank you for your feedback)", nullptr, int(rule.points)),
+                            QString(),
+                            0,
                             {}});
     }
     return effects;

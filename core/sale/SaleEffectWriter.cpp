@@ -52,8 +52,8 @@ Result<Done> SaleEffectWriter::write(qint64 saleId, std::optional<qint64> member
         if (auto written = writeEffect(saleId, ++effectNo, effect); !written)
             return written;
         if (memberId || effect.otherMemberId) {
-            if (auto booked = book(saleId, effect.otherMemberId ? effect.otherMemberId : *memberId, effect, createdAt,
-                                   localDate);
+            if (auto booked =
+                    book(saleId, effect.otherMemberId ? effect.otherMemberId : *memberId, effect, createdAt, localDate);
                 !booked)
                 return booked;
         }
@@ -82,7 +82,8 @@ Result<Done> SaleEffectWriter::writeEffect(qint64 saleId, int effectNo, const Ef
     if (!insert.exec())
         return StoreError::from(insert.lastError());
     QSqlQuery line(m_db);
-    line.prepare(QStringLiteral("INSERT INTO sale_effect_lines (sale_id, effect_no, line_no, amount) VALUES (?, ?, ?, ?)"));
+    line.prepare(
+        QStringLiteral("INSERT INTO sale_effect_lines (sale_id, effect_no, line_no, amount) VALUES (?, ?, ?, ?)"));
     for (qsizetype i = 0; i < effect.lineShares.size(); ++i) {
         if (effect.lineShares[i] == 0)
             continue;

@@ -104,7 +104,8 @@ Result<int> SaleService::saleOfDay(const QDateTime& at) const
 {
     const QDateTime dayStart = at.date().startOfDay();
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT count(*) FROM sales WHERE completed_at >= ? AND completed_at < ? AND till_id = ?"));
+    query.prepare(
+        QStringLiteral("SELECT count(*) FROM sales WHERE completed_at >= ? AND completed_at < ? AND till_id = ?"));
     query.bindValue(0, dayStart.toUTC().toString(Qt::ISODateWithMs));
     query.bindValue(1, at.toUTC().toString(Qt::ISODateWithMs));
     query.bindValue(2, m_settings.tillId);
@@ -146,8 +147,13 @@ Result<Evaluation> SaleService::preview(const Basket& basket, const std::optiona
                                         const SaleOptions& options) const
 {
     if (basket.isEmpty() && options.isEmpty())
-        return Evaluation{Money::zero(basket.currency()), Money::zero(basket.currency()),
-                          Money::zero(basket.currency()), Money::zero(basket.currency()), {}, {}, {}};
+        return Evaluation{Money::zero(basket.currency()),
+                          Money::zero(basket.currency()),
+                          Money::zero(basket.currency()),
+                          Money::zero(basket.currency()),
+                          {},
+                          {},
+                          {}};
     // A preview has no sale id yet; surprise draws use the id the sale will get only at completion.
     const auto built = request(basket, member, options, m_clock.now().toLocalTime(), QString());
     if (!built)
@@ -219,10 +225,9 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
     sale.saleId = insertSale.lastInsertId().toLongLong();
 
     QSqlQuery insertLine(db);
-    insertLine.prepare(
-        QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
-                       " unit_price_minor, line_total_minor, earns_points, paid_minor)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insertLine.prepare(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
+                                      " unit_price_minor, line_total_minor, earns_points, paid_minor)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (qsizetype i = 0; i < basket.lines().size(); ++i) {
         const BasketLine& line = basket.lines()[i];
         insertLine.bindValue(0, sale.saleId);
@@ -240,7 +245,8 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
     }
 
     SaleEffectWriter writer(db, m_engine.programme());
-    if (auto written = writer.write(sale.saleId, sale.memberId, sale.effects, sale.completedAt, now.toLocalTime().date());
+    if (auto written =
+            writer.write(sale.saleId, sale.memberId, sale.effects, sale.completedAt, now.toLocalTime().date());
         !written)
         return written.error();
 

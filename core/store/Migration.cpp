@@ -159,7 +159,6 @@ Migration cardTrust()
             }};
 }
 
-
 Migration loyaltyProgramme()
 {
     return {5,
@@ -248,7 +247,7 @@ Migration loyaltyProgramme()
 const std::vector<Migration>& allMigrations()
 {
     static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(), cardTrust(),
-                                                      loyaltyProgramme()};
+                                                   loyaltyProgramme()};
     return migrations;
 }
 

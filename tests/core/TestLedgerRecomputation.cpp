@@ -171,7 +171,8 @@ void TestLedgerRecomputation::randomSequencesKeepBalancesExact()
             }
             std::optional<CardHolder> holder;
             if (random.bounded(5) != 0) {
-                const auto found = members.findByCard(DemoDataGenerator::cardNumberFor(random.bounded(1, int(kMembers) + 1)));
+                const auto found =
+                    members.findByCard(DemoDataGenerator::cardNumberFor(random.bounded(1, int(kMembers) + 1)));
                 QVERIFY(found.ok() && found->has_value());
                 holder = **found;
             }

@@ -24,8 +24,8 @@ struct CouponDefinition
     QString id;
     QString name;
     Kind kind = Kind::Campaign;
-    QStringList codes;  // case-insensitive; stored upper-case
-    QString memberUuid; // Member kind
+    QStringList codes;   // case-insensitive; stored upper-case
+    QString memberUuid;  // Member kind
     LineScope scope;
     RuleWindow when;
     qint64 basisPoints = 0;

@@ -10,8 +10,8 @@ struct ExpiryPolicy
     enum class Mode
     {
         Never,
-        AfterMonths,       // `months` after the earn date
-        EndOfFollowingYear // 31 December of the year after the earn date
+        AfterMonths,        // `months` after the earn date
+        EndOfFollowingYear  // 31 December of the year after the earn date
     };
     Mode mode = Mode::Never;
     int months = 24;

@@ -13,8 +13,8 @@ struct RedemptionPolicy
     qint64 valueMinorPerStep = 100;
     Points minimumPoints = 0;
     int maxSharePercent = 100;
-    bool earnOnRedeemed = false;  // whether spend paid with points (or rewards) still earns
-    Points offlineDailyLimit = 0; // 0 = no limit; for sync issue's offline policy
+    bool earnOnRedeemed = false;   // whether spend paid with points (or rewards) still earns
+    Points offlineDailyLimit = 0;  // 0 = no limit; for sync issue's offline policy
 };
 
 }  // namespace loyalty

@@ -9,9 +9,9 @@ struct TierDefinition
 {
     QString id;
     QString name;
-    qint64 threshold = 0;            // rolling qualifying value needed: minor units or points
+    qint64 threshold = 0;             // rolling qualifying value needed: minor units or points
     int earnMultiplierPercent = 100;  // 150 = 1.5× base points
-    qint64 discountBasisPoints = 0;  // member discount on discountable lines, 500 = 5 %
+    qint64 discountBasisPoints = 0;   // member discount on discountable lines, 500 = 5 %
 };
 
 // How tiers are earned and kept.
@@ -19,7 +19,7 @@ struct TierPolicy
 {
     enum class Basis
     {
-        Spend,  // eligible spend after discounts, minor units
+        Spend,        // eligible spend after discounts, minor units
         EarnedPoints  // points earned (not redeemed or expired ones subtracted)
     };
     Basis basis = Basis::Spend;
