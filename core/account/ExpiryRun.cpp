@@ -1,9 +1,9 @@
 #include "account/ExpiryRun.h"
 
-#include "account/AccountJournal.h"
 #include "account/PointsHistory.h"
 #include "account/PointsLots.h"
 #include "account/StoredTime.h"
+#include "ledger/LedgerRepository.h"
 #include "outbox/OutboxRepository.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
@@ -44,7 +44,7 @@ Result<int> ExpiryRun::run(const QDateTime& at, const Programme& programme)
     candidates.finish();
 
     PointsHistory history(m_db);
-    AccountJournal journal(m_db);
+    LedgerRepository ledger(m_db);
     OutboxRepository outbox(m_db);
     QSqlQuery memberUuid(m_db);
     memberUuid.prepare(QStringLiteral("SELECT uuid FROM members WHERE id = ?"));
@@ -61,16 +61,16 @@ Result<int> ExpiryRun::run(const QDateTime& at, const Programme& programme)
         QJsonArray lots;
         Points total = 0;
         for (const PointsLot& lot : expired) {
-            AccountEntry entry;
+            LedgerEntry entry;
             entry.memberId = memberId;
             entry.kind = QStringLiteral("expire");
             entry.account = QStringLiteral("points");
-            entry.amount = -lot.remaining;
+            entry.points = -lot.remaining;
             entry.reason = kReason;
             entry.createdAt = now;
             entry.explanation = tr("%n point(s) expired (earned %1)", nullptr, static_cast<int>(lot.remaining))
                                     .arg(locale.toString(lot.earnedOn, QLocale::ShortFormat));
-            if (auto appended = journal.append(entry); !appended)
+            if (auto appended = ledger.append(entry); !appended)
                 return appended.error();
             total += lot.remaining;
             lots.append(QJsonObject{{QStringLiteral("points"), lot.remaining},

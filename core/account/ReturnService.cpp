@@ -1,8 +1,8 @@
 #include "account/ReturnService.h"
 
-#include "account/AccountJournal.h"
 #include "account/ProRata.h"
 #include "account/StoredTime.h"
+#include "ledger/LedgerRepository.h"
 #include "money/MoneyFormatter.h"
 #include "outbox/OutboxRepository.h"
 #include "store/StoreError.h"
@@ -318,23 +318,23 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
                                      {QStringLiteral("refund_minor"), it->refundMinor}});
     }
 
-    AccountJournal journal(m_db);
+    LedgerRepository ledger(m_db);
     QJsonArray effectsJson;
     for (const ReversedEffect& reversed : std::as_const(completed.reversed)) {
-        AccountEntry entry;
+        LedgerEntry entry;
         entry.memberId = *memberId;
         entry.saleId = saleId;
         entry.returnId = completed.returnId;
         entry.kind = QStringLiteral("reverse");
         entry.account = reversed.account;
-        entry.amount = reversed.amount;
+        entry.points = reversed.amount;
         entry.reason = reversed.ruleId;
         entry.createdAt = now;
         // Redeemed points given back are a new lot.
         if (reversed.account == u"points" && reversed.amount > 0)
-            entry.expiresOn = programme.expiry.expiresOn(today);
+            entry.expiresOn = programme.expiry.expiresOn(today).toString(Qt::ISODate);
         entry.explanation = reversed.explanation;
-        if (auto appended = journal.append(entry); !appended)
+        if (auto appended = ledger.append(entry); !appended)
             return appended.error();
         effectsJson.append(QJsonObject{{QStringLiteral("rule_id"), reversed.ruleId},
                                        {QStringLiteral("kind"), reversed.kind},

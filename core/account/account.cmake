@@ -1,8 +1,5 @@
 # Sources of core/account: member standing, points lots and expiry, tiers, returns, feedback points.
 target_sources(loyalty_core PRIVATE
-    ${CMAKE_CURRENT_LIST_DIR}/AccountEntry.h
-    ${CMAKE_CURRENT_LIST_DIR}/AccountJournal.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/AccountJournal.h
     ${CMAKE_CURRENT_LIST_DIR}/CompletedReturn.h
     ${CMAKE_CURRENT_LIST_DIR}/ExpiringPoints.h
     ${CMAKE_CURRENT_LIST_DIR}/ExpiryRun.cpp

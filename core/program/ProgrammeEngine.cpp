@@ -821,16 +821,6 @@ QList<Effect> ProgrammeEngine::feedbackEffects(const QDateTime& at) const
     return effects;
 }
 
-QString ProgrammeEngine::tierFor(qint64 qualifyingValue) const
-{
-    QString reached;
-    for (const TierDefinition& tier : m_programme.tiers) {
-        if (qualifyingValue >= tier.threshold)
-            reached = tier.id;
-    }
-    return reached;
-}
-
 const TierDefinition* ProgrammeEngine::nextTier(const QString& tierId) const
 {
     if (tierId.isEmpty())

@@ -28,8 +28,8 @@ public:
     QList<Effect> enrolmentEffects(const QDateTime& at) const;
     QList<Effect> feedbackEffects(const QDateTime& at) const;
 
-    // The tier a rolling qualifying value reaches (empty without tiers), and what the next one needs.
-    QString tierFor(qint64 qualifyingValue) const;
+    // The tier after `tierId` (the first tier when empty); null for the highest. TierStanding decides
+    // which tier a member holds.
     const TierDefinition* nextTier(const QString& tierId) const;
 
 private:
