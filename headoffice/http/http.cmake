@@ -1,0 +1,15 @@
+# Head office's HTTP/JSON API over TLS (docs/sync-protocol.md): routes, signed-request
+# authentication, the body-size guard, the self-signed certificate of `loyalty-hq cert`.
+target_sources(loyalty_headoffice PRIVATE
+    http/ApiError.h
+    http/ApiResponse.cpp http/ApiResponse.h
+    http/BodyLimitGuard.cpp http/BodyLimitGuard.h
+    http/CertificatePin.cpp http/CertificatePin.h
+    http/GuardedTcpServer.cpp http/GuardedTcpServer.h
+    http/HqEndpoints.cpp http/HqEndpoints.h
+    http/HqServer.cpp http/HqServer.h
+    http/RequestAuthenticator.cpp http/RequestAuthenticator.h
+    http/SelfSignedCertificate.cpp http/SelfSignedCertificate.h
+    http/ServeOptions.cpp http/ServeOptions.h
+    http/TerminationSignals.cpp http/TerminationSignals.h
+)
