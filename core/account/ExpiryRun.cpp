@@ -5,8 +5,10 @@
 #include "account/StoredTime.h"
 #include "ledger/LedgerRepository.h"
 #include "outbox/OutboxRepository.h"
+#include "settings/SettingsRepository.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
+#include "sync/SyncSettingKeys.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -29,6 +31,13 @@ Result<int> ExpiryRun::run(const QDateTime& at, const Programme& programme)
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
+
+    // Read under the write lock, so provisioning cannot slip in between the check and the entries.
+    const auto hqUrl = SettingsRepository(m_db).value(sync::kHqUrlKey);
+    if (!hqUrl)
+        return hqUrl.error();
+    if (hqUrl->has_value() && !(*hqUrl)->isEmpty())
+        return 0;
 
     // Members with a lot due; whether anything of it is left is for the replay to say.
     QSqlQuery candidates(m_db);

@@ -14,6 +14,12 @@ namespace loyalty {
 // carry their own expiry day, so a programme that stopped expiring points still honours the days
 // its earlier lots were given. Idempotent: the entries consume the lots they expire, so a second
 // run on the same day finds nothing.
+//
+// Only a till that is not provisioned books expiry. Once the till is connected to head office
+// (setting sync.hq_url present), head office books it — it alone sees all of a member's lots,
+// including those earned and spent at other tills — and its 'expire' entries arrive as ledger
+// changes (keys expire/MEMBER-UUID/DATE/n); run() then returns 0 and writes nothing, so a lot is
+// never expired twice.
 class ExpiryRun final
 {
     Q_DECLARE_TR_FUNCTIONS(ExpiryRun)
@@ -24,7 +30,8 @@ public:
 
     ExpiryRun(const QSqlDatabase& db, QString tillId);
 
-    // How many members had points expire at `at` (lots with expires_on on or before its local day).
+    // How many members had points expire at `at` (lots with expires_on on or before its local day);
+    // 0 on a provisioned till.
     Result<int> run(const QDateTime& at, const Programme& programme);
 
 private:

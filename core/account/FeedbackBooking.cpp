@@ -97,14 +97,18 @@ Result<FeedbackBooking::Booked> FeedbackBooking::book(qint64 saleId, const QStri
                                    {QStringLiteral("amount"), effect.amount}});
     }
 
+    OutboxRepository outbox(m_db);
+    const auto memberUuid = outbox.memberUuid(*memberId);
+    if (!memberUuid)
+        return memberUuid.error();
     const QJsonObject payload{{QStringLiteral("sale_uuid"), saleUuid},
                               {QStringLiteral("till_id"), m_tillId},
                               {QStringLiteral("member_id"), *memberId},
+                              {QStringLiteral("member_uuid"), *memberUuid},
                               {QStringLiteral("answered_at"), booked.answeredAt},
                               {QStringLiteral("programme_version"), engine.programme().version},
                               {QStringLiteral("effects"), effects}};
-    const auto event =
-        OutboxRepository(m_db).append(m_tillId, kFeedbackAnsweredEvent, payload, saleId, booked.answeredAt);
+    const auto event = outbox.append(m_tillId, kFeedbackAnsweredEvent, payload, saleId, booked.answeredAt);
     if (!event)
         return event.error();
     booked.outboxSequence = event->sequence;

@@ -31,6 +31,7 @@ struct SoldLine
     qint64 returnedBefore = 0;
     qint64 returnedNow = 0;
     qint64 refundMinor = 0;
+    bool earns = false;  // the line counted as eligible spend (tiers at head office take it back)
 };
 
 struct SaleEffectRow
@@ -77,8 +78,8 @@ ReturnService::ReturnService(const QSqlDatabase& db, const Clock& clock, QString
     , m_insertReturnLine(db)
 {
     m_sale.prepare(QStringLiteral("SELECT uuid, member_id, currency FROM sales WHERE id = ?"));
-    m_lines.prepare(QStringLiteral("SELECT line_no, name, quantity, coalesce(paid_minor, line_total_minor)"
-                                   " FROM sale_lines WHERE sale_id = ? ORDER BY line_no"));
+    m_lines.prepare(QStringLiteral("SELECT line_no, name, quantity, coalesce(paid_minor, line_total_minor),"
+                                   " earns_points FROM sale_lines WHERE sale_id = ? ORDER BY line_no"));
     m_returned.prepare(QStringLiteral("SELECT rl.line_no, sum(rl.quantity) FROM sale_returns r"
                                       " JOIN return_lines rl ON rl.return_id = r.id"
                                       " WHERE r.sale_id = ? GROUP BY rl.line_no"));
@@ -135,8 +136,12 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
     if (!m_lines.exec())
         return StoreError::from(m_lines.lastError());
     while (m_lines.next()) {
-        sold.insert(m_lines.value(0).toInt(),
-                    {m_lines.value(1).toString(), m_lines.value(2).toLongLong(), m_lines.value(3).toLongLong()});
+        SoldLine line;
+        line.name = m_lines.value(1).toString();
+        line.quantity = m_lines.value(2).toLongLong();
+        line.paidMinor = m_lines.value(3).toLongLong();
+        line.earns = m_lines.value(4).toInt() == 1;
+        sold.insert(m_lines.value(0).toInt(), line);
     }
     m_lines.finish();
     m_returned.bindValue(0, saleId);
@@ -304,9 +309,12 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
     completed.returnId = m_insertReturn.lastInsertId().toLongLong();
 
     QJsonArray linesJson;
+    qint64 refundEligibleMinor = 0;
     for (auto it = sold.cbegin(); it != sold.cend(); ++it) {
         if (it->returnedNow == 0)
             continue;
+        if (it->earns && memberId)
+            refundEligibleMinor += it->refundMinor;
         m_insertReturnLine.bindValue(0, completed.returnId);
         m_insertReturnLine.bindValue(1, it.key());
         m_insertReturnLine.bindValue(2, it->returnedNow);
@@ -354,7 +362,8 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
     const QJsonObject payload{{QStringLiteral("return_uuid"), completed.uuid}, {QStringLiteral("sale_uuid"), saleUuid},
                               {QStringLiteral("member_uuid"), memberUuid},     {QStringLiteral("currency"), currency},
                               {QStringLiteral("refund_minor"), refundMinor},   {QStringLiteral("lines"), linesJson},
-                              {QStringLiteral("effects"), effectsJson},        {QStringLiteral("created_at"), now}};
+                              {QStringLiteral("effects"), effectsJson},        {QStringLiteral("created_at"), now},
+                              {QStringLiteral("refund_eligible_minor"), refundEligibleMinor}};
     if (auto event = OutboxRepository(m_db).append(m_tillId, kSaleReturnedEvent, payload, saleId, now); !event)
         return event.error();
     if (auto committed = transaction.commit(); !committed)

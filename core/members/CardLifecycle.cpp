@@ -65,17 +65,19 @@ Result<CardHolder> CardLifecycle::addCard(qint64 memberId, const QString& newCar
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
     QSqlQuery member(db);
-    member.prepare(QStringLiteral("SELECT 1 FROM members WHERE id = ?"));
+    member.prepare(QStringLiteral("SELECT uuid FROM members WHERE id = ?"));
     member.bindValue(0, memberId);
     if (!member.exec())
         return StoreError::from(member.lastError());
     if (!member.next())
         return Error{Error::Code::NotFound, tr("There is no member %1.").arg(memberId),
                      QStringLiteral("unknown_member")};
+    const QString memberUuid = member.value(0).toString();
     member.finish();
     if (auto inserted = insertCard(memberId, newCardNumber, now); !inserted)
         return inserted.error();
     const QJsonObject payload{{QStringLiteral("member_id"), memberId},
+                              {QStringLiteral("member_uuid"), memberUuid},
                               {QStringLiteral("card_number"), newCardNumber},
                               {QStringLiteral("at"), now}};
     if (auto recorded = record(kCardAddedEvent, payload, now); !recorded)
@@ -100,12 +102,16 @@ Result<Done> CardLifecycle::block(const QString& cardNumber, const QString& reas
     Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
+    const auto memberUuid = OutboxRepository(db).memberUuid(holder->member.id);
+    if (!memberUuid)
+        return memberUuid.error();
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE cards SET state = 'blocked' WHERE number = ? AND state = 'active'"));
     update.bindValue(0, cardNumber);
     if (!update.exec())
         return StoreError::from(update.lastError());
     const QJsonObject payload{{QStringLiteral("member_id"), holder->member.id},
+                              {QStringLiteral("member_uuid"), *memberUuid},
                               {QStringLiteral("card_number"), cardNumber},
                               {QStringLiteral("reason"), reason},
                               {QStringLiteral("at"), now}};
@@ -132,6 +138,9 @@ Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QS
         return begun.error();
     if (auto inserted = insertCard(holder->member.id, newCardNumber, now); !inserted)
         return inserted.error();
+    const auto memberUuid = OutboxRepository(db).memberUuid(holder->member.id);
+    if (!memberUuid)
+        return memberUuid.error();
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE cards SET state = 'replaced', replaced_by = ? WHERE number = ?"));
     update.bindValue(0, newCardNumber);
@@ -139,6 +148,8 @@ Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QS
     if (!update.exec())
         return StoreError::from(update.lastError());
     const QJsonObject payload{{QStringLiteral("member_id"), holder->member.id},
+                              {QStringLiteral("member_uuid"), *memberUuid},
+                              {QStringLiteral("card_number"), oldCardNumber},
                               {QStringLiteral("old_card_number"), oldCardNumber},
                               {QStringLiteral("new_card_number"), newCardNumber},
                               {QStringLiteral("at"), now}};

@@ -153,9 +153,17 @@ Result<CardHolder> Enrolment::enrol(const EnrolmentRequest& request)
                                      {QStringLiteral("text_version"), request.consentTextVersion.trimmed()}}},
                         {QStringLiteral("enrolled_at"), now},
                         {QStringLiteral("welcome"), welcome}};
-    if (*referredBy)
+    OutboxRepository outbox(db);
+    if (*referredBy) {
+        const auto referrerUuid = outbox.memberUuid(**referredBy);
+        if (!referrerUuid)
+            return referrerUuid.error();
         payload.insert(QStringLiteral("referred_by_member_id"), **referredBy);
-    if (auto event = OutboxRepository(db).append(m_settings.tillId, kEnrolledEvent, payload, std::nullopt, now); !event)
+        payload.insert(QStringLiteral("referred_by_member_uuid"), *referrerUuid);
+    } else {
+        payload.insert(QStringLiteral("referred_by_member_uuid"), QJsonValue());
+    }
+    if (auto event = outbox.append(m_settings.tillId, kEnrolledEvent, payload, std::nullopt, now); !event)
         return event.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();

@@ -22,8 +22,10 @@ QVariant nullable(const std::optional<qint64>& value)
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
 }
 
-QJsonObject salePayload(const CompletedSale& sale, const Basket& basket, const TillSettings& settings,
-                        const std::optional<CardHolder>& member)
+// Members are named by uuid on the wire; member_id stays for readers of protocol version 1 drafts.
+Result<QJsonObject> salePayload(const CompletedSale& sale, const Basket& basket, const TillSettings& settings,
+                                const std::optional<CardHolder>& member, const QString& memberUuid,
+                                OutboxRepository& outbox)
 {
     QJsonArray lines;
     for (qsizetype i = 0; i < basket.lines().size(); ++i) {
@@ -46,8 +48,13 @@ QJsonObject salePayload(const CompletedSale& sale, const Basket& basket, const T
             object.insert(QStringLiteral("points"), effect.amount);  // protocol version 1 readers
         if (!effect.code.isEmpty())
             object.insert(QStringLiteral("code"), effect.code);
-        if (effect.otherMemberId)
+        if (effect.otherMemberId) {
+            const auto otherUuid = outbox.memberUuid(effect.otherMemberId);
+            if (!otherUuid)
+                return otherUuid.error();
             object.insert(QStringLiteral("other_member_id"), effect.otherMemberId);
+            object.insert(QStringLiteral("other_member_uuid"), *otherUuid);
+        }
         effects.append(object);
     }
     QJsonObject payload{{QStringLiteral("sale_uuid"), sale.saleUuid},
@@ -56,11 +63,13 @@ QJsonObject salePayload(const CompletedSale& sale, const Basket& basket, const T
                         {QStringLiteral("currency"), basket.currency()},
                         {QStringLiteral("total_minor"), sale.total.minorUnits()},
                         {QStringLiteral("discount_minor"), sale.effects.discount.minorUnits()},
+                        {QStringLiteral("eligible_minor"), member ? sale.effects.eligibleSpend.minorUnits() : 0},
                         {QStringLiteral("programme_version"), sale.programmeVersion},
                         {QStringLiteral("lines"), lines},
                         {QStringLiteral("effects"), effects}};
     if (member) {
         payload.insert(QStringLiteral("member_id"), member->member.id);
+        payload.insert(QStringLiteral("member_uuid"), memberUuid);
         payload.insert(QStringLiteral("card_number"), member->cardNumber);
     }
     return payload;
@@ -251,8 +260,11 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
         return written.error();
 
     OutboxRepository outbox(db);
-    const auto event = outbox.append(m_settings.tillId, kSaleCompletedEvent,
-                                     salePayload(sale, basket, m_settings, member), sale.saleId, sale.completedAt);
+    const auto payload = salePayload(sale, basket, m_settings, member,
+                                     built->member ? built->member->memberUuid : QString(), outbox);
+    if (!payload)
+        return payload.error();
+    const auto event = outbox.append(m_settings.tillId, kSaleCompletedEvent, *payload, sale.saleId, sale.completedAt);
     if (!event)
         return event.error();
     sale.outboxSequence = event->sequence;
