@@ -16,15 +16,26 @@ ProgrammeStore::ProgrammeStore(const QSqlDatabase& db)
 
 Result<Programme> ProgrammeStore::activate(const QByteArray& document, const QString& activatedAtIso)
 {
-    Result<Programme> parsed = ProgrammeParser::parse(document);
-    if (!parsed)
+    if (Result<Programme> parsed = ProgrammeParser::parse(document); !parsed)
         return parsed.error();
-    const Programme& programme = parsed.value();
-
     // The write lock is taken before the version is read, so two activations cannot both pass.
     Transaction transaction(m_db);
     if (const auto begun = transaction.begin(); !begun)
         return begun.error();
+    Result<Programme> activated = activateInTransaction(document, activatedAtIso);
+    if (!activated)
+        return activated.error();
+    if (const auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return activated;
+}
+
+Result<Programme> ProgrammeStore::activateInTransaction(const QByteArray& document, const QString& activatedAtIso)
+{
+    Result<Programme> parsed = ProgrammeParser::parse(document);
+    if (!parsed)
+        return parsed.error();
+    const Programme& programme = parsed.value();
     const Result<int> stored = storedVersion();
     if (!stored)
         return stored.error();
@@ -44,8 +55,6 @@ Result<Programme> ProgrammeStore::activate(const QByteArray& document, const QSt
     insert.bindValue(QStringLiteral(":at"), activatedAtIso);
     if (!insert.exec())
         return StoreError::from(insert.lastError());
-    if (const auto committed = transaction.commit(); !committed)
-        return committed.error();
     return parsed;
 }
 

@@ -22,6 +22,9 @@ public:
     // version stored so far; the built-in default is a fallback, not an activation, so any valid
     // document replaces it whatever its version.
     Result<Programme> activate(const QByteArray& document, const QString& activatedAtIso);
+    // The same inside the caller's write transaction (a page of head office's change feed, which
+    // commits or rolls back as a whole).
+    Result<Programme> activateInTransaction(const QByteArray& document, const QString& activatedAtIso);
 
     Result<Programme> active() const;
     // The version of active(): the highest stored, or the built-in default's when none is stored.

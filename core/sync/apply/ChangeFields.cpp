@@ -1,0 +1,110 @@
+#include "sync/apply/ChangeFields.h"
+
+#include <QDate>
+#include <QDateTime>
+
+namespace loyalty::sync {
+
+namespace {
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+}  // namespace
+
+ChangeFields::ChangeFields(const QJsonObject& data, int position, const QString& kind)
+    : m_data(data)
+    , m_position(position)
+    , m_kind(kind)
+{
+}
+
+Error ChangeFields::malformed(const QString& key, const QString& problem) const
+{
+    return Error{Error::Code::InvalidInput,
+                 tr("Change %1 (%2) from head office: %3 %4. Nothing of the page was applied.")
+                     .arg(m_position + 1)
+                     .arg(m_kind, key, problem),
+                 QStringLiteral("malformed_change")};
+}
+
+Result<QString> ChangeFields::text(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    if (!value.isString() || value.toString().isEmpty())
+        return malformed(key, tr("is missing or not a text"));
+    return value.toString();
+}
+
+QString ChangeFields::optionalText(const QString& key) const
+{
+    return m_data.value(key).toString();
+}
+
+QVariant ChangeFields::textOrNull(const QString& key) const
+{
+    const QString value = m_data.value(key).toString().trimmed();
+    return value.isEmpty() ? nullText() : QVariant(value);
+}
+
+Result<qint64> ChangeFields::integer(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    // JSON numbers are doubles: a whole number within ±2^53 is exact, anything else is refused.
+    constexpr double kExact = 9007199254740992.0;
+    if (!value.isDouble() || value.toDouble() != double(value.toInteger()) || value.toDouble() > kExact ||
+        value.toDouble() < -kExact)
+        return malformed(key, tr("is missing or not a whole number"));
+    return value.toInteger();
+}
+
+Result<qint64> ChangeFields::integerOr(const QString& key, qint64 fallback) const
+{
+    const QJsonValue value = m_data.value(key);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    return integer(key);
+}
+
+Result<bool> ChangeFields::boolean(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    if (value.isBool())
+        return value.toBool();
+    if (value.isDouble() && (value.toInteger() == 0 || value.toInteger() == 1) && value.toDouble() == value.toInteger())
+        return value.toInteger() == 1;
+    return malformed(key, tr("is missing or not true or false"));
+}
+
+Result<QString> ChangeFields::instant(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!value.isString() || !at.isValid())
+        return malformed(key, tr("is missing or not a time"));
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+Result<QVariant> ChangeFields::optionalInstant(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+        return nullText();
+    auto at = instant(key);
+    if (!at)
+        return at.error();
+    return QVariant(*at);
+}
+
+Result<QVariant> ChangeFields::optionalDay(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+        return nullText();
+    const QDate day = QDate::fromString(value.toString(), Qt::ISODate);
+    if (!value.isString() || !day.isValid())
+        return malformed(key, tr("is not a day (yyyy-mm-dd)"));
+    return QVariant(day.toString(Qt::ISODate));
+}
+
+}  // namespace loyalty::sync
