@@ -3,8 +3,10 @@
 #include "demo/DemoDataGenerator.h"
 #include "program/format/ProgrammeParser.h"
 #include "sale/Basket.h"
+#include "sync/client/CertificatePin.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -26,13 +28,25 @@ const QString kReward = QStringLiteral("reward");
 const QString kWallet = QStringLiteral("wallet");
 const QString kSale = QStringLiteral("sale");
 const QString kProgramme = QStringLiteral("programme");
+const QString kHq = QStringLiteral("hq");
+const QString kCode = QStringLiteral("code");
+const QString kCa = QStringLiteral("ca");
+const QString kPin = QStringLiteral("pin");
+const QString kAllowPlainLoopback = QStringLiteral("allow-plain-loopback");
+const QString kName = QStringLiteral("name");
+const QString kTimeout = QStringLiteral("timeout");
+const QString kClockOffset = QStringLiteral("clock-offset");
+// Head office answers a sync round within this; more is a typo rather than a wish.
+constexpr int kMaxTimeoutSeconds = 3600;
+// --clock-offset plays a till whose clock is wrong by up to a few days.
+constexpr qint64 kMaxClockOffsetSeconds = 30LL * 24 * 3600;
 
 // Options that belong to one command or another; using one with a command it does not belong to
 // is a usage error rather than silently ignored.
 const QStringList& commandOptions()
 {
-    static const QStringList options{kMembers, kLimit,  kLast,   kCard,   kLine, kAt,
-                                     kCoupon,  kRedeem, kReward, kWallet, kSale};
+    static const QStringList options{kMembers, kLimit, kLast, kCard, kLine, kAt, kCoupon, kRedeem, kReward, kWallet,
+                                     kSale, kHq, kCode, kCa, kPin, kAllowPlainLoopback, kName, kTimeout};
     return options;
 }
 
@@ -63,6 +77,9 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("programme show"), Command::ProgrammeShow, {}},
         {QStringLiteral("check"), Command::Check, {}},
         {QStringLiteral("decode"), Command::Decode, {}},
+        {QStringLiteral("provision"), Command::Provision, {kHq, kCode, kCa, kPin, kAllowPlainLoopback, kName, kTimeout}},
+        {QStringLiteral("sync"), Command::Sync, {kTimeout}},
+        {QStringLiteral("outbox"), Command::Outbox, {}},
     };
     return specs;
 }
@@ -113,11 +130,29 @@ CtlCommandLine::CtlCommandLine()
         {kReward, tr("quote, sale: a reward of the programme to redeem; repeat for several."), tr("id")},
         {kWallet, tr("quote, sale: wallet amount to spend, in minor units (cents)."), tr("minor")},
         {kSale, tr("return, feedback: the sale's number or UUID."), tr("sale")},
+        {kHq, tr("provision: head office's address, e.g. https://hq.example:8443."), tr("url")},
+        {kCode, tr("provision: the one-time code from \"loyalty-hq terminal add\"."), tr("code")},
+        {kCa, tr("provision: verify head office's certificate against the CA certificates in this PEM file."),
+         tr("file")},
+        {kPin, tr("provision: trust only the server key with this pin (sha256/BASE64, as \"loyalty-hq cert\" "
+                  "prints it)."),
+         tr("pin")},
+        {kAllowPlainLoopback,
+         tr("provision: allow plain http to head office on this machine (development and tests only).")},
+        {kName, tr("provision: the till's name at head office (default: its current name)."), tr("name")},
+        {kTimeout,
+         tr("provision, sync: seconds to wait for head office before giving up (default: %1).")
+             .arg(kDefaultTimeoutSeconds),
+         tr("seconds")},
+        {kClockOffset,
+         tr("For tests: run the till's clock this many seconds ahead (negative: behind), for sales' times and "
+            "head-office requests alike."),
+         tr("seconds")},
     });
     m_parser.addPositionalArgument(
         QStringLiteral("command"),
-        tr("demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or "
-           "decode."),
+        tr("demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, "
+           "decode, provision, sync or outbox."),
         tr("command [argument]"));
 }
 
@@ -153,6 +188,15 @@ QString CtlCommandLine::description()
         tr("                            in the current folder, a new till's defaults are used."),
         tr("                            A refusal prints its class (e.g. payment_card) on"),
         tr("                            standard error, never the input, and exits with 4."),
+        tr("  provision --hq URL --code CODE [--ca FILE | --pin sha256/BASE64]"),
+        tr("        [--allow-plain-loopback] [--name NAME] [--timeout SECONDS]"),
+        tr("                            connect the till to head office and pull the full"),
+        tr("                            snapshot, with progress on standard error; run it"),
+        tr("                            again after a cut to continue (the code is used once)"),
+        tr("  sync [--timeout SECONDS]  one exchange with head office now: push the outbox,"),
+        tr("                            pull what changed; says what moved"),
+        tr("  outbox                    count the outbox's records by state and list those"),
+        tr("                            head office rejected"),
         QString(),
         tr("With --json a successful command prints one JSON document on standard output;"),
         tr("amounts are whole minor units (cents) with their currency. Errors always go to"),
@@ -168,6 +212,10 @@ QString CtlCommandLine::description()
         tr("     into a database that is not empty; an invalid or not newer programme; a return of"),
         tr("     more than was sold; feedback booked before"),
         tr("  5  storage error: disk full, damaged database, database newer than this program"),
+        tr("  6  head office: provision or sync did not finish because head office could not be"),
+        tr("     reached, refused this till, or sent what the till could not apply"),
+        QString(),
+        tr("--clock-offset SECONDS is for tests: it plays a till whose clock is wrong."),
     };
     return lines.join(u'\n');
 }
@@ -201,6 +249,18 @@ Result<CtlRequest> CtlCommandLine::parse(const QStringList& arguments)
     request.json = m_parser.isSet(kJson);
     if (request.databasePath.isEmpty())
         return usage(tr("--db needs the path of the till database."));
+    if (m_parser.isSet(kClockOffset)) {
+        bool ok = false;
+        const QString value = m_parser.value(kClockOffset).trimmed();
+        request.clockOffsetSeconds = value.toLongLong(&ok);
+        if (!ok || request.clockOffsetSeconds < -kMaxClockOffsetSeconds ||
+            request.clockOffsetSeconds > kMaxClockOffsetSeconds) {
+            return usage(tr("--clock-offset needs a whole number of seconds from %1 to %2, not \"%3\".")
+                             .arg(-kMaxClockOffsetSeconds)
+                             .arg(kMaxClockOffsetSeconds)
+                             .arg(value));
+        }
+    }
     for (const QString& option : commandOptions()) {
         if (auto applies = checkOptionsApply(request.command, option); !applies)
             return applies.error();
@@ -301,12 +361,67 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
             return usage(
                 tr("programme load needs the programme file, e.g. \"loyalty-ctl programme load spring.json\"."));
         return Done{};
+    case CtlRequest::Command::Provision:
+        if (auto read = readProvision(request); !read)
+            return read;
+        return readTimeout(request);
+    case CtlRequest::Command::Sync:
+        return readTimeout(request);
     case CtlRequest::Command::ProgrammeShow:
     case CtlRequest::Command::Check:
     case CtlRequest::Command::Decode:
+    case CtlRequest::Command::Outbox:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:
         return Done{};
+    }
+    return Done{};
+}
+
+Result<Done> CtlCommandLine::readProvision(CtlRequest& request) const
+{
+    request.hqUrl = m_parser.value(kHq).trimmed();
+    request.provisionCode = m_parser.value(kCode).trimmed();
+    if (request.hqUrl.isEmpty() || request.provisionCode.isEmpty()) {
+        return usage(tr("provision needs --hq URL and --code CODE, e.g. \"loyalty-ctl provision --hq "
+                        "https://hq.example:8443 --code K7QF-3MZP-XW2D --pin sha256/...\"."));
+    }
+    const QUrl url(request.hqUrl, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        return usage(
+            tr("--hq needs head office's address as https://HOST:PORT, not \"%1\".").arg(request.hqUrl));
+    }
+    request.caFile = m_parser.value(kCa).trimmed();
+    request.pin = m_parser.value(kPin).trimmed();
+    if (m_parser.isSet(kCa) && request.caFile.isEmpty())
+        return usage(tr("--ca needs the path of a PEM file with head office's CA certificate."));
+    if (m_parser.isSet(kPin) && request.pin.isEmpty())
+        return usage(tr("--pin needs the pin as \"loyalty-hq cert\" prints it: sha256/BASE64."));
+    if (!request.caFile.isEmpty() && !request.pin.isEmpty())
+        return usage(tr("Give either --ca or --pin, not both."));
+    if (!request.pin.isEmpty() && !sync::CertificatePin::isWellFormed(request.pin)) {
+        return usage(tr("--pin needs sha256/ followed by the base64 of 32 bytes, not \"%1\".").arg(request.pin));
+    }
+    request.allowPlainLoopback = m_parser.isSet(kAllowPlainLoopback);
+    if (m_parser.isSet(kName)) {
+        request.tillName = m_parser.value(kName).trimmed();
+        if (request.tillName.isEmpty())
+            return usage(tr("--name needs the till's name."));
+    }
+    return Done{};
+}
+
+Result<Done> CtlCommandLine::readTimeout(CtlRequest& request) const
+{
+    if (!m_parser.isSet(kTimeout))
+        return Done{};
+    bool ok = false;
+    const QString value = m_parser.value(kTimeout).trimmed();
+    request.timeoutSeconds = value.toInt(&ok);
+    if (!ok || request.timeoutSeconds < 1 || request.timeoutSeconds > kMaxTimeoutSeconds) {
+        return usage(
+            tr("--timeout needs a whole number of seconds from 1 to %1, not \"%2\".").arg(kMaxTimeoutSeconds).arg(value));
     }
     return Done{};
 }

@@ -21,6 +21,7 @@ public:
     static inline const QString kDefaultDatabase = QStringLiteral("loyalty-till.db");
     static constexpr int kDefaultListLimit = 20;
     static constexpr int kDefaultSalesLimit = 10;
+    static constexpr int kDefaultTimeoutSeconds = 30;
 
     CtlCommandLine();
     Q_DISABLE_COPY_MOVE(CtlCommandLine)
@@ -45,6 +46,8 @@ private:
     Result<Done> readRequests(CtlRequest& request) const;
     Result<qint64> readAmount(const QString& option) const;
     Result<Done> readSaleReference(CtlRequest& request) const;
+    Result<Done> readProvision(CtlRequest& request) const;
+    Result<Done> readTimeout(CtlRequest& request) const;
     static Error usage(const QString& message);
 
     QCommandLineParser m_parser;

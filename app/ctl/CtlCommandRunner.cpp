@@ -8,12 +8,15 @@
 #include "commands/ExpireCommand.h"
 #include "commands/FeedbackCommand.h"
 #include "commands/MembersCommand.h"
+#include "commands/OutboxCommand.h"
 #include "commands/ProductsCommand.h"
 #include "commands/ProgrammeCommand.h"
+#include "commands/ProvisionCommand.h"
 #include "commands/QuoteCommand.h"
 #include "commands/ReturnCommand.h"
 #include "commands/SaleCommand.h"
 #include "commands/SalesCommand.h"
+#include "commands/SyncCommand.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
 #include "time/FixedClock.h"
@@ -36,7 +39,7 @@ CtlExitCode CtlCommandRunner::run(const CtlRequest& request) const
     const auto report = execute(request);
     if (!report) {
         m_output.printError(report.error().message);
-        return exitCodeFor(report.error().code);
+        return exitCodeFor(report.error());
     }
     m_output.printReport(*report);
     return report->exitCode;
@@ -88,6 +91,12 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
         return ProgrammeCommand(database, m_clock).show();
     case CtlRequest::Command::Check:
         return CheckCommand(database).run();
+    case CtlRequest::Command::Provision:
+        return ProvisionCommand(database, m_clock).run(request);
+    case CtlRequest::Command::Sync:
+        return SyncCommand(database, m_clock).run(request.timeoutSeconds);
+    case CtlRequest::Command::Outbox:
+        return OutboxCommand(database).run();
     case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:

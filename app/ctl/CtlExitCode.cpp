@@ -20,4 +20,11 @@ CtlExitCode exitCodeFor(Error::Code code)
     return CtlExitCode::Storage;
 }
 
+CtlExitCode exitCodeFor(const Error& error)
+{
+    if (error.reason == QLatin1String("hq_unreachable"))
+        return CtlExitCode::HeadOffice;
+    return exitCodeFor(error.code);
+}
+
 }  // namespace loyalty

@@ -12,6 +12,8 @@ namespace loyalty {
 //   4 refused: input the till refuses (wrong check digit, not a barcode, blocked card, demo data
 //     into a database that is not empty)
 //   5 storage: disk full, damaged database, schema newer than this program, any other SQLite failure
+//   6 head office: provision or sync could not finish because head office could not be reached,
+//     refused this till, or sent what the till could not apply
 enum class CtlExitCode
 {
     Ok = 0,
@@ -20,8 +22,11 @@ enum class CtlExitCode
     ProblemsFound = 3,
     Refused = 4,
     Storage = 5,
+    HeadOffice = 6,
 };
 
 CtlExitCode exitCodeFor(Error::Code code);
+// As above, but an error that says head office could not be reached (reason "hq_unreachable") is 6.
+CtlExitCode exitCodeFor(const Error& error);
 
 }  // namespace loyalty

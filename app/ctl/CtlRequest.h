@@ -30,7 +30,10 @@ struct CtlRequest
         ProgrammeLoad,
         ProgrammeShow,
         Check,
-        Decode
+        Decode,
+        Provision,
+        Sync,
+        Outbox
     };
 
     // One --line EAN[:QTY] of a sale, a quote or a return.
@@ -56,6 +59,16 @@ struct CtlRequest
     qint64 walletSpendMinor = 0;  // quote/sale --wallet
     QString sale;                 // return/feedback --sale: a sale's number or its UUID
     QString programmeFile;        // programme load FILE
+    // provision --hq URL --code CODE [--ca FILE | --pin PIN] [--allow-plain-loopback] [--name NAME]
+    QString hqUrl;
+    QString provisionCode;
+    QString caFile;
+    QString pin;
+    bool allowPlainLoopback = false;
+    QString tillName;
+    int timeoutSeconds = 0;  // provision, sync --timeout; 0: the client's default (30 s)
+    // --clock-offset: for tests, the till's clock runs this many seconds ahead (negative: behind).
+    qint64 clockOffsetSeconds = 0;
 };
 
 }  // namespace loyalty

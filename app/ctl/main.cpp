@@ -3,6 +3,7 @@
 #include "CtlCommandLine.h"
 #include "CtlCommandRunner.h"
 #include "CtlOutput.h"
+#include "CtlShiftedClock.h"
 #include "i18n/TranslationLoader.h"
 #include "time/SystemClock.h"
 
@@ -31,6 +32,7 @@ int main(int argc, char** argv)
         return static_cast<int>(loyalty::CtlExitCode::Ok);
     }
 
-    const loyalty::SystemClock clock;
+    const loyalty::SystemClock systemClock;
+    const loyalty::CtlShiftedClock clock(systemClock, request->clockOffsetSeconds);
     return static_cast<int>(loyalty::CtlCommandRunner(clock, output).run(*request));
 }

@@ -10,6 +10,7 @@
 #include "money/MoneyFormatter.h"
 #include "sale/ActiveProgramme.h"
 #include "settings/TillSettings.h"
+#include "sync/client/MemberAccounts.h"
 #include "store/Database.h"
 #include "time/Clock.h"
 
@@ -107,12 +108,21 @@ Result<CtlReport> BalanceCommand::run(const QString& card) const
     const TierDefinition* tier = programme.tier(progress->tierId);
     const QString progressText = TierProgressText::toNextTier(*progress, programme.currency);
     const QJsonArray stamps = stampsJson(programme, *standing);
+    // The raw sums of every account, as loyalty-hq balance prints them, so a till and head office compare.
+    const auto accounts = sync::MemberAccounts::read(db, holder.member.id);
+    if (!accounts)
+        return accounts.error();
+    QJsonObject accountSums;
+    for (auto it = accounts->accounts.cbegin(); it != accounts->accounts.cend(); ++it)
+        accountSums.insert(it.key(), it.value());
 
     CtlReport report;
     report.json = {
         {QStringLiteral("card_number"), holder.cardNumber},
         {QStringLiteral("card_state"), toStorage(holder.cardState)},
         {QStringLiteral("member_id"), holder.member.id},
+        {QStringLiteral("member_uuid"), accounts->memberUuid},
+        {QStringLiteral("accounts"), accountSums},
         {QStringLiteral("member_name"), holder.member.name},
         {QStringLiteral("balance"), *balance},
         {QStringLiteral("currency"), programme.currency},

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/Result.h"
+#include "sync/client/SyncEndpoint.h"
+#include "sync/client/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QUrl>
+
+namespace loyalty {
+class Clock;
+}
+
+namespace loyalty::sync {
+
+// Connects a till to head office (POST /v1/provision) and pulls the full snapshot page by page.
+// The credentials are stored in one transaction before the first page, and each page with its
+// cursor, so a cut provisioning continues where it stopped: run again, a till that already has
+// its secret does not spend a new code but carries on with the snapshot.
+class Provisioner final
+{
+    Q_DECLARE_TR_FUNCTIONS(Provisioner)
+
+public:
+    struct Request
+    {
+        QUrl hq;
+        QString code;
+        QString caFile;
+        QString pin;
+        bool allowPlainLoopback = false;
+        QString tillName;  // empty: the till's current name
+        int timeoutMs = 0;
+    };
+
+    struct Report
+    {
+        QString tillId;
+        QString tillName;
+        bool continued = false;   // the till had its credentials already; no code was used
+        qint64 changesApplied = 0;
+        qint64 members = 0;
+        SyncRoundReport snapshot;  // complete, or where and why the pull stopped
+    };
+
+    // Builds the page applier for the till database (ChangeApplier over `db`).
+    using ApplierFactory = std::function<SyncEngine::PageApplier(const QSqlDatabase& db)>;
+
+    Provisioner(const QSqlDatabase& db, const Clock& clock, ApplierFactory applierFactory);
+
+    // An Error for a refused code (Refused, reason "bad_code"), an unusable address or certificate
+    // (reason "hq_unreachable" when head office could not be reached at all) and storage failures.
+    // A snapshot cut after the credentials were stored is not an error: see Report::snapshot.
+    Result<Report> run(const Request& request, const SyncEngine::Progress& progress = {});
+
+    static constexpr int kSnapshotPageLimit = 5000;
+
+private:
+    Result<SyncEndpoint> provision(const Request& request, Report& report);
+    Result<Done> store(const Request& request, const QString& tillId, const QString& tillName,
+                       const QByteArray& secret, const QString& publicKey);
+    Result<qint64> memberCount() const;
+
+    QSqlDatabase m_db;
+    const Clock& m_clock;
+    ApplierFactory m_applierFactory;
+};
+
+}  // namespace loyalty::sync

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "common/Result.h"
+#include "sync/apply/AppliedPage.h"
+#include "sync/client/OutboxQueue.h"
+#include "sync/client/SyncRoundReport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace loyalty {
+class Clock;
+}
+
+namespace loyalty::sync {
+
+class SyncClient;
+
+// One sync round (docs/sync-protocol.md): push every pending outbox event in batches, then pull
+// the change feed page by page until head office has no more. All progress is in the database —
+// the outbox states and the cursor stored with each applied page — so a round cut anywhere (a
+// crash, a kill, a lost connection) resumes exactly there on the next round; nothing is kept in memory.
+class SyncEngine final
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+
+public:
+    // Applies one page and stores the page's cursor, in one transaction (ChangeApplier::apply).
+    using PageApplier = std::function<Result<AppliedPage>(const QJsonArray& changes, const QString& nextCursor)>;
+    // Called after every applied page: changes pulled in this round so far, and head office's remaining.
+    using Progress = std::function<void(qint64 pulled, qint64 remaining)>;
+
+    struct Options
+    {
+        int pushBatch = 500;
+        int pullLimit = 1000;
+        // Payload bytes per push batch: half the contract's body limit leaves room for the envelope.
+        qint64 maxBatchBytes = 4 * 1024 * 1024;
+    };
+
+    SyncEngine(const QSqlDatabase& db, const Clock& clock, SyncClient& client, PageApplier applier);
+    SyncEngine(const QSqlDatabase& db, const Clock& clock, SyncClient& client, PageApplier applier, Options options);
+
+    // The till's own applier: a ChangeApplier over `db` (which both must outlive).
+    static PageApplier changeApplier(const QSqlDatabase& db, const Clock& clock);
+
+    // A storage failure is an error; anything head office (or the network) did is in the report.
+    Result<SyncRoundReport> runRound(const Progress& progress = {});
+    // Only the pull half: provisioning's snapshot.
+    Result<SyncRoundReport> pullAll(const Progress& progress = {});
+
+private:
+    enum class Step
+    {
+        Continue,
+        Stop
+    };
+    Result<Step> pushAll(SyncRoundReport& report);
+    Result<Step> pushBatch(const QList<OutboxEvent>& events, SyncRoundReport& report);
+    Result<Step> pull(SyncRoundReport& report, const Progress& progress);
+    Result<Done> finishRound(SyncRoundReport& report);
+    // Sends, and after a clock_skew answer corrects the offset and sends once more at once.
+    Result<SyncReply> withClockCorrection(const std::function<SyncReply()>& send);
+    static void stopOn(const SyncReply& reply, SyncRoundReport& report);
+    static QByteArray envelope(const QList<OutboxEvent>& events);
+
+    QSqlDatabase m_db;
+    const Clock& m_clock;
+    SyncClient& m_client;
+    PageApplier m_applier;
+    Options m_options;
+    OutboxQueue m_queue;
+};
+
+}  // namespace loyalty::sync
