@@ -12,6 +12,9 @@
 #include "settings/TillSettings.h"
 #include "store/Database.h"
 #include "style/TillStyle.h"
+#include "sync/client/OutboxQueue.h"
+#include "sync/client/SyncEndpoint.h"
+#include "sync/client/SyncWorkerThread.h"
 #include "time/SystemClock.h"
 
 #include <QApplication>
@@ -19,6 +22,7 @@
 #include <QMessageBox>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -73,6 +77,31 @@ QString bookExpiredPoints(loyalty::Database& database, const loyalty::Clock& clo
         QCoreApplication::translate("main", "Expired points could not be booked: %1").arg(expired.error().message);
     std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(message));
     return message;
+}
+
+// A provisioned till (it has head office's credentials, the snapshot complete or not) syncs in a
+// worker thread of its own; the window only shows its status and wakes it after a sale.
+std::unique_ptr<loyalty::sync::SyncWorkerThread> startSync(loyalty::Database& database, const QString& databasePath,
+                                                           const loyalty::Clock& clock, loyalty::SaleWindow& window)
+{
+    const auto endpoint = loyalty::sync::SyncEndpoint::load(database.connection());
+    if (!endpoint || !endpoint->hasCredentials())
+        return nullptr;
+    loyalty::sync::SyncWorker::Options options;
+    options.databasePath = databasePath;
+    auto sync = std::make_unique<loyalty::sync::SyncWorkerThread>(options, clock);
+    QObject::connect(sync.get(), &loyalty::sync::SyncWorkerThread::statusChanged, &window,
+                     &loyalty::SaleWindow::showSyncStatus);
+    QObject::connect(&window, &loyalty::SaleWindow::saleCompleted, sync.get(),
+                     &loyalty::sync::SyncWorkerThread::wake);
+    loyalty::sync::SyncStatus connecting;
+    if (const auto counts = loyalty::sync::OutboxQueue(database.connection()).counts()) {
+        connecting.pending = counts->pending;
+        connecting.rejected = counts->rejected;
+    }
+    window.showSyncStatus(connecting);
+    sync->start();
+    return sync;
 }
 
 int refuseToStart(const QString& message)
@@ -132,10 +161,14 @@ int main(int argc, char** argv)
     if (!expiryProblem.isEmpty())
         window.messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
     new loyalty::TillCardDevices(*devices, *nfcPolicy, window);  // owned by the window
+    auto sync = startSync(**database, options.databasePath, clock, window);
     window.resize(1366, 768);
     if (options.fullScreen)
         window.showFullScreen();
     else
         window.show();
-    return application.exec();
+    const int exitCode = application.exec();
+    // Joined before the window and the database go: a request in flight is abandoned, nothing is lost.
+    sync.reset();
+    return exitCode;
 }

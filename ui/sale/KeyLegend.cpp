@@ -2,6 +2,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QDate>
 #include <QLocale>
 
 namespace loyalty {
@@ -54,9 +55,57 @@ KeyLegend::KeyLegend(QWidget* parent)
 
 void KeyLegend::showStatus(const QString& tillName, qint64 queuedEvents)
 {
-    // Head-office sync arrives with the sync engine; until then events wait in the outbox.
-    m_tillStatus = tr("%1 · ● offline · %2 queued").arg(tillName, QLocale().toString(queuedEvents));
+    m_tillName = tillName;
+    m_queued = queuedEvents;
     render();
+}
+
+void KeyLegend::showSyncStatus(const sync::SyncStatus& status)
+{
+    m_sync = status;
+    m_queued = status.pending;
+    m_status->setToolTip(status.detail);
+    render();
+}
+
+QString KeyLegend::syncText() const
+{
+    // Every state has its own symbol and words, never colour alone (UI.md, manager-guide.md).
+    const QLocale locale;
+    const QString queued = tr("%1 queued").arg(locale.toString(m_queued));
+    if (!m_sync)
+        return tr("○ not connected to head office · %1").arg(queued);
+    QStringList parts;
+    if (m_sync->provisioning && (m_sync->provisioningApplied > 0 || m_sync->provisioningRemaining > 0)) {
+        parts << tr("↻ provisioning: %1 of %2 changes")
+                     .arg(locale.toString(m_sync->provisioningApplied),
+                          locale.toString(m_sync->provisioningApplied + m_sync->provisioningRemaining));
+    }
+    switch (m_sync->connection) {
+    case sync::SyncStatus::Connection::Connecting:
+        parts << tr("◌ connecting to head office") << queued;
+        break;
+    case sync::SyncStatus::Connection::Online:
+        parts << tr("● online") << queued;
+        break;
+    case sync::SyncStatus::Connection::Offline:
+        parts << tr("○ offline") << queued;
+        break;
+    case sync::SyncStatus::Connection::Refused:
+        parts << tr("⛔ head office refuses this till") << queued;
+        break;
+    }
+    if (m_sync->lastSuccess.isValid()) {
+        const QDateTime at = m_sync->lastSuccess.toLocalTime();
+        const QString when = at.date() == QDate::currentDate() ? locale.toString(at.time(), QLocale::ShortFormat)
+                                                               : locale.toString(at, QLocale::ShortFormat);
+        parts << tr("synced %1").arg(when);
+    } else if (m_sync->connection != sync::SyncStatus::Connection::Connecting) {
+        parts << tr("never synced");
+    }
+    if (m_sync->rejected > 0)
+        parts << tr("⚠ %1 rejected — manager").arg(locale.toString(m_sync->rejected));
+    return parts.join(QStringLiteral(" · "));
 }
 
 void KeyLegend::showDeviceStatus(const QString& status)
@@ -67,7 +116,8 @@ void KeyLegend::showDeviceStatus(const QString& status)
 
 void KeyLegend::render()
 {
-    m_status->setText(m_deviceStatus.isEmpty() ? m_tillStatus : m_deviceStatus + QStringLiteral(" · ") + m_tillStatus);
+    const QString tillStatus = m_tillName.isEmpty() ? syncText() : m_tillName + QStringLiteral(" · ") + syncText();
+    m_status->setText(m_deviceStatus.isEmpty() ? tillStatus : m_deviceStatus + QStringLiteral(" · ") + tillStatus);
 }
 
 QString KeyLegend::statusText() const

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "sync/client/SyncStatus.h"
+
 #include <QFrame>
+
+#include <optional>
 
 class QLabel;
 
@@ -14,7 +18,10 @@ class KeyLegend final : public QFrame
 public:
     explicit KeyLegend(QWidget* parent = nullptr);
 
+    // The till's name and the outbox length as the sale session counts it (after every change).
     void showStatus(const QString& tillName, qint64 queuedEvents);
+    // Head office's side, from the sync worker: online/offline/refused, queue, rejected, last sync.
+    void showSyncStatus(const sync::SyncStatus& status);
     // The latest word from a card device (NFC, serial scanner), shown before the till's state.
     void showDeviceStatus(const QString& status);
     QString statusText() const;
@@ -22,11 +29,14 @@ public:
 
 private:
     void render();
+    QString syncText() const;
 
     QLabel* m_keys;
     QLabel* m_loyaltyKeys;
     QLabel* m_status;
-    QString m_tillStatus;
+    QString m_tillName;
+    qint64 m_queued = 0;
+    std::optional<sync::SyncStatus> m_sync;  // nothing: the till is not connected to a head office
     QString m_deviceStatus;
 };
 

@@ -247,6 +247,11 @@ void SaleWindow::showRefusedRead(const QString& message)
     m_messageStrip->show(MessageStrip::Severity::Error, message);
 }
 
+void SaleWindow::showSyncStatus(const sync::SyncStatus& status)
+{
+    m_keyLegend->showSyncStatus(status);
+}
+
 void SaleWindow::showDeviceStatus(const QString& status)
 {
     m_keyLegend->showDeviceStatus(status);
@@ -307,6 +312,7 @@ void SaleWindow::completeSale()
         return;
     }
     refresh();
+    Q_EMIT saleCompleted();
     const bool discounted =
         completed->effects.payable.currency() == completed->total.currency() && !completed->effects.discount.isZero();
     const QString total = MoneyFormatter().format(discounted ? completed->effects.payable : completed->total);

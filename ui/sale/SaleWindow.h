@@ -11,6 +11,10 @@ class QTableView;
 
 namespace loyalty {
 
+namespace sync {
+struct SyncStatus;
+}
+
 class BasketModel;
 class CardLifecycle;
 class Clock;
@@ -58,6 +62,12 @@ public:
     void enableReturns(Database& database, const Clock& clock);
     // Catches keyboard-wedge scans application-wide while this window lives.
     WedgeScanCapture* wedgeCapture() const { return m_wedge; }
+    // Head office's state on the status line; the window only shows it (the sync worker decides).
+    void showSyncStatus(const sync::SyncStatus& status);
+
+Q_SIGNALS:
+    // A sale was committed (with its outbox event): the sync worker may push it now.
+    void saleCompleted();
 
 private:
     QWidget* buildSalePane();

@@ -11,6 +11,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslError>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -141,7 +142,7 @@ SyncReply SyncClient::send(const QByteArray& method, const QString& pathAndQuery
                            Signing signing)
 {
     SyncReply reply;
-    if (m_interrupted) {
+    if (m_interrupted || QThread::currentThread()->isInterruptionRequested()) {
         reply.error = QStringLiteral("stopped");
         reply.message = tr("The sync was stopped.");
         return reply;

@@ -10,4 +10,7 @@ target_sources(loyalty_core PRIVATE
     sync/client/SyncEndpoint.cpp sync/client/SyncEndpoint.h
     sync/client/SyncReply.cpp sync/client/SyncReply.h
     sync/client/SyncRoundReport.h
+    sync/client/SyncStatus.h
+    sync/client/SyncWorker.cpp sync/client/SyncWorker.h
+    sync/client/SyncWorkerThread.cpp sync/client/SyncWorkerThread.h
 )
