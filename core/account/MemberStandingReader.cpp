@@ -29,8 +29,11 @@ MemberStandingReader::MemberStandingReader(const QSqlDatabase& db)
     , m_membership(db)
     , m_salesBefore(db)
     , m_salesBetween(db)
+    , m_remoteBefore(db)
+    , m_remoteBetween(db)
     , m_earnReasons(db)
     , m_segments(db)
+    , m_unconfirmedRedeemed(db)
     , m_pointsHistory(db)
     , m_tiers(db)
 {
@@ -42,10 +45,20 @@ MemberStandingReader::MemberStandingReader(const QSqlDatabase& db)
     m_salesBefore.prepare(QStringLiteral("SELECT count(*) FROM sales WHERE member_id = ? AND completed_at < ?"));
     m_salesBetween.prepare(QStringLiteral("SELECT count(*) FROM sales"
                                           " WHERE member_id = ? AND completed_at >= ? AND completed_at < ?"));
+    m_remoteBefore.prepare(QStringLiteral("SELECT count(*) FROM remote_sales WHERE member_id = ? AND completed_at < ?"));
+    m_remoteBetween.prepare(QStringLiteral("SELECT count(*) FROM remote_sales"
+                                           " WHERE member_id = ? AND completed_at >= ? AND completed_at < ?"));
     m_earnReasons.prepare(QStringLiteral("SELECT DISTINCT reason FROM ledger_entries"
                                          " WHERE member_id = ? AND kind = 'earn' AND points > 0"
                                          " AND created_at >= ? AND created_at < ?"));
     m_segments.prepare(QStringLiteral("SELECT segment FROM member_segments WHERE member_id = ? ORDER BY segment"));
+    // The member's points entries through ledger_entries_account, each sale's event through
+    // outbox_events_sale. Entries pulled from head office (origin_key) are confirmed by definition.
+    m_unconfirmedRedeemed.prepare(
+        QStringLiteral("SELECT coalesce(-sum(l.points), 0) FROM ledger_entries l"
+                       " JOIN outbox_events o ON o.sale_id = l.sale_id AND o.type = 'sale.completed'"
+                       " WHERE l.member_id = ? AND l.account = 'points' AND l.kind = 'redeem' AND l.points < 0"
+                       " AND l.origin_key IS NULL AND l.created_at >= ? AND o.state = 'pending'"));
 }
 
 Result<MemberStanding> MemberStandingReader::read(qint64 memberId, const QDateTime& at, const Programme& programme)
@@ -65,6 +78,8 @@ Result<MemberStanding> MemberStandingReader::read(qint64 memberId, const QDateTi
     if (auto done = readSegments(memberId, standing); !done)
         return done.error();
     if (auto done = readPoints(memberId, at, programme, standing); !done)
+        return done.error();
+    if (auto done = readUnconfirmedRedemptions(memberId, at, standing); !done)
         return done.error();
     auto tier = m_tiers.read(memberId, at, programme);
     if (!tier)
@@ -142,21 +157,27 @@ Result<Done> MemberStandingReader::readMembership(qint64 memberId, MemberStandin
 Result<Done> MemberStandingReader::readSales(qint64 memberId, const QDateTime& at, MemberStanding& standing)
 {
     const QString atText = StoredTime::instant(at);
-    m_salesBefore.bindValue(0, memberId);
-    m_salesBefore.bindValue(1, atText);
-    if (!m_salesBefore.exec() || !m_salesBefore.next())
-        return StoreError::from(m_salesBefore.lastError());
-    standing.completedSales = m_salesBefore.value(0).toLongLong();
-    m_salesBefore.finish();
-
     const QDate today = StoredTime::localDay(at);
-    m_salesBetween.bindValue(0, memberId);
-    m_salesBetween.bindValue(1, StoredTime::startOfDay(QDate(today.year(), today.month(), 1)));
-    m_salesBetween.bindValue(2, atText);
-    if (!m_salesBetween.exec() || !m_salesBetween.next())
-        return StoreError::from(m_salesBetween.lastError());
-    standing.visitsThisMonth = m_salesBetween.value(0).toInt();
-    m_salesBetween.finish();
+    const QString monthStart = StoredTime::startOfDay(QDate(today.year(), today.month(), 1));
+    standing.completedSales = 0;
+    standing.visitsThisMonth = 0;
+    for (QSqlQuery* before : {&m_salesBefore, &m_remoteBefore}) {
+        before->bindValue(0, memberId);
+        before->bindValue(1, atText);
+        if (!before->exec() || !before->next())
+            return StoreError::from(before->lastError());
+        standing.completedSales += before->value(0).toLongLong();
+        before->finish();
+    }
+    for (QSqlQuery* between : {&m_salesBetween, &m_remoteBetween}) {
+        between->bindValue(0, memberId);
+        between->bindValue(1, monthStart);
+        between->bindValue(2, atText);
+        if (!between->exec() || !between->next())
+            return StoreError::from(between->lastError());
+        standing.visitsThisMonth += between->value(0).toInt();
+        between->finish();
+    }
     return Done{};
 }
 
@@ -218,6 +239,18 @@ Result<Done> MemberStandingReader::readPoints(qint64 memberId, const QDateTime& 
         PointsLots::replay(*movements).expiringWithin(StoredTime::localDay(at), programme.expiry.warnDays);
     standing.expiringPoints = expiring.points;
     standing.expiringOn = expiring.firstOn;
+    return Done{};
+}
+
+Result<Done> MemberStandingReader::readUnconfirmedRedemptions(qint64 memberId, const QDateTime& at,
+                                                              MemberStanding& standing)
+{
+    m_unconfirmedRedeemed.bindValue(0, memberId);
+    m_unconfirmedRedeemed.bindValue(1, StoredTime::startOfDay(StoredTime::localDay(at)));
+    if (!m_unconfirmedRedeemed.exec() || !m_unconfirmedRedeemed.next())
+        return StoreError::from(m_unconfirmedRedeemed.lastError());
+    standing.unconfirmedRedeemedToday = m_unconfirmedRedeemed.value(0).toLongLong();
+    m_unconfirmedRedeemed.finish();
     return Done{};
 }
 

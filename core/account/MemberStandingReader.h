@@ -15,8 +15,10 @@ namespace loyalty {
 
 // Reads what the programme needs to know about a member at a moment from the local ledger, sales
 // and member rows. Every query is a per-member index lookup (members' primary key,
-// ledger_entries_account, sales_member_time, member_segments' key), so it stays fast with a
-// million members; the statements are prepared once and reused.
+// ledger_entries_account, sales_member_time, remote_sales_member, member_segments' key), so it
+// stays fast with a million members; the statements are prepared once and reused. Visits count
+// the member's sales at every till: this till's and, once pulled, other tills' (remote_sales,
+// which never holds this till's own).
 class MemberStandingReader final
 {
     Q_DECLARE_TR_FUNCTIONS(MemberStandingReader)
@@ -41,14 +43,18 @@ private:
     Result<QSet<QString>> earnReasons(qint64 memberId, const QDate& from, const QDate& until);
     Result<Done> readSegments(qint64 memberId, MemberStanding& standing);
     Result<Done> readPoints(qint64 memberId, const QDateTime& at, const Programme& programme, MemberStanding& standing);
+    Result<Done> readUnconfirmedRedemptions(qint64 memberId, const QDateTime& at, MemberStanding& standing);
 
     QSqlQuery m_member;
     QSqlQuery m_balances;
     QSqlQuery m_membership;
     QSqlQuery m_salesBefore;
     QSqlQuery m_salesBetween;
+    QSqlQuery m_remoteBefore;
+    QSqlQuery m_remoteBetween;
     QSqlQuery m_earnReasons;
     QSqlQuery m_segments;
+    QSqlQuery m_unconfirmedRedeemed;
     PointsHistory m_pointsHistory;
     TierStanding m_tiers;
 };

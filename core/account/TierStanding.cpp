@@ -28,13 +28,16 @@ QDateTime windowStart(const QDateTime& at, const TierPolicy& policy)
 
 TierStanding::TierStanding(const QSqlDatabase& db)
     : m_sales(db)
+    , m_remoteSales(db)
     , m_refunds(db)
     , m_points(db)
 {
-    // Each query walks one member's rows through an index: sales_member_time, sale_returns_sale,
-    // ledger_entries_account.
+    // Each query walks one member's rows through an index: sales_member_time, remote_sales_member,
+    // sale_returns_sale, ledger_entries_account.
     m_sales.prepare(QStringLiteral("SELECT completed_at, eligible_minor FROM sales"
                                    " WHERE member_id = ? AND completed_at > ? AND completed_at <= ?"));
+    m_remoteSales.prepare(QStringLiteral("SELECT completed_at, eligible_minor - refunded_eligible_minor FROM remote_sales"
+                                         " WHERE member_id = ? AND completed_at > ? AND completed_at <= ?"));
     m_refunds.prepare(
         QStringLiteral("SELECT r.created_at, sum(rl.refund_minor) FROM sales s"
                        " JOIN sale_returns r ON r.sale_id = s.id"
@@ -63,6 +66,9 @@ Result<QList<QualifyingMovement>> TierStanding::movements(qint64 memberId, const
     if (basis == TierPolicy::Basis::Spend) {
         bind(m_sales);
         if (auto done = collect(m_sales, movements, 1); !done)
+            return done.error();
+        bind(m_remoteSales);
+        if (auto done = collect(m_remoteSales, movements, 1); !done)
             return done.error();
         bind(m_refunds);
         if (auto done = collect(m_refunds, movements, -1); !done)

@@ -14,7 +14,11 @@ namespace loyalty {
 
 // Recomputes a member's tier from the sales and the ledger, never from a stored tier: the rolling
 // qualifying value over the programme's window, and the highest tier any moment of the last
-// graceDays reached (a member keeps a tier that long after falling below it).
+// graceDays reached (a member keeps a tier that long after falling below it). Spend counts the
+// sales of every till: this till's own (sales, less refunds of earning lines) and other tills'
+// as head office reported them (remote_sales: eligible less refunded eligible, at the sale's
+// time). remote_sales never holds this till's sales, so nothing counts twice. Points count the
+// whole ledger, which holds other tills' entries once pulled.
 class TierStanding final
 {
 public:
@@ -37,6 +41,7 @@ public:
 
 private:
     QSqlQuery m_sales;
+    QSqlQuery m_remoteSales;
     QSqlQuery m_refunds;
     QSqlQuery m_points;
 };

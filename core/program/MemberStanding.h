@@ -34,6 +34,9 @@ struct MemberStanding
     QStringList segments;
     Points expiringPoints = 0;  // within the programme's warning period
     QDate expiringOn;           // the first day some of them are gone
+    // Points this member redeemed at this till today in sales head office has not yet confirmed
+    // (their events still pending): what redemption.offline_daily_limit bounds.
+    Points unconfirmedRedeemedToday = 0;
 };
 
 }  // namespace loyalty

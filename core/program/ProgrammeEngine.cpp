@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <limits>
 
 namespace loyalty {
 
@@ -395,6 +396,16 @@ private:
 
     // ---- points and other balances spent -----------------------------------------------------
     Points pointsAvailable() const { return m_member ? std::max<Points>(0, m_member->points - m_pointsSpent) : 0; }
+    bool offlineBounded() const { return m_programme.redemption.offlineDailyLimit > 0; }
+    // What redemption.offline_daily_limit still allows: the limit less what the member redeemed at
+    // this till today in sales head office has not confirmed, less this sale's redemptions so far.
+    Points offlineAllowance() const
+    {
+        if (!m_member || !offlineBounded())
+            return std::numeric_limits<Points>::max();
+        return std::max<Points>(0, m_programme.redemption.offlineDailyLimit - m_member->unconfirmedRedeemedToday -
+                                       m_pointsSpent);
+    }
 
     void rewards()
     {
@@ -416,6 +427,14 @@ private:
                 m_notices.append(tr("%1 needs %Ln point(s); the member has %2.", nullptr, int(reward.points))
                                      .arg(reward.name)
                                      .arg(pointsAvailable()));
+                continue;
+            }
+            if (offlineAllowance() < reward.points) {
+                m_notices.append(tr("%1 needs %Ln point(s); until head office confirms the earlier redemptions, "
+                                    "at most %2 can be redeemed.",
+                                    nullptr, int(reward.points))
+                                     .arg(reward.name)
+                                     .arg(offlineAllowance()));
                 continue;
             }
             const QString ruleId = withPrefix(QStringLiteral("reward."), reward.id);
@@ -470,8 +489,22 @@ private:
         qint64 steps = requested / policy.pointsPerStep;
         steps = std::min(steps, pointsAvailable() / policy.pointsPerStep);
         steps = std::min(steps, maxValue / policy.valueMinorPerStep);
+        // The offline bound is the last limit, and the one named when it is what lowered the request.
+        const qint64 offlineSteps = offlineAllowance() / policy.pointsPerStep;
+        const bool offlineLowered = offlineSteps < steps;
+        steps = std::min(steps, offlineSteps);
         const Points points = steps * policy.pointsPerStep;
-        if (points < requested) {
+        if (offlineLowered) {
+            if (points < policy.minimumPoints || points <= 0) {
+                m_notices.append(tr("No more points can be redeemed now: at most %Ln point(s) a day until head "
+                                    "office confirms the earlier redemptions.",
+                                    nullptr, int(std::min<Points>(policy.offlineDailyLimit, 1000000000))));
+                return;
+            }
+            m_notices.append(tr("At most %Ln point(s) can be redeemed until head office confirms the earlier "
+                                "redemptions.",
+                                nullptr, int(points)));
+        } else if (points < requested) {
             if (points < policy.minimumPoints || points <= 0) {
                 m_notices.append(tr("No points can be redeemed on this basket (the member has %Ln point(s)).", nullptr,
                                     int(pointsAvailable())));

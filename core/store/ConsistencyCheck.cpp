@@ -79,6 +79,17 @@ Result<ConsistencyCheck::Report> ConsistencyCheck::run() const
         {QStringLiteral("SELECT member_id FROM ledger_entries GROUP BY member_id, account"
                         " HAVING sum(points) < 0 AND account <> 'points'"),
          QT_TR_N_NOOP("%n member(s) with a negative balance: %1")},
+        // Entries from head office are other tills' or head office's own: never part of a sale here.
+        {QStringLiteral("SELECT id FROM ledger_entries WHERE origin_key IS NOT NULL"
+                        " AND (sale_id IS NOT NULL OR return_id IS NOT NULL)"),
+         QT_TR_N_NOOP("%n ledger entries from head office booked to a sale of this till: %1")},
+        // remote_sales holds other tills' sales only; one of this till's there would count twice.
+        {QStringLiteral("SELECT r.uuid FROM remote_sales r"
+                        " WHERE r.till_id = (SELECT value FROM settings WHERE key = 'till.id')"
+                        " OR EXISTS (SELECT 1 FROM sales s WHERE s.uuid = r.uuid)"),
+         QT_TR_N_NOOP("%n sale(s) of this till also recorded as another till's: %1")},
+        {QStringLiteral("SELECT id FROM outbox_events WHERE state = 'rejected' AND rejected_reason IS NULL"),
+         QT_TR_N_NOOP("%n rejected outbox event(s) without a reason: %1")},
         {QStringLiteral("SELECT id FROM (SELECT id, sequence,"
                         " row_number() OVER (PARTITION BY till_id ORDER BY sequence) AS position FROM outbox_events)"
                         " WHERE sequence <> position"),

@@ -10,8 +10,10 @@ namespace loyalty {
 class Database;
 
 // Checks a till database beyond SQLite's own integrity check: every completed sale is whole (its
-// lines add up, its ledger entries and its outbox event exist), the outbox sequence has no gaps,
-// and no member's balance (the sum of their ledger) is negative.
+// lines add up, its ledger entries and its outbox event exist), the outbox sequence has no gaps
+// whatever state its events are in (pending, acknowledged, rejected — rejected ones with their
+// reason), no member's balance (the sum of their ledger) is negative, entries pulled from head
+// office belong to no sale of this till, and no sale of this till is also held as another till's.
 class ConsistencyCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(ConsistencyCheck)

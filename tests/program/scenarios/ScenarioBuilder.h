@@ -388,6 +388,13 @@ inline MemberStanding member(Points points = 0, const QString& tierId = {})
     return m;
 }
 
+// A member who redeemed `points` at this till today in sales head office has not confirmed yet.
+inline MemberStanding withUnconfirmedRedemptions(MemberStanding m, Points points)
+{
+    m.unconfirmedRedeemedToday = points;
+    return m;
+}
+
 // ---- effects ----------------------------------------------------------------------------------------
 
 // What one effect must be: compared exactly (order of effects does not matter).

@@ -834,6 +834,86 @@ private slots:
     }
     void rewards() { check(); }
 
+    // ---- the offline redemption bound (redemption.offline_daily_limit) ------------------------------
+    void offlineRedemption_data()
+    {
+        columns();
+        const auto limited = [](Points limit, Programme p = baseProgramme()) {
+            p.redemption.offlineDailyLimit = limit;
+            return p;
+        };
+        row("offline limit: within it", given(limited(1000))
+                                            .buy(coffee())
+                                            .by(member(2000))
+                                            .redeem(500)
+                                            .expect(s("redeem.points"), PR, 500, 500)
+                                            .payable(799));
+        row("offline limit: exactly what is left", given(limited(1000))
+                                                       .buy(coffee())
+                                                       .by(withUnconfirmedRedemptions(member(2000), 500))
+                                                       .redeem(500)
+                                                       .expect(s("redeem.points"), PR, 500, 500)
+                                                       .payable(799));
+        row("offline limit: lowered to what is left", given(limited(1000))
+                                                          .buy(coffee())
+                                                          .by(withUnconfirmedRedemptions(member(2000), 600))
+                                                          .redeem(800)
+                                                          .expect(s("redeem.points"), PR, 400, 400)
+                                                          .payable(899)
+                                                          .notice(s("At most 400 point")));
+        row("offline limit: nothing left", given(limited(1000))
+                                               .buy(coffee())
+                                               .by(withUnconfirmedRedemptions(member(2000), 1000))
+                                               .redeem(500)
+                                               .payable(1299)
+                                               .notice(s("No more points can be redeemed")));
+        row("offline limit: more than the limit unconfirmed", given(limited(1000))
+                                                                  .buy(coffee())
+                                                                  .by(withUnconfirmedRedemptions(member(5000), 1700))
+                                                                  .redeem(100)
+                                                                  .payable(1299)
+                                                                  .notice(s("a day until head office confirms")));
+        row("offline limit: what is left is below the minimum",
+            given(limited(1000, strictRedemption()))
+                .buy(coffee())
+                .by(withUnconfirmedRedemptions(member(2000), 900))
+                .redeem(500)
+                .payable(1299)
+                .notice(s("No more points can be redeemed")));
+        row("offline limit: the balance lowers first, no offline notice", given(limited(1000))
+                                                                              .buy(coffee())
+                                                                              .by(member(300))
+                                                                              .redeem(500)
+                                                                              .expect(s("redeem.points"), PR, 300, 300)
+                                                                              .payable(999)
+                                                                              .notice(s("Only 300")));
+        row("offline limit 0: no limit", given(limited(0))
+                                             .buy(coffee())
+                                             .by(withUnconfirmedRedemptions(member(5000), 100000))
+                                             .redeem(1000)
+                                             .expect(s("redeem.points"), PR, 1000, 1000)
+                                             .payable(299));
+        row("offline limit: a reward counts", given(limited(600, withRewards()))
+                                                  .buy(coffee())
+                                                  .buy(cheese())
+                                                  .by(member(2000))
+                                                  .takeReward(s("coffee"))
+                                                  .redeem(300)
+                                                  .expect(s("reward.coffee"), PR, 500, 1299)
+                                                  .expect(s("redeem.points"), PR, 100, 100)
+                                                  .payable(475)
+                                                  .notice(s("until head office confirms")));
+        row("offline limit: a reward beyond what is left", given(limited(600, withRewards()))
+                                                               .buy(coffee())
+                                                               .by(withUnconfirmedRedemptions(member(2000), 300))
+                                                               .takeReward(s("coffee"))
+                                                               .payable(1299)
+                                                               .notice(s("until head office confirms")));
+        row("offline limit: no member, no bound needed",
+            given(limited(1000)).buy(coffee()).redeem(500).payable(1299).notice(s("customer's card")));
+    }
+    void offlineRedemption() { check(); }
+
     // ---- coupons --------------------------------------------------------------------------------------
     void coupons_data()
     {
