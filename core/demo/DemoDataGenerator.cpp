@@ -1,7 +1,6 @@
 #include "demo/DemoDataGenerator.h"
 
-#include "barcode/Gtin.h"
-#include "demo/DemoCatalog.h"
+#include "demo/DemoShop.h"
 #include "program/format/ProgrammeStore.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
@@ -10,39 +9,8 @@
 #include "time/Clock.h"
 
 #include <QSqlQuery>
-#include <QStringBuilder>
-
-#include <random>
 
 namespace loyalty {
-
-namespace {
-constexpr int kProductCount = 300;
-constexpr int kBlockedCardEvery = 1000;
-
-// A 64-bit generator with fixed, documented output on every platform (unlike std::uniform_*_distribution).
-class DemoRandom
-{
-public:
-    explicit DemoRandom(quint64 seed)
-        : m_engine(seed)
-    {
-    }
-    quint64 below(quint64 bound) { return m_engine() % bound; }
-    qint64 between(qint64 low, qint64 high) { return low + qint64(below(quint64(high - low + 1))); }
-
-private:
-    std::mt19937_64 m_engine;
-};
-
-QString asciiFold(const QString& name)
-{
-    QString folded = name.toLower();
-    folded.replace(u'ä', QStringLiteral("ae")).replace(u'ö', QStringLiteral("oe")).replace(u'ü', QStringLiteral("ue"));
-    folded.replace(u'ß', QStringLiteral("ss")).replace(u'ş', u's').replace(u'ı', u'i');
-    return folded;
-}
-}  // namespace
 
 DemoDataGenerator::DemoDataGenerator(Database& database, const Clock& clock, quint32 seed)
     : m_database(database)
@@ -53,20 +21,17 @@ DemoDataGenerator::DemoDataGenerator(Database& database, const Clock& clock, qui
 
 QString DemoDataGenerator::cardNumberFor(qint64 memberId)
 {
-    return Gtin::withCheckDigit(QStringLiteral("2000%1").arg(memberId, 8, 10, QLatin1Char('0')));
+    return DemoShop::cardNumberFor(memberId);
 }
 
 QString DemoDataGenerator::blockedCardNumberFor(qint64 memberId)
 {
-    return Gtin::withCheckDigit(QStringLiteral("20009%1").arg(memberId, 7, 10, QLatin1Char('0')));
+    return DemoShop::blockedCardNumberFor(memberId);
 }
 
 QString DemoDataGenerator::productEanFor(int productIndex)
 {
-    // Every tenth article carries a short EAN-8, as small packs do; the rest EAN-13.
-    if (productIndex % 10 == 9)
-        return Gtin::withCheckDigit(QStringLiteral("4100%1").arg(productIndex, 3, 10, QLatin1Char('0')));
-    return Gtin::withCheckDigit(QStringLiteral("4006381%1").arg(productIndex, 5, 10, QLatin1Char('0')));
+    return DemoShop::productEanFor(productIndex);
 }
 
 Result<DemoDataGenerator::Summary> DemoDataGenerator::generate(qint64 memberCount)
@@ -143,95 +108,66 @@ Result<qint64> DemoDataGenerator::insertProducts()
     const auto settings = TillSettings::load(m_database.connection());
     if (!settings)
         return settings.error();
-    DemoRandom random(quint64(m_seed) * 2 + 1);
-    const auto& categories = demoCategories();
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category, earns_points,"
                                   " discountable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QStringList sizes{QString(),
-                            QStringLiteral(" klein"),
-                            QStringLiteral(" groß"),
-                            QStringLiteral(" Bio"),
-                            QStringLiteral(" Familienpackung"),
-                            QStringLiteral(" Angebot")};
-    // Walk categories round-robin so every category is represented whatever the count.
-    std::vector<int> nextArticle(categories.size(), 0);
-    for (int index = 0; index < kProductCount; ++index) {
-        const size_t c = size_t(index) % categories.size();
-        const DemoCategory& category = categories[c];
-        const int article = nextArticle[c]++;
-        const QString& base = category.articles[size_t(article) % category.articles.size()];
-        const qsizetype variant = (article / qsizetype(category.articles.size())) % sizes.size();
-        const qint64 price = random.between(category.minPriceMinor, category.maxPriceMinor);
-        // Shelf prices end in 9 as shops price them.
-        const qint64 shelfPrice = std::max<qint64>(category.minPriceMinor, price - price % 10 + 9);
-        insert.bindValue(0, index + 1);
-        insert.bindValue(1, productEanFor(index));
-        insert.bindValue(2, QString(base + sizes[variant]));
-        insert.bindValue(3, category.name == QLatin1String("Gift cards") ? price - price % 500 + 500 : shelfPrice);
+    const auto products = DemoShop(m_seed, m_clock.now()).products();
+    for (const DemoProduct& product : products) {
+        insert.bindValue(0, product.index + 1);
+        insert.bindValue(1, product.ean);
+        insert.bindValue(2, product.name);
+        insert.bindValue(3, product.priceMinor);
         insert.bindValue(4, settings->currency);
-        insert.bindValue(5, category.name);
-        insert.bindValue(6, category.earnsPoints);
-        insert.bindValue(7, category.discountable);
+        insert.bindValue(5, product.category);
+        insert.bindValue(6, product.earnsPoints);
+        insert.bindValue(7, product.discountable);
         if (!insert.exec())
             return StoreError::from(insert.lastError());
     }
-    return qint64(kProductCount);
+    return qint64(products.size());
 }
 
 Result<qint64> DemoDataGenerator::insertMembers(qint64 memberCount)
 {
     const QSqlDatabase db = m_database.connection();
     QSqlQuery member(db);
-    member.prepare(QStringLiteral("INSERT INTO members (id, name, email, phone, enrolled_at) VALUES (?, ?, ?, ?, ?)"));
+    member.prepare(
+        QStringLiteral("INSERT INTO members (id, uuid, name, email, phone, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)"));
     QSqlQuery card(db);
     card.prepare(QStringLiteral("INSERT INTO cards (number, member_id, state, issued_at) VALUES (?, ?, ?, ?)"));
+    // Keyed as head office keys the same balance, so a provisioned demo till does not book it twice.
     QSqlQuery opening(db);
-    opening.prepare(QStringLiteral("INSERT INTO ledger_entries (member_id, sale_id, kind, points, reason, created_at)"
-                                   " VALUES (?, NULL, 'opening', ?, 'demo.opening_balance', ?)"));
+    opening.prepare(QStringLiteral("INSERT INTO ledger_entries (member_id, sale_id, kind, points, reason, created_at,"
+                                   " origin_key) VALUES (?, NULL, ?, ?, ?, ?, ?)"));
 
-    DemoRandom random(m_seed);
-    const auto& given = demoGivenNames();
-    const auto& family = demoFamilyNames();
-    const QDateTime now = m_clock.now().toUTC();
-    const QString nowIso = now.toString(Qt::ISODateWithMs);
-    const QString active = QStringLiteral("active");
-    const QString blocked = QStringLiteral("blocked");
+    DemoShop shop(m_seed, m_clock.now());
+    const QString nowIso = m_clock.now().toUTC().toString(Qt::ISODateWithMs);
     qint64 cards = 0;
-
     for (qint64 id = 1; id <= memberCount; ++id) {
-        const QString& first = given[random.below(given.size())];
-        const QString& last = family[random.below(family.size())];
-        const QString enrolled = now.addSecs(-qint64(random.below(5 * 365 * 86400))).toString(Qt::ISODateWithMs);
-        member.bindValue(0, id);
-        member.bindValue(1, QString(first % u' ' % last));
-        member.bindValue(2, QString(asciiFold(first) % u'.' % asciiFold(last) % QString::number(id) % u"@example.org"));
-        member.bindValue(3, QStringLiteral("+49 151 %1").arg(random.below(10'000'000), 7, 10, QLatin1Char('0')));
-        member.bindValue(4, enrolled);
+        const DemoMember demo = shop.nextMember();
+        member.bindValue(0, demo.number);
+        member.bindValue(1, demo.uuid);
+        member.bindValue(2, demo.name);
+        member.bindValue(3, demo.email);
+        member.bindValue(4, demo.phone);
+        member.bindValue(5, demo.enrolledAt);
         if (!member.exec())
             return StoreError::from(member.lastError());
-
-        card.bindValue(0, cardNumberFor(id));
-        card.bindValue(1, id);
-        card.bindValue(2, active);
-        card.bindValue(3, enrolled);
-        if (!card.exec())
-            return StoreError::from(card.lastError());
-        ++cards;
-        if (id % kBlockedCardEvery == 0) {
-            card.bindValue(0, blockedCardNumberFor(id));
-            card.bindValue(1, id);
-            card.bindValue(2, blocked);
-            card.bindValue(3, enrolled);
+        for (const DemoCard& demoCard : demo.cards) {
+            card.bindValue(0, demoCard.number);
+            card.bindValue(1, demo.number);
+            card.bindValue(2, demoCard.state);
+            card.bindValue(3, demo.enrolledAt);
             if (!card.exec())
                 return StoreError::from(card.lastError());
             ++cards;
         }
-
-        // Balances carried over from the shop's previous system, so the demo has something to show.
-        opening.bindValue(0, id);
-        opening.bindValue(1, qint64(random.below(3000)));
-        opening.bindValue(2, nowIso);
+        opening.bindValue(0, demo.number);
+        opening.bindValue(1, DemoShop::kOpeningKind);
+        opening.bindValue(2, demo.openingBalance);
+        opening.bindValue(3, DemoShop::kOpeningReason);
+        opening.bindValue(4, nowIso);
+        opening.bindValue(5, DemoShop::openingKeyFor(demo.uuid));
         if (!opening.exec())
             return StoreError::from(opening.lastError());
     }

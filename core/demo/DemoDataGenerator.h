@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "demo/DemoShop.h"
 
 #include <QCoreApplication>
 
@@ -9,9 +10,11 @@ namespace loyalty {
 class Clock;
 class Database;
 
-// Fills an empty till database with a reproducible demo shop: the same seed and count always give
-// the same members, cards and products. Member n carries the card 2000 + n (8 digits) + check
-// digit, e.g. member 12345 has 2000000123455; every 1000th member also has a blocked old card.
+// Fills an empty till database with a reproducible demo shop (DemoShop): the same seed and count
+// always give the same members, cards and products, and the same as head office's demo. Member n
+// carries the card 2000 + n (8 digits) + check digit, e.g. member 12345 has 2000000123455; every
+// 1000th member also has a blocked old card. Members carry their uuid and opening balances the
+// key head office gives them ("opening/UUID"), so a demo till joins a demo head office cleanly.
 // The demo till sells under the built-in demo programme, activated unless a programme is stored.
 class DemoDataGenerator final
 {
@@ -28,7 +31,7 @@ public:
         bool programmeActivated = false;  // false: one was stored already and stays active
     };
 
-    static constexpr quint32 kDefaultSeed = 20261122;
+    static constexpr quint32 kDefaultSeed = DemoShop::kDefaultSeed;
     static constexpr qint64 kMaxMembers = 10'000'000;
 
     DemoDataGenerator(Database& database, const Clock& clock, quint32 seed = kDefaultSeed);

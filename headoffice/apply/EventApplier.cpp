@@ -1,0 +1,405 @@
+#include "apply/EventApplier.h"
+
+#include "apply/PayloadReader.h"
+#include "store/HqDatabase.h"
+#include "store/HqStoreError.h"
+#include "sync/protocol/SyncProtocol.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace loyalty::hq {
+
+namespace {
+const QString kMemberEnrolled = QStringLiteral("member.enrolled");
+const QString kCardAdded = QStringLiteral("card.added");
+const QString kCardBlocked = QStringLiteral("card.blocked");
+const QString kCardReplaced = QStringLiteral("card.replaced");
+const QString kSaleCompleted = QStringLiteral("sale.completed");
+const QString kSaleReturned = QStringLiteral("sale.returned");
+const QString kPointsExpired = QStringLiteral("points.expired");
+const QString kFeedbackAnswered = QStringLiteral("feedback.answered");
+const QString kMemberUuid = QStringLiteral("member_uuid");
+const QString kCardNumber = QStringLiteral("card_number");
+
+QVariant nullable(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+}  // namespace
+
+EventApplier::EventApplier(HqDatabase& database, QString now)
+    : m_database(database)
+    , m_now(std::move(now))
+    , m_writer(database)
+    , m_coupons(database, m_writer.feed(), m_now)
+    , m_insertSale(database.connection())
+    , m_refund(database.connection())
+    , m_selectSale(database.connection())
+    , m_overdraft(database.connection())
+{
+    m_insertSale.prepare(QStringLiteral("INSERT INTO sales (uuid, member_uuid, till_id, completed_at, total_minor,"
+                                        " eligible_minor, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                        " ON CONFLICT (uuid) DO NOTHING"));
+    m_refund.prepare(QStringLiteral("UPDATE sales SET refunded_eligible_minor = refunded_eligible_minor + ?"
+                                    " WHERE uuid = ?"));
+    m_selectSale.prepare(QStringLiteral("SELECT member_uuid, till_id, completed_at, eligible_minor,"
+                                        " refunded_eligible_minor FROM sales WHERE uuid = ?"));
+    m_overdraft.prepare(QStringLiteral("INSERT INTO overdrafts (event_id, account, member_uuid, till_id, balance,"
+                                       " recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, account) DO NOTHING"));
+}
+
+bool EventApplier::knowsType(const QString& type)
+{
+    static const QSet<QString> types{kMemberEnrolled, kCardAdded,     kCardBlocked,   kCardReplaced,
+                                     kSaleCompleted,  kSaleReturned, kPointsExpired, kFeedbackAnswered};
+    return types.contains(type);
+}
+
+Error EventApplier::rejection(const QString& reason, const QString& message)
+{
+    return {Error::Code::Refused, message, reason};
+}
+
+Result<Done> EventApplier::apply(const EventEnvelope& event)
+{
+    m_tillId = event.tillId;
+    m_eventMembers.clear();
+    Result<Done> applied = Done{};
+    if (event.type == kMemberEnrolled)
+        applied = memberEnrolled(event);
+    else if (event.type == kCardAdded || event.type == kCardBlocked || event.type == kCardReplaced)
+        applied = cardChanged(event);
+    else if (event.type == kSaleCompleted)
+        applied = saleCompleted(event);
+    else if (event.type == kSaleReturned)
+        applied = saleReturned(event);
+    else
+        applied = memberEvent(event);
+    if (applied)
+        m_knownMembers.unite(m_eventMembers);
+    return applied;
+}
+
+Result<Done> EventApplier::requireMember(const QString& uuid)
+{
+    if (m_knownMembers.contains(uuid) || m_eventMembers.contains(uuid))
+        return Done{};
+    const auto exists = m_writer.memberExists(uuid);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return rejection(kUnknownMember, tr("Head office knows no member %1.").arg(uuid.left(64)));
+    m_eventMembers.insert(uuid);
+    return Done{};
+}
+
+Result<Done> EventApplier::requireCardFree(const QString& number, const QString& memberUuid,
+                                           std::optional<HqCard>& found)
+{
+    auto card = m_writer.card(number);
+    if (!card)
+        return card.error();
+    found = *card;
+    if (found && found->memberUuid != memberUuid) {
+        return rejection(kCardTaken,
+                         tr("The card %1 belongs to another member at head office.").arg(number.left(64)));
+    }
+    return Done{};
+}
+
+Result<QList<HqLedgerEntry>> EventApplier::readLedger(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QJsonArray ledger = payload.optionalArray(QStringLiteral("ledger"));
+    if (!payload.ok())
+        return payload.error();
+    QList<HqLedgerEntry> entries;
+    QSet<qint64> numbers;
+    for (qsizetype i = 0; i < ledger.size(); ++i) {
+        const QString path = QStringLiteral("payload.ledger[%1]").arg(i);
+        if (!ledger[i].isObject())
+            return PayloadReader::notAnObject(path);
+        PayloadReader reader(ledger[i].toObject(), path);
+        HqLedgerEntry entry;
+        const qint64 n = reader.integer(QStringLiteral("n"));
+        entry.memberUuid = reader.text(kMemberUuid);
+        entry.account = reader.text(QStringLiteral("account"));
+        entry.kind = reader.text(QStringLiteral("kind"));
+        entry.points = reader.integer(QStringLiteral("points"));
+        entry.reason = reader.optionalText(QStringLiteral("reason"));
+        entry.explanation = reader.optionalText(QStringLiteral("explanation"));
+        entry.expiresOn = reader.optionalDay(QStringLiteral("expires_on"));
+        entry.createdAt = reader.optionalInstant(QStringLiteral("created_at"));
+        if (!reader.ok())
+            return reader.error();
+        if (n < 1 || numbers.contains(n)) {
+            return Error{Error::Code::Refused,
+                         tr("The event is malformed: %1.n must number the entries from 1, each once.").arg(path),
+                         PayloadReader::kMalformed};
+        }
+        numbers.insert(n);
+        if (entry.createdAt.isEmpty())
+            entry.createdAt = event.createdAt;
+        entry.key = event.id + u'/' + QString::number(n);
+        entry.tillId = event.tillId;
+        entries.append(entry);
+    }
+    for (const HqLedgerEntry& entry : entries) {
+        if (auto known = requireMember(entry.memberUuid); !known)
+            return known.error();
+    }
+    return entries;
+}
+
+Result<Done> EventApplier::book(const EventEnvelope& event, const QList<HqLedgerEntry>& entries)
+{
+    QList<std::pair<QString, QString>> redeemed;  // (member, account) an entry of the event spent from
+    for (const HqLedgerEntry& entry : entries) {
+        if (auto added = m_writer.addLedgerEntry(entry, event.tillId); !added)
+            return added.error();
+        const std::pair<QString, QString> spent{entry.memberUuid, entry.account};
+        if (entry.kind == QLatin1String("redeem") && entry.points < 0 && !redeemed.contains(spent))
+            redeemed.append(spent);
+    }
+    for (const auto& [member, account] : redeemed) {
+        const auto balance = m_writer.balance(member, account);
+        if (!balance)
+            return balance.error();
+        if (*balance >= 0)
+            continue;
+        // Two offline tills spent the same points: the till's booking stands (the customer was
+        // served), head office records the overdraft for the manager's report.
+        m_overdraft.bindValue(0, event.id);
+        m_overdraft.bindValue(1, account);
+        m_overdraft.bindValue(2, member);
+        m_overdraft.bindValue(3, event.tillId);
+        m_overdraft.bindValue(4, *balance);
+        m_overdraft.bindValue(5, m_now);
+        if (!m_overdraft.exec())
+            return HqStoreError::from(m_overdraft.lastError());
+    }
+    return Done{};
+}
+
+Result<Done> EventApplier::memberEnrolled(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    HqMember member;
+    member.uuid = payload.text(kMemberUuid);
+    member.name = payload.text(QStringLiteral("name"));
+    member.email = payload.optionalText(QStringLiteral("email"));
+    member.phone = payload.optionalText(QStringLiteral("phone"));
+    member.birthDate = payload.optionalDay(QStringLiteral("birth_date"));
+    member.enrolledAt = payload.optionalInstant(QStringLiteral("enrolled_at"));
+    member.referredByUuid = payload.optionalText(QStringLiteral("referred_by_member_uuid"));
+    const QString cardNumber = payload.optionalText(kCardNumber);
+    const QString cardKind = payload.optionalText(QStringLiteral("card_kind"));
+    if (!payload.ok())
+        return payload.error();
+    if (member.enrolledAt.isEmpty())
+        member.enrolledAt = event.createdAt;
+    if (!member.referredByUuid.isEmpty() && member.referredByUuid != member.uuid) {
+        if (auto known = requireMember(member.referredByUuid); !known)
+            return known;
+    }
+    std::optional<HqCard> existing;
+    if (!cardNumber.isEmpty()) {
+        if (auto free = requireCardFree(cardNumber, member.uuid, existing); !free)
+            return free;
+    }
+    // Enrolled twice (a retried enrolment under a new event id): the first record stands.
+    if (auto added = m_writer.addMember(member, event.tillId); !added)
+        return added.error();
+    m_eventMembers.insert(member.uuid);
+    if (!cardNumber.isEmpty() && !existing) {
+        HqCard card;
+        card.number = cardNumber;
+        card.memberUuid = member.uuid;
+        if (!cardKind.isEmpty())
+            card.kind = cardKind;
+        card.issuedAt = member.enrolledAt;
+        if (auto put = m_writer.putCard(card, event.tillId); !put)
+            return put;
+    }
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::cardChanged(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString memberUuid = payload.text(kMemberUuid);
+    const QString number = payload.text(kCardNumber);
+    const QString newNumber =
+        event.type == kCardReplaced ? payload.text(QStringLiteral("new_card_number")) : QString();
+    const QString kind = payload.optionalText(QStringLiteral("card_kind"));
+    QString at = payload.optionalInstant(QStringLiteral("at"));
+    if (!payload.ok())
+        return payload.error();
+    if (at.isEmpty())
+        at = event.createdAt;
+    if (auto known = requireMember(memberUuid); !known)
+        return known;
+    std::optional<HqCard> card;
+    if (auto free = requireCardFree(number, memberUuid, card); !free)
+        return free;
+    HqCard changed = card.value_or(HqCard{number, memberUuid, QStringLiteral("active"), QStringLiteral("number"),
+                                          QString(), at});
+    if (!kind.isEmpty())
+        changed.kind = kind;
+
+    if (event.type == kCardAdded) {
+        changed.state = QStringLiteral("active");
+        changed.replacedBy.clear();
+    } else if (event.type == kCardBlocked) {
+        changed.state = QStringLiteral("blocked");
+    } else {
+        std::optional<HqCard> replacement;
+        if (auto free = requireCardFree(newNumber, memberUuid, replacement); !free)
+            return free;
+        changed.state = QStringLiteral("replaced");
+        changed.replacedBy = newNumber;
+        HqCard successor =
+            replacement.value_or(HqCard{newNumber, memberUuid, QStringLiteral("active"), changed.kind, QString(), at});
+        successor.state = QStringLiteral("active");
+        if (auto put = m_writer.putCard(successor, event.tillId); !put)
+            return put;
+    }
+    if (auto put = m_writer.putCard(changed, event.tillId); !put)
+        return put;
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::saleCompleted(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString saleUuid = payload.text(QStringLiteral("sale_uuid"));
+    const QString memberUuid = payload.optionalText(kMemberUuid);
+    QString completedAt = payload.optionalInstant(QStringLiteral("completed_at"));
+    const qint64 total = payload.integer(QStringLiteral("total_minor"));
+    const qint64 eligible = payload.optionalInteger(QStringLiteral("eligible_minor"), 0);
+    const qint64 programmeVersion = payload.optionalInteger(QStringLiteral("programme_version"), 0);
+    const QJsonArray effects = payload.optionalArray(QStringLiteral("effects"));
+    if (!payload.ok())
+        return payload.error();
+    if (completedAt.isEmpty())
+        completedAt = event.createdAt;
+    if (!memberUuid.isEmpty()) {
+        if (auto known = requireMember(memberUuid); !known)
+            return known;
+    }
+    QStringList codes;
+    for (qsizetype i = 0; i < effects.size(); ++i) {
+        const QString path = QStringLiteral("payload.effects[%1]").arg(i);
+        if (!effects[i].isObject())
+            return PayloadReader::notAnObject(path);
+        PayloadReader effect(effects[i].toObject(), path);
+        const QString code = effect.optionalText(QStringLiteral("code")).toUpper();
+        if (!effect.ok())
+            return effect.error();
+        if (!code.isEmpty() && !codes.contains(code))
+            codes.append(code);
+    }
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+
+    m_insertSale.bindValue(0, saleUuid);
+    m_insertSale.bindValue(1, nullable(memberUuid));
+    m_insertSale.bindValue(2, event.tillId);
+    m_insertSale.bindValue(3, completedAt);
+    m_insertSale.bindValue(4, total);
+    m_insertSale.bindValue(5, eligible);
+    m_insertSale.bindValue(6, event.id);
+    if (!m_insertSale.exec())
+        return HqStoreError::from(m_insertSale.lastError());
+    const bool newSale = m_insertSale.numRowsAffected() == 1;
+    if (auto booked = book(event, *entries); !booked)
+        return booked;
+    for (const QString& code : codes) {
+        const auto singleUse = m_coupons.isSingleUse(code, programmeVersion);
+        if (!singleUse)
+            return singleUse.error();
+        if (!*singleUse)
+            continue;
+        if (auto used = m_coupons.use({code, event.id, memberUuid, event.tillId, saleUuid, completedAt}, event.tillId);
+            !used)
+            return used;
+    }
+    if (newSale && !memberUuid.isEmpty())
+        return announceSale(saleUuid, event.tillId);
+    return Done{};
+}
+
+Result<Done> EventApplier::saleReturned(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    payload.text(QStringLiteral("return_uuid"));
+    const QString saleUuid = payload.text(QStringLiteral("sale_uuid"));
+    const QString memberUuid = payload.optionalText(kMemberUuid);
+    const qint64 refundedEligible = payload.optionalInteger(QStringLiteral("refund_eligible_minor"), 0);
+    if (!payload.ok())
+        return payload.error();
+    if (!memberUuid.isEmpty()) {
+        if (auto known = requireMember(memberUuid); !known)
+            return known;
+    }
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    if (auto booked = book(event, *entries); !booked)
+        return booked;
+    if (refundedEligible == 0)
+        return Done{};
+    m_refund.bindValue(0, refundedEligible);
+    m_refund.bindValue(1, saleUuid);
+    if (!m_refund.exec())
+        return HqStoreError::from(m_refund.lastError());
+    // A sale made before the till was provisioned is not at head office: the ledger is all there is.
+    if (m_refund.numRowsAffected() == 0)
+        return Done{};
+    return announceSale(saleUuid, event.tillId);
+}
+
+Result<Done> EventApplier::memberEvent(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString memberUuid = payload.text(kMemberUuid);
+    if (!payload.ok())
+        return payload.error();
+    if (auto known = requireMember(memberUuid); !known)
+        return known;
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::announceSale(const QString& saleUuid, const QString& originTill)
+{
+    m_selectSale.bindValue(0, saleUuid);
+    if (!m_selectSale.exec())
+        return HqStoreError::from(m_selectSale.lastError());
+    if (!m_selectSale.next() || m_selectSale.value(0).isNull()) {
+        m_selectSale.finish();
+        return Done{};
+    }
+    const QJsonObject data{{QStringLiteral("uuid"), saleUuid},
+                           {kMemberUuid, m_selectSale.value(0).toString()},
+                           {QStringLiteral("till_id"), m_selectSale.value(1).toString()},
+                           {QStringLiteral("completed_at"), m_selectSale.value(2).toString()},
+                           {QStringLiteral("eligible_minor"), m_selectSale.value(3).toLongLong()},
+                           {QStringLiteral("refunded_eligible_minor"), m_selectSale.value(4).toLongLong()}};
+    m_selectSale.finish();
+    if (auto appended = m_writer.feed().append(sync::kSaleChange, data, originTill); !appended)
+        return appended.error();
+    return Done{};
+}
+
+}  // namespace loyalty::hq

@@ -1,0 +1,170 @@
+#include "apply/EventBatch.h"
+
+#include "apply/EventApplier.h"
+#include "apply/PayloadReader.h"
+#include "store/HqDatabase.h"
+#include "store/HqStoreError.h"
+#include "store/HqTransaction.h"
+#include "sync/protocol/SyncProtocol.h"
+#include "time/Clock.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace loyalty::hq {
+
+namespace {
+constexpr qsizetype kMaxIdLength = 128;
+
+QJsonObject result(const QString& id, const QString& status)
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("status"), status}};
+}
+
+QJsonObject rejected(const QString& id, const Error& why)
+{
+    QJsonObject answer = result(id, sync::kRejected);
+    answer.insert(QStringLiteral("reason"), why.reason);
+    answer.insert(QStringLiteral("message"), why.message);
+    return answer;
+}
+
+bool isRejection(const Error& error)
+{
+    return error.code == Error::Code::Refused && !error.reason.isEmpty();
+}
+}  // namespace
+
+EventBatch::EventBatch(HqDatabase& database, const Clock& clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+}
+
+Result<EventEnvelope> EventBatch::readEnvelope(const QJsonValue& value)
+{
+    if (!value.isObject())
+        return PayloadReader::notAnObject(QStringLiteral("event"));
+    const QJsonObject object = value.toObject();
+    PayloadReader reader(object, QStringLiteral("event"));
+    EventEnvelope event;
+    event.id = reader.text(QStringLiteral("id"));
+    event.tillId = reader.text(QStringLiteral("till_id"));
+    event.sequence = reader.integer(QStringLiteral("sequence"));
+    event.type = reader.text(QStringLiteral("type"));
+    event.createdAt = reader.optionalInstant(QStringLiteral("created_at"));
+    if (reader.ok() && event.createdAt.isEmpty())
+        reader.text(QStringLiteral("created_at"));  // records the missing field
+    if (!object.value(QStringLiteral("payload")).isObject())
+        return PayloadReader::notAnObject(QStringLiteral("event.payload"));
+    if (!reader.ok())
+        return reader.error();
+    if (event.id.size() > kMaxIdLength || event.sequence < 0) {
+        return Error{Error::Code::Refused,
+                     tr("The event is malformed: its id is longer than %1 characters or its sequence is negative.")
+                         .arg(kMaxIdLength),
+                     PayloadReader::kMalformed};
+    }
+    event.payload = object.value(QStringLiteral("payload")).toObject();
+    return event;
+}
+
+Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& events)
+{
+    const QString now = m_clock.nowIso();
+    HqTransaction transaction(m_database);
+    if (auto begun = transaction.beginWrite(); !begun)
+        return begun.error();
+    EventApplier applier(m_database, now);
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral("INSERT INTO events (id, till_id, sequence, type, created_at, received_at, payload)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+
+    QJsonArray results;
+    qint64 accepted = 0;
+    qint64 duplicates = 0;
+    qint64 rejections = 0;
+    qint64 lastSequence = 0;
+    for (const QJsonValue& value : events) {
+        const auto envelope = readEnvelope(value);
+        if (!envelope) {
+            results.append(rejected(value.toObject().value(QStringLiteral("id")).toString(), envelope.error()));
+            ++rejections;
+            continue;
+        }
+        const EventEnvelope& event = *envelope;
+        if (event.tillId != tillId) {
+            results.append(rejected(event.id, {Error::Code::Refused,
+                                               tr("The event names till %1, but till %2 sent it.")
+                                                   .arg(event.tillId.left(64), tillId),
+                                               kWrongTill}));
+            ++rejections;
+            continue;
+        }
+        if (!EventApplier::knowsType(event.type)) {
+            results.append(rejected(
+                event.id, {Error::Code::Refused,
+                           tr("Head office does not know events of type \"%1\".").arg(event.type.left(64)), kUnknownType}));
+            ++rejections;
+            continue;
+        }
+
+        if (auto saved = transaction.savepoint(); !saved)
+            return saved.error();
+        insert.bindValue(0, event.id);
+        insert.bindValue(1, event.tillId);
+        insert.bindValue(2, event.sequence);
+        insert.bindValue(3, event.type);
+        insert.bindValue(4, event.createdAt);
+        insert.bindValue(5, now);
+        insert.bindValue(6, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+        if (!insert.exec())
+            return HqStoreError::from(insert.lastError());
+        if (insert.numRowsAffected() == 0) {
+            if (auto released = transaction.releaseSavepoint(); !released)
+                return released.error();
+            results.append(result(event.id, sync::kDuplicate));
+            ++duplicates;
+            continue;
+        }
+        const auto applied = applier.apply(event);
+        if (!applied) {
+            if (!isRejection(applied.error()))
+                return applied.error();
+            if (auto rolledBack = transaction.rollbackToSavepoint(); !rolledBack)
+                return rolledBack.error();
+            results.append(rejected(event.id, applied.error()));
+            ++rejections;
+            continue;
+        }
+        if (auto released = transaction.releaseSavepoint(); !released)
+            return released.error();
+        results.append(result(event.id, sync::kAccepted));
+        ++accepted;
+        lastSequence = std::max(lastSequence, event.sequence);
+    }
+
+    QSqlQuery counters(m_database.connection());
+    counters.prepare(QStringLiteral(
+        "INSERT INTO till_counters (till_id, accepted, duplicates, rejected, last_sequence, last_seen)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (till_id) DO UPDATE SET"
+        " accepted = till_counters.accepted + excluded.accepted,"
+        " duplicates = till_counters.duplicates + excluded.duplicates,"
+        " rejected = till_counters.rejected + excluded.rejected,"
+        " last_sequence = CASE WHEN excluded.last_sequence > till_counters.last_sequence"
+        " THEN excluded.last_sequence ELSE till_counters.last_sequence END,"
+        " last_seen = excluded.last_seen"));
+    counters.bindValue(0, tillId);
+    counters.bindValue(1, accepted);
+    counters.bindValue(2, duplicates);
+    counters.bindValue(3, rejections);
+    counters.bindValue(4, lastSequence);
+    counters.bindValue(5, now);
+    if (!counters.exec())
+        return HqStoreError::from(counters.lastError());
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return results;
+}
+
+}  // namespace loyalty::hq

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "apply/EventEnvelope.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace loyalty {
+class Clock;
+}
+
+namespace loyalty::hq {
+
+class HqDatabase;
+
+// One push: every event of the batch in one write transaction, each inside its own savepoint
+// together with the events row that makes it unique, so a rejected event leaves nothing behind and
+// a batch of a thousand costs one commit. Answers one result per event, in order.
+class EventBatch final
+{
+    Q_DECLARE_TR_FUNCTIONS(EventBatch)
+
+public:
+    static inline const QString kWrongTill = QStringLiteral("wrong_till");
+    static inline const QString kUnknownType = QStringLiteral("unknown_type");
+
+    EventBatch(HqDatabase& database, const Clock& clock);
+
+    // An error only when the storage failed; then nothing of the batch was stored.
+    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events);
+
+    // The envelope's shape, or a malformed_event rejection.
+    static Result<EventEnvelope> readEnvelope(const QJsonValue& value);
+
+private:
+    HqDatabase& m_database;
+    const Clock& m_clock;
+};
+
+}  // namespace loyalty::hq

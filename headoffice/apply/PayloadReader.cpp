@@ -1,0 +1,117 @@
+#include "apply/PayloadReader.h"
+
+#include <QDateTime>
+
+#include <cmath>
+
+namespace loyalty::hq {
+
+PayloadReader::PayloadReader(const QJsonObject& object, QString path)
+    : m_object(object)
+    , m_path(std::move(path))
+{
+}
+
+void PayloadReader::fail(const QString& key, const QString& problem)
+{
+    if (!m_problem)
+        m_problem = path(key) + QStringLiteral(": ") + problem;
+}
+
+Error PayloadReader::error() const
+{
+    return {Error::Code::Refused, tr("The event is malformed: %1").arg(m_problem.value_or(QString())), kMalformed};
+}
+
+Error PayloadReader::notAnObject(const QString& path)
+{
+    return {Error::Code::Refused, tr("The event is malformed: %1: must be an object").arg(path), kMalformed};
+}
+
+QString PayloadReader::text(const QString& key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (!value.isString() || value.toString().isEmpty()) {
+        fail(key, tr("a non-empty text is required"));
+        return {};
+    }
+    return value.toString();
+}
+
+QString PayloadReader::optionalText(const QString& key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isString()) {
+        fail(key, tr("must be a text or null"));
+        return {};
+    }
+    return value.toString();
+}
+
+qint64 PayloadReader::integer(const QString& key)
+{
+    const QJsonValue value = m_object.value(key);
+    const double number = value.toDouble();
+    if (!value.isDouble() || std::trunc(number) != number || std::fabs(number) > double(kMaxInteger)) {
+        fail(key, tr("a whole number is required"));
+        return 0;
+    }
+    return value.toInteger();
+}
+
+qint64 PayloadReader::optionalInteger(const QString& key, qint64 fallback)
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    return integer(key);
+}
+
+QJsonArray PayloadReader::optionalArray(const QString& key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isArray()) {
+        fail(key, tr("must be an array"));
+        return {};
+    }
+    return value.toArray();
+}
+
+QString PayloadReader::optionalDay(const QString& key)
+{
+    const QString day = optionalText(key);
+    if (day.isEmpty())
+        return {};
+    const QDate parsed = QDate::fromString(day, Qt::ISODate);
+    if (!parsed.isValid() || parsed.toString(Qt::ISODate) != day) {
+        fail(key, tr("must be a day as YYYY-MM-DD"));
+        return {};
+    }
+    return day;
+}
+
+QString PayloadReader::optionalInstant(const QString& key)
+{
+    const QString instant = optionalText(key);
+    if (instant.isEmpty())
+        return {};
+    const QString normalised = normalisedInstant(instant);
+    if (normalised.isEmpty())
+        fail(key, tr("must be a date and time in ISO 8601 with its offset, e.g. 2026-12-01T09:14:03.120Z"));
+    return normalised;
+}
+
+QString PayloadReader::normalisedInstant(const QString& text)
+{
+    const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // A time without offset would mean the reader's local time: ambiguous across tills.
+    if (!at.isValid() || at.timeSpec() == Qt::LocalTime)
+        return {};
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+}  // namespace loyalty::hq
