@@ -157,6 +157,39 @@ public:
         return addEntryAt(memberId, account, kind, amount, StoredTime::instant(at), reason, std::nullopt, expiresOn);
     }
 
+    // A sale the member made at another till, as head office's feed reports it (remote_sales).
+    void addRemoteSale(qint64 memberId, const QDateTime& at, qint64 eligibleMinor, qint64 refundedEligibleMinor = 0,
+                       const QString& tillId = QStringLiteral("other-till"))
+    {
+        QSqlQuery query(db());
+        query.prepare(QStringLiteral("INSERT INTO remote_sales (uuid, member_id, till_id, completed_at, eligible_minor,"
+                                     " refunded_eligible_minor) VALUES (?, ?, ?, ?, ?, ?)"));
+        query.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        query.bindValue(1, memberId);
+        query.bindValue(2, tillId);
+        query.bindValue(3, StoredTime::instant(at));
+        query.bindValue(4, eligibleMinor);
+        query.bindValue(5, refundedEligibleMinor);
+        run(query);
+    }
+
+    // The sale's outbox event in `state` ("pending", "acknowledged", "rejected").
+    void addSaleEvent(qint64 saleId, const QString& state)
+    {
+        QSqlQuery query(db());
+        query.prepare(QStringLiteral("INSERT INTO outbox_events (uuid, till_id, sequence, type, payload, sale_id,"
+                                     " created_at, state, rejected_reason) VALUES (?, 'till',"
+                                     " (SELECT coalesce(max(sequence), 0) + 1 FROM outbox_events), 'sale.completed',"
+                                     " '{}', ?, ?, ?, ?)"));
+        query.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        query.bindValue(1, saleId);
+        query.bindValue(2, StoredTime::instant(m_clock.now()));
+        query.bindValue(3, state);
+        query.bindValue(4, state == u"rejected" ? QVariant(QStringLiteral("unknown_member"))
+                                                : QVariant(QMetaType::fromType<QString>()));
+        run(query);
+    }
+
     qint64 balance(qint64 memberId, const QString& account = QStringLiteral("points")) const
     {
         QSqlQuery query(db());

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void expiresWhatIsLeftOfDueLots();
     void secondRunBooksNothing();
     void lotsExpireOnTheirDayNotBefore();
+    void aProvisionedTillLeavesExpiryToHeadOffice();
 
 private:
     std::unique_ptr<AccountTestData> m_data;
@@ -169,6 +170,23 @@ void TestExpiryRun::lotsExpireOnTheirDayNotBefore()
     QCOMPARE(m_data->balance(m_partlyRedeemed), 0);
     QCOMPARE(run.run(at(2040, 1, 1), expiringProgramme()).value(), 0);
     QCOMPARE(m_data->balance(m_neverExpires), 500);
+}
+
+void TestExpiryRun::aProvisionedTillLeavesExpiryToHeadOffice()
+{
+    m_data->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('sync.hq_url', 'https://hq.example:8443')"));
+    const QStringList provisioned = tableCounts(m_data->db());
+    const auto expired = ExpiryRun(m_data->db(), m_data->tillId()).run(at(2026, 1, 10), expiringProgramme());
+    QVERIFY2(expired.ok(), qPrintable(expired.ok() ? QString() : expired.error().message));
+    QCOMPARE(*expired, 0);
+    QCOMPARE(tableCounts(m_data->db()), provisioned);
+    QCOMPARE(m_data->balance(m_partlyRedeemed), 120);
+
+    // Unprovisioned again (the setting gone), the same run books the expiry.
+    m_data->exec(QStringLiteral("DELETE FROM settings WHERE key = 'sync.hq_url'"));
+    const auto local = ExpiryRun(m_data->db(), m_data->tillId()).run(at(2026, 1, 10), expiringProgramme());
+    QVERIFY(local.ok());
+    QCOMPARE(*local, 2);
 }
 
 QTEST_GUILESS_MAIN(TestExpiryRun)

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void everyFieldOfAnActiveMember();
     void aNewMemberHasAnEmptyStanding();
     void anUnknownMemberIsNotFound();
+    void visitsAtOtherTillsCount();
+    void unconfirmedRedemptionsOfToday();
     void membershipEnd_data();
     void membershipEnd();
 };
@@ -165,6 +167,61 @@ void TestMemberStandingReader::anUnknownMemberIsNotFound()
     const auto read = reader.read(4711, kAt, programme());
     QVERIFY(!read.ok());
     QCOMPARE(read.error().code, Error::Code::NotFound);
+}
+
+void TestMemberStandingReader::visitsAtOtherTillsCount()
+{
+    AccountTestData data(kAt);
+    QVERIFY(data.isOpen());
+    const qint64 member = data.addMember(QStringLiteral("Member"));
+    const qint64 other = data.addMember(QStringLiteral("Other"));
+    data.addSale(member, on(2026, 3, 2), {{QStringLiteral("Bread"), 1, 300}});
+    data.addSale(member, on(2026, 2, 2), {{QStringLiteral("Bread"), 1, 300}});
+    data.addRemoteSale(member, on(2026, 3, 5), 1000);
+    data.addRemoteSale(member, on(2026, 3, 17), 2000, 500);
+    data.addRemoteSale(member, on(2026, 1, 17), 4000);
+    data.addRemoteSale(member, on(2026, 3, 19), 8000);  // after the moment
+    data.addRemoteSale(other, on(2026, 3, 10), 100);
+
+    MemberStandingReader reader(data.db());
+    const auto read = reader.read(member, kAt, programme());
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QCOMPARE(read->completedSales, 2 + 3);
+    QCOMPARE(read->visitsThisMonth, 1 + 2);
+    QCOMPARE(read->qualifyingValue, 300 + 300 + 1000 + 2000 - 500 + 4000);
+}
+
+void TestMemberStandingReader::unconfirmedRedemptionsOfToday()
+{
+    AccountTestData data(kAt);
+    QVERIFY(data.isOpen());
+    const qint64 member = data.addMember(QStringLiteral("Member"));
+    const qint64 other = data.addMember(QStringLiteral("Other"));
+    const QString points = QStringLiteral("points");
+    const auto redeemingSale = [&](qint64 who, const QDateTime& at, qint64 redeemed, const QString& state) {
+        const qint64 sale = data.addSale(who, at, {{QStringLiteral("Cheese"), 1, 2000}});
+        data.addEffect(sale, QStringLiteral("redeem.points"), QStringLiteral("points_redeemed"), points, redeemed);
+        data.addSaleEvent(sale, state);
+    };
+    redeemingSale(member, on(2026, 3, 18, 9), 500, QStringLiteral("pending"));
+    redeemingSale(member, on(2026, 3, 18, 11), 300, QStringLiteral("pending"));
+    redeemingSale(member, on(2026, 3, 18, 12), 700, QStringLiteral("acknowledged"));  // confirmed
+    redeemingSale(member, on(2026, 3, 18, 13), 900, QStringLiteral("rejected"));      // never will be
+    redeemingSale(member, on(2026, 3, 17, 20), 400, QStringLiteral("pending"));       // yesterday
+    redeemingSale(other, on(2026, 3, 18, 9), 600, QStringLiteral("pending"));
+    // A redemption at another till, pulled from head office: confirmed by definition.
+    data.exec(QStringLiteral("INSERT INTO ledger_entries (member_id, kind, points, reason, created_at, account,"
+                             " origin_key) VALUES (%1, 'redeem', -800, 'redeem.points', '%2', 'points', 'e/1')")
+                  .arg(member)
+                  .arg(StoredTime::instant(on(2026, 3, 18, 10))));
+
+    MemberStandingReader reader(data.db());
+    const auto read = reader.read(member, kAt, programme());
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QCOMPARE(read->unconfirmedRedeemedToday, 500 + 300);
+    const auto tomorrow = reader.read(member, kAt.addDays(1), programme());
+    QVERIFY(tomorrow.ok());
+    QCOMPARE(tomorrow->unconfirmedRedeemedToday, 0);
 }
 
 void TestMemberStandingReader::membershipEnd_data()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void evaluate_data();
     void evaluate();
     void spendFromSalesLessRefundsOfEarningLines();
+    void spendAtOtherTillsCounts();
     void pointsBasisCountsEarnedLessReversed();
     void graceKeepsATierFromTheDatabase();
     void progressText();
@@ -138,6 +139,33 @@ void TestTierStanding::spendFromSalesLessRefundsOfEarningLines()
     QCOMPARE(graced->tierId, QStringLiteral("silver"));
     QVERIFY(graced->heldByGrace);
     QCOMPARE(graced->graceUntil, kAt.date());
+}
+
+void TestTierStanding::spendAtOtherTillsCounts()
+{
+    AccountTestData data(kAt);
+    QVERIFY(data.isOpen());
+    const qint64 member = data.addMember(QStringLiteral("Travelling spender"));
+    const qint64 other = data.addMember(QStringLiteral("Someone else"));
+    data.addSale(member, kAt.addDays(-5), {{QStringLiteral("Bread"), 1, 20000}});
+    // At other tills: eligible spend less what came back there, at the time of the sale.
+    data.addRemoteSale(member, kAt.addDays(-30), 40000, 5000);
+    data.addRemoteSale(member, kAt.addMonths(-13), 90000);  // out of the window
+    data.addRemoteSale(member, kAt.addDays(1), 90000);      // after the moment
+    data.addRemoteSale(other, kAt.addDays(-1), 900000);
+
+    TierStanding standing(data.db());
+    const auto progress = standing.read(member, kAt, tieredProgramme(TierPolicy::Basis::Spend, 0));
+    QVERIFY2(progress.ok(), qPrintable(progress.ok() ? QString() : progress.error().message));
+    QCOMPARE(progress->qualifyingValue, 20000 + 40000 - 5000);
+    QCOMPARE(progress->tierId, QStringLiteral("silver"));
+
+    // Without the other tills' sales the member would still be bronze.
+    data.exec(QStringLiteral("DELETE FROM remote_sales"));
+    const auto local = standing.read(member, kAt, tieredProgramme(TierPolicy::Basis::Spend, 0));
+    QVERIFY(local.ok());
+    QCOMPARE(local->qualifyingValue, 20000);
+    QCOMPARE(local->tierId, QStringLiteral("bronze"));
 }
 
 void TestTierStanding::pointsBasisCountsEarnedLessReversed()

@@ -184,6 +184,7 @@ private Q_SLOTS:
     void memberEnrolledElsewhereIsFoundByCard();
     void changesFromThisTillsOwnEventsAreLeftAlone();
     void snapshotInPages();
+    void consistencyCheckFindsPulledDataThatIsThisTillsOwn();
 
 private:
     QSqlDatabase db() const { return m_database->connection(); }
@@ -558,6 +559,48 @@ void TestChangeApplier::snapshotInPages()
     const auto found = members.findByCard(QStringLiteral("2000%1").arg(7777, 9, 10, QLatin1Char('0')));
     QVERIFY(found.ok() && found->has_value());
     QCOMPARE((*found)->member.name, QStringLiteral("Member 7777"));
+}
+
+void TestChangeApplier::consistencyCheckFindsPulledDataThatIsThisTillsOwn()
+{
+    QVERIFY(apply({member(kAda, QStringLiteral("Ada")), ledger(QStringLiteral("opening/") + kAda, kAda, 500),
+                   sale(QStringLiteral("77aa0000-0000-4000-8000-000000000001"), kAda)},
+                  QStringLiteral("c1"))
+                .ok());
+    const auto clean = ConsistencyCheck(*m_database).run();
+    QVERIFY2(clean.ok(), qPrintable(errorText(clean)));
+    QVERIFY2(clean->problems.isEmpty(), qPrintable(clean->problems.join(u'\n')));
+
+    // What the applier never writes: this till's own sale held as another till's, a pulled entry
+    // booked to a sale of this till.
+    const QString tillId = setting(QStringLiteral("till.id"));
+    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
+                                       " earns_points, discountable) VALUES (1, '4000000000013', 'Rye', 100, 'EUR',"
+                                       " 'Bakery', 1, 1)"))
+                .isEmpty());
+    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO sales (id, uuid, till_id, member_id, currency, total_minor, state,"
+                                       " completed_at) VALUES (1, '77aa0000-0000-4000-8000-000000000001', '%1', 1,"
+                                       " 'EUR', 100, 'completed', '2026-11-30T09:00:00.000Z')")
+                            .arg(tillId))
+                .isEmpty());
+    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
+                                       " unit_price_minor, line_total_minor, earns_points) VALUES (1, 1, 1,"
+                                       " '4000000000013', 'Rye', 1, 100, 100, 1)"))
+                .isEmpty());
+    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO outbox_events (uuid, till_id, sequence, type, payload, sale_id,"
+                                       " created_at) VALUES ('e1', '%1', 1, 'sale.completed', '{}', 1,"
+                                       " '2026-11-30T09:00:00.000Z')")
+                            .arg(tillId))
+                .isEmpty());
+    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, sale_id, kind, points, reason, created_at,"
+                                       " account, origin_key) VALUES (1, 1, 'adjust', 5, 'x', '2026-11-30T09:00:00.000Z',"
+                                       " 'wallet', 'adjust/9')"))
+                .isEmpty());
+    const auto report = ConsistencyCheck(*m_database).run();
+    QVERIFY2(report.ok(), qPrintable(errorText(report)));
+    const QString problems = report->problems.join(u'\n');
+    QVERIFY2(problems.contains(QStringLiteral("also recorded as another till's: 77aa0000")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("from head office booked to a sale of this till")), qPrintable(problems));
 }
 
 QTEST_GUILESS_MAIN(TestChangeApplier)
