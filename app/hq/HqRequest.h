@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace loyalty::hq {
+
+// What loyalty-hq's command line asked for, checked for form but not yet against the database.
+struct HqRequest
+{
+    enum class Command
+    {
+        Help,
+        Version,
+        Serve,
+        Cert,
+        TerminalAdd,
+        TerminalList,
+        Demo,
+        Balance,
+        Stats,
+        ProgrammePublish,
+        ImportMembers,
+        Conflicts,
+        Expire,
+    };
+
+    Command command = Command::Help;
+    QString database;  // --db: a SQLite path or a postgresql:// URL
+    bool json = false;
+    QString name;              // terminal add --name
+    qint64 memberCount = 0;    // demo --members
+    QString card;              // balance CARD
+    QString file;              // programme publish FILE, import members FILE
+    std::optional<QDateTime> at;  // expire --at: head office's local time; empty: now
+    QStringList passThrough;   // serve, cert: their arguments, parsed by the command itself
+};
+
+}  // namespace loyalty::hq
