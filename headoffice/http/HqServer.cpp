@@ -51,9 +51,9 @@ HqServer::HqServer(HeadOfficeApi& office, const Clock& clock, QObject* parent)
 
 HqServer::~HqServer() = default;
 
-void HqServer::setTlsIdentity(const QSslCertificate& certificate, const QSslKey& privateKey)
+void HqServer::setTlsIdentity(const QList<QSslCertificate>& certificateChain, const QSslKey& privateKey)
 {
-    m_certificate = certificate;
+    m_certificateChain = certificateChain;
     m_privateKey = privateKey;
 }
 
@@ -122,7 +122,7 @@ Result<quint16> HqServer::listen(const QHostAddress& address, quint16 port)
     if (isTls()) {
         auto* sslServer = new QSslServer(this);
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificate(m_certificate);
+        configuration.setLocalCertificateChain(m_certificateChain);
         configuration.setPrivateKey(m_privateKey);
         configuration.setProtocol(QSsl::TlsV1_2OrLater);
         configuration.setPeerVerifyMode(QSslSocket::VerifyNone);  // tills authenticate by signature

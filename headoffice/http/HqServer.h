@@ -35,13 +35,13 @@ public:
     HqServer(HeadOfficeApi& office, const Clock& clock, QObject* parent = nullptr);
     ~HqServer() override;
 
-    // Before listen(): serve HTTPS with this identity.
-    void setTlsIdentity(const QSslCertificate& certificate, const QSslKey& privateKey);
+    // Before listen(): serve HTTPS with this certificate (then its chain, if any) and key.
+    void setTlsIdentity(const QList<QSslCertificate>& certificateChain, const QSslKey& privateKey);
     void setRequestLog(RequestLog log);
 
     // The port it listens on (the one picked when `port` is 0).
     Result<quint16> listen(const QHostAddress& address, quint16 port);
-    bool isTls() const { return !m_certificate.isNull(); }
+    bool isTls() const { return !m_certificateChain.isEmpty(); }
 
 private:
     enum class Allowed
@@ -59,7 +59,7 @@ private:
     const Clock& m_clock;
     HqEndpoints m_endpoints;
     QHttpServer m_http;
-    QSslCertificate m_certificate;
+    QList<QSslCertificate> m_certificateChain;
     QSslKey m_privateKey;
     RequestLog m_log;
 };

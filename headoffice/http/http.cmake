@@ -7,6 +7,7 @@ target_sources(loyalty_headoffice PRIVATE
     http/CertificatePin.cpp http/CertificatePin.h
     http/GuardedTcpServer.cpp http/GuardedTcpServer.h
     http/HqEndpoints.cpp http/HqEndpoints.h
+    http/HqServeLoop.cpp http/HqServeLoop.h
     http/HqServer.cpp http/HqServer.h
     http/RequestAuthenticator.cpp http/RequestAuthenticator.h
     http/SelfSignedCertificate.cpp http/SelfSignedCertificate.h
