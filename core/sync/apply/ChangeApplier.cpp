@@ -73,7 +73,7 @@ Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QStrin
     ProgrammeChangeApplier programmes(m_db, now);
 
     AppliedPage page;
-    page.cursor = nextCursor;
+    page.cursor = nextCursor.isNull() ? QStringLiteral("") : nextCursor;
     page.changes = int(changes.size());
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const QJsonObject change = changes.at(i).toObject();
@@ -137,7 +137,8 @@ Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QStrin
         }
     }
 
-    if (auto stored = settings.setValue(kCursorKey, nextCursor); !stored)
+    // A null QString would bind as SQL NULL; the setting holds text (empty: from the beginning).
+    if (auto stored = settings.setValue(kCursorKey, nextCursor.isNull() ? QStringLiteral("") : nextCursor); !stored)
         return stored.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();

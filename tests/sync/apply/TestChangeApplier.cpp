@@ -184,6 +184,7 @@ private Q_SLOTS:
     void memberEnrolledElsewhereIsFoundByCard();
     void changesFromThisTillsOwnEventsAreLeftAlone();
     void snapshotInPages();
+    void anEmptyPageStoresItsCursor();
     void consistencyCheckFindsPulledDataThatIsThisTillsOwn();
 
 private:
@@ -601,6 +602,20 @@ void TestChangeApplier::consistencyCheckFindsPulledDataThatIsThisTillsOwn()
     const QString problems = report->problems.join(u'\n');
     QVERIFY2(problems.contains(QStringLiteral("also recorded as another till's: 77aa0000")), qPrintable(problems));
     QVERIFY2(problems.contains(QStringLiteral("from head office booked to a sale of this till")), qPrintable(problems));
+}
+
+void TestChangeApplier::anEmptyPageStoresItsCursor()
+{
+    const auto empty = apply({}, QStringLiteral("after-own-events"));
+    QVERIFY2(empty.ok(), qPrintable(errorText(empty)));
+    QCOMPARE(empty->changes, 0);
+    QCOMPARE(setting(kCursorKey), QStringLiteral("after-own-events"));
+    // A feed that answers without a cursor leaves an empty one: the next pull starts from the beginning.
+    const auto none = apply({}, QString());
+    QVERIFY2(none.ok(), qPrintable(errorText(none)));
+    QVERIFY(none->cursor.isEmpty());
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'sync.cursor'")).toString(),
+             QString());
 }
 
 QTEST_GUILESS_MAIN(TestChangeApplier)
