@@ -38,6 +38,7 @@ bool ScenarioWorld::setUp(int demoMembers, HqProcess::Transport transport)
             m_error = QStringLiteral("loyalty-hq cert: %1").arg(cert.describe());
             return false;
         }
+        m_tls = paths;
         m_hq->useTls(paths.value(QLatin1String("cert")).toString(), paths.value(QLatin1String("key")).toString());
     }
     if (!m_hq->start()) {

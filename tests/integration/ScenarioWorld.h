@@ -34,6 +34,8 @@ public:
     HqProcess& hq() { return *m_hq; }
     QList<TillFixture*> tills() const;
     int demoMembers() const { return m_demoMembers; }
+    // With Transport::Tls: what `loyalty-hq cert` said ({"cert","key","pin"}).
+    QJsonObject tls() const { return m_tls; }
     QString error() const { return m_error; }
 
     // loyalty-hq --db … ARGUMENTS --json, expected to succeed; empty with error() otherwise.
@@ -54,5 +56,6 @@ private:
     std::unique_ptr<HqProcess> m_hq;
     std::vector<std::unique_ptr<TillFixture>> m_tills;
     int m_demoMembers = 0;
+    QJsonObject m_tls;
     QString m_error;
 };

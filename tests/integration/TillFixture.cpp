@@ -126,7 +126,17 @@ bool TillFixture::provision(const QString& hqDatabase, const QString& hqUrl, con
         arguments << QStringLiteral("--ca") << options.caFile;
     if (options.allowPlainLoopback && hqUrl.startsWith(QLatin1String("http:")))
         arguments << QStringLiteral("--allow-plain-loopback");
+    m_provisionArguments = arguments;
     return ctlJson(arguments).has_value();
+}
+
+bool TillFixture::resumeProvisioning()
+{
+    if (m_provisionArguments.isEmpty()) {
+        m_error = QStringLiteral("%1 was never provisioned").arg(m_name);
+        return false;
+    }
+    return ctlJson(m_provisionArguments).has_value();
 }
 
 ProcessRun TillFixture::sync(int timeoutSeconds) const

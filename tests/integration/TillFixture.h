@@ -44,6 +44,9 @@ public:
         return provision(hqDatabase, hqUrl, Provisioning{});
     }
 
+    // The same `loyalty-ctl provision` again (same code), which continues a snapshot that was cut.
+    bool resumeProvisioning();
+
     // `loyalty-ctl --db TILL [--clock-offset S] ARGUMENTS...`
     ProcessRun ctl(const QStringList& arguments, int timeoutMs = 600'000) const;
     std::unique_ptr<QProcess> startCtl(const QStringList& arguments) const;
@@ -72,5 +75,6 @@ private:
     QString m_name;
     QString m_path;
     qint64 m_clockOffset = 0;
+    QStringList m_provisionArguments;
     QString m_error;
 };
