@@ -360,7 +360,7 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
         m_memberUuid.finish();
     }
     const QJsonObject payload{{QStringLiteral("return_uuid"), completed.uuid}, {QStringLiteral("sale_uuid"), saleUuid},
-                              {QStringLiteral("member_uuid"), memberUuid},     {QStringLiteral("currency"), currency},
+                              {QStringLiteral("member_uuid"), memberId ? QJsonValue(memberUuid) : QJsonValue()},     {QStringLiteral("currency"), currency},
                               {QStringLiteral("refund_minor"), refundMinor},   {QStringLiteral("lines"), linesJson},
                               {QStringLiteral("effects"), effectsJson},        {QStringLiteral("created_at"), now},
                               {QStringLiteral("refund_eligible_minor"), refundEligibleMinor}};

@@ -8,6 +8,9 @@
 #include "store/Database.h"
 #include "time/FixedClock.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void familyCardsShareOneBalance();
     void invalidChangesAreRefusedAndChangeNothing();
     void saleFollowsTheMembersActiveCard();
+    void cardEventsNameTheMemberByUuid();
 
 private:
     qint64 events(const QString& type) const;
@@ -171,6 +175,36 @@ void TestCardLifecycle::saleFollowsTheMembersActiveCard()
     QCOMPARE(m_session->recheckMemberCard(), SaleSession::CardCheck::Voided);
     QVERIFY(!m_session->member().has_value());
     QCOMPARE(m_session->basket().lineCount(), 0);
+}
+
+void TestCardLifecycle::cardEventsNameTheMemberByUuid()
+{
+    const QString first = DemoDataGenerator::cardNumberFor(6);
+    const QString second = DemoDataGenerator::cardNumberFor(4006);
+    const QString third = DemoDataGenerator::cardNumberFor(5006);
+    QVERIFY(m_cards->addCard(6, second).ok());
+    QVERIFY(m_cards->block(first, QStringLiteral("lost")).ok());
+    QVERIFY(m_cards->replace(second, third).ok());
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT uuid FROM members WHERE id = 6")) && query.next());
+    const QString uuid = query.value(0).toString();
+    QVERIFY(!uuid.isEmpty());
+    query.finish();
+    QVERIFY(query.exec(QStringLiteral("SELECT type, payload FROM outbox_events ORDER BY sequence")));
+    QStringList seen;
+    while (query.next()) {
+        const QJsonObject payload = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+        seen << query.value(0).toString() + u' ' + payload.value(QStringLiteral("card_number")).toString() + u' ' +
+                    payload.value(QStringLiteral("new_card_number")).toString();
+        QCOMPARE(payload.value(QStringLiteral("member_uuid")).toString(), uuid);
+        QVERIFY(!payload.value(QStringLiteral("at")).toString().isEmpty());
+        // A card change books nothing on the member's accounts.
+        QVERIFY(payload.value(QStringLiteral("ledger")).isArray());
+        QVERIFY(payload.value(QStringLiteral("ledger")).toArray().isEmpty());
+    }
+    QCOMPARE(seen, (QStringList{QStringLiteral("card.added %1 ").arg(second), QStringLiteral("card.blocked %1 ").arg(first),
+                                QStringLiteral("card.replaced %1 %2").arg(second, third)}));
 }
 
 QTEST_GUILESS_MAIN(TestCardLifecycle)

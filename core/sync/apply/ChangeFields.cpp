@@ -38,7 +38,9 @@ Result<QString> ChangeFields::text(const QString& key) const
 
 QString ChangeFields::optionalText(const QString& key) const
 {
-    return m_data.value(key).toString();
+    // Never a null QString: that would bind as SQL NULL, and the text columns are NOT NULL.
+    const QString value = m_data.value(key).toString();
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 QVariant ChangeFields::textOrNull(const QString& key) const

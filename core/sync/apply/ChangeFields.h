@@ -22,7 +22,7 @@ public:
     const QString& kind() const { return m_kind; }
 
     Result<QString> text(const QString& key) const;  // required, not empty
-    QString optionalText(const QString& key) const;  // absent or null: empty
+    QString optionalText(const QString& key) const;  // absent or null: empty (not null)
     // SQL NULL for an absent, null or empty text.
     QVariant textOrNull(const QString& key) const;
     Result<qint64> integer(const QString& key) const;

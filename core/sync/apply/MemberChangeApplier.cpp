@@ -26,7 +26,7 @@ MemberChangeApplier::MemberChangeApplier(const QSqlDatabase& db, MemberIndex& me
                        " WHERE members.name IS NOT excluded.name OR members.email IS NOT excluded.email"
                        " OR members.phone IS NOT excluded.phone OR members.birth_date IS NOT excluded.birth_date"
                        " OR members.enrolled_at IS NOT excluded.enrolled_at"
-                       " OR members.referred_by IS NOT excluded.referred_by"));
+                       " OR members.referred_by IS NOT excluded.referred_by RETURNING id"));
     m_upsertCard.prepare(
         QStringLiteral("INSERT INTO cards (number, member_id, state, issued_at, kind, replaced_by)"
                        " VALUES (?, ?, ?, ?, ?, ?)"
@@ -63,9 +63,14 @@ Result<ChangeOutcome> MemberChangeApplier::member(const ChangeFields& change)
     m_upsertMember.bindValue(4, *birthDate);
     m_upsertMember.bindValue(5, *enrolledAt);
     m_upsertMember.bindValue(6, idOrNull(*referredBy));
+    // RETURNING gives a row only when the member was inserted or changed; SQLite writes at the first step.
     if (!m_upsertMember.exec())
         return StoreError::from(m_upsertMember.lastError());
-    return m_upsertMember.numRowsAffected() > 0 ? ChangeOutcome::Applied : ChangeOutcome::Unchanged;
+    const bool changed = m_upsertMember.next();
+    if (changed)
+        m_members.remember(*uuid, m_upsertMember.value(0).toLongLong());
+    m_upsertMember.finish();
+    return changed ? ChangeOutcome::Applied : ChangeOutcome::Unchanged;
 }
 
 Result<ChangeOutcome> MemberChangeApplier::card(const ChangeFields& change)

@@ -28,6 +28,8 @@ public:
     Result<qint64> require(const ChangeFields& change, const QString& key);
     // As require(), but an absent, null or empty key is no member.
     Result<std::optional<qint64>> optional(const ChangeFields& change, const QString& key);
+    // The id of a member just written, so the page's cards and entries need not look them up.
+    void remember(const QString& uuid, qint64 id) { m_known.insert(uuid, id); }
     void forget();
 
 private:
