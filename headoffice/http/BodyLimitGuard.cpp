@@ -63,12 +63,13 @@ void BodyLimitGuard::inspect()
         const qsizetype headEnd = m_head.indexOf("\r\n\r\n");
         if (headEnd < 0) {
             if (m_head.size() > kMaxHeadBytes) {
-                const Refusal tooLong{431, ApiResponse::error(ApiResponse::malformed(ApiResponse::tr(
-                                                                  "The request headers are too large.")),
-                                                              m_clock)
-                                               .data(),
-                                       {},
-                                       {}};
+                const Refusal tooLong{
+                    431,
+                    ApiResponse::error(ApiResponse::malformed(ApiResponse::tr("The request headers are too large.")),
+                                       m_clock)
+                        .data(),
+                    {},
+                    {}};
                 refuse(tooLong, 0, headStart == 0);
             }
             return;
@@ -121,12 +122,14 @@ std::optional<BodyLimitGuard::Refusal> BodyLimitGuard::inspectHead()
         return Refusal{413, ApiResponse::error(ApiResponse::tooLarge(), m_clock).data(), method, path};
     if (framingUnbounded) {
         // Without a Content-Length the body's size is unknown until it has been buffered.
-        return Refusal{400, ApiResponse::error(ApiResponse::malformed(ApiResponse::tr(
-                                                   "Send the request body with a Content-Length of at most %1 bytes.")
-                                                                          .arg(sync::kMaxBodyBytes)),
-                                               m_clock)
-                                .data(),
-                       method, path};
+        return Refusal{
+            400,
+            ApiResponse::error(ApiResponse::malformed(
+                                   ApiResponse::tr("Send the request body with a Content-Length of at most %1 bytes.")
+                                       .arg(sync::kMaxBodyBytes)),
+                               m_clock)
+                .data(),
+            method, path};
     }
     return std::nullopt;
 }
@@ -149,15 +152,16 @@ void BodyLimitGuard::refuse(const Refusal& refusal, qint64 bodyInChunk, bool not
     // This chunk also ends an earlier request, which the HTTP server must still answer, and first:
     // let it have the chunk and answer the refusal afterwards. The refused request stays
     // incomplete there because its body is swallowed from the next chunk on.
-    QMetaObject::invokeMethod(this, [this, refusal] { writeRefusal(refusal); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, refusal] { writeRefusal(refusal); }, Qt::QueuedConnection);
 }
 
 void BodyLimitGuard::writeRefusal(const Refusal& refusal)
 {
-    const QByteArray response = "HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + reasonPhrase(refusal.status)
-                                + "\r\nContent-Type: application/json\r\nContent-Length: "
-                                + QByteArray::number(refusal.body.size())
-                                + "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + refusal.body;
+    const QByteArray response =
+        "HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + reasonPhrase(refusal.status) +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(refusal.body.size()) +
+        "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + refusal.body;
     m_log(refusal.method, refusal.path, refusal.status);
     m_socket->write(response);
     m_refusalWritten = true;

@@ -65,15 +65,16 @@ QHttpServerResponse HqEndpoints::provision(const QHttpServerRequest& request) co
     const QJsonValue code = body->value(QStringLiteral("code"));
     const QJsonValue tillName = body->value(QStringLiteral("till_name"));
     if (!code.isString() || code.toString().trimmed().isEmpty() || !(tillName.isString() || tillName.isUndefined()))
-        return refuse(ApiResponse::malformed(tr("Provisioning needs a \"code\" and may name the till in \"till_name\".")));
+        return refuse(
+            ApiResponse::malformed(tr("Provisioning needs a \"code\" and may name the till in \"till_name\".")));
 
     const auto till = m_office.provision(code.toString().trimmed(), tillName.toString().trimmed());
     if (!till) {
         const Error& error = till.error();
         if (error.code == Error::Code::Refused || error.reason == QLatin1StringView("bad_code"))
-            return refuse({StatusCode::Forbidden, QStringLiteral("bad_code"),
-                           error.message.isEmpty() ? tr("The provisioning code is unknown, used or expired.")
-                                                   : error.message});
+            return refuse(
+                {StatusCode::Forbidden, QStringLiteral("bad_code"),
+                 error.message.isEmpty() ? tr("The provisioning code is unknown, used or expired.") : error.message});
         if (error.code == Error::Code::InvalidInput)
             return refuse(ApiResponse::malformed(error.message));
         return storageFailure(error);
@@ -134,8 +135,8 @@ QHttpServerResponse HqEndpoints::changes(const QHttpServerRequest& request) cons
     const auto page = m_office.changes(authentication.tillId, cursor, limit);
     if (!page) {
         if (page.error().code == Error::Code::InvalidInput)
-            return refuse(ApiResponse::malformed(page.error().message.isEmpty() ? tr("The cursor is not one head office gave.")
-                                                                                : page.error().message));
+            return refuse(ApiResponse::malformed(
+                page.error().message.isEmpty() ? tr("The cursor is not one head office gave.") : page.error().message));
         return storageFailure(page.error());
     }
     return ApiResponse::ok({{QStringLiteral("changes"), page->changes},

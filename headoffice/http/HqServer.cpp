@@ -65,10 +65,9 @@ void HqServer::setRequestLog(RequestLog log)
 void HqServer::addRoute(const QString& path, Allowed allowed, Endpoint endpoint)
 {
     // Every method is routed here, so a known path with the wrong method answers 405, not 404.
-    m_http.route(path, QHttpServerRequest::Method::AnyKnown,
-                 [this, allowed, endpoint](const QHttpServerRequest& request) {
-                     return dispatch(request, allowed, endpoint);
-                 });
+    m_http.route(
+        path, QHttpServerRequest::Method::AnyKnown,
+        [this, allowed, endpoint](const QHttpServerRequest& request) { return dispatch(request, allowed, endpoint); });
 }
 
 QHttpServerResponse HqServer::dispatch(const QHttpServerRequest& request, Allowed allowed, Endpoint endpoint) const
@@ -83,7 +82,8 @@ QHttpServerResponse HqServer::dispatch(const QHttpServerRequest& request, Allowe
         if ((hasLength && declared > sync::kMaxBodyBytes) || request.body().size() > sync::kMaxBodyBytes)
             return ApiResponse::error(ApiResponse::tooLarge(), m_clock);
 
-        const auto wanted = allowed == Allowed::Get ? QHttpServerRequest::Method::Get : QHttpServerRequest::Method::Post;
+        const auto wanted =
+            allowed == Allowed::Get ? QHttpServerRequest::Method::Get : QHttpServerRequest::Method::Post;
         if (request.method() != wanted) {
             QHttpServerResponse refusal = ApiResponse::error(ApiResponse::methodNotAllowed(), m_clock);
             refusal.setHeader(QByteArrayLiteral("Allow"),

@@ -42,8 +42,7 @@ bool isWellFormedTillId(const QByteArray& text)
 bool isWellFormedSignature(const QByteArray& text)
 {
     const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    return decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok
-           && decoded.decoded.size() == kSignatureBytes;
+    return decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && decoded.decoded.size() == kSignatureBytes;
 }
 
 }  // namespace
@@ -90,30 +89,31 @@ QByteArray RequestAuthenticator::methodName(const QHttpServerRequest& request)
 
 RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QHttpServerRequest& request) const
 {
-    return authenticate(methodName(request), targetOf(request.url()), request.body(),
-                        request.value(sync::kTillHeader), request.value(sync::kTimestampHeader),
-                        request.value(sync::kNonceHeader), request.value(sync::kSignatureHeader));
+    return authenticate(methodName(request), targetOf(request.url()), request.body(), request.value(sync::kTillHeader),
+                        request.value(sync::kTimestampHeader), request.value(sync::kNonceHeader),
+                        request.value(sync::kSignatureHeader));
 }
 
 RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QByteArray& method, const QByteArray& target,
-                                                                 const QByteArray& body,
-                                                                 const QByteArray& tillHeader,
+                                                                 const QByteArray& body, const QByteArray& tillHeader,
                                                                  const QByteArray& timestampHeader,
                                                                  const QByteArray& nonceHeader,
                                                                  const QByteArray& signatureHeader) const
 {
-    if (!isWellFormedTillId(tillHeader) || !isDecimal(timestampHeader)
-        || !sync::RequestSignature::isWellFormedNonce(nonceHeader) || !isWellFormedSignature(signatureHeader)) {
-        return {{}, refusal(QStringLiteral("unauthenticated"),
-                            tr("The request lacks well-formed X-Loyalty-Till, X-Loyalty-Timestamp, "
-                               "X-Loyalty-Nonce and X-Loyalty-Signature headers."))};
+    if (!isWellFormedTillId(tillHeader) || !isDecimal(timestampHeader) ||
+        !sync::RequestSignature::isWellFormedNonce(nonceHeader) || !isWellFormedSignature(signatureHeader)) {
+        return {{},
+                refusal(QStringLiteral("unauthenticated"),
+                        tr("The request lacks well-formed X-Loyalty-Till, X-Loyalty-Timestamp, "
+                           "X-Loyalty-Nonce and X-Loyalty-Signature headers."))};
     }
     const QString tillId = QString::fromLatin1(tillHeader);
 
     const auto secret = m_office.activeTillSecret(tillId);
     if (!secret) {
         if (secret.error().code == Error::Code::NotFound || secret.error().reason == QLatin1StringView("unknown_till"))
-            return {{}, refusal(QStringLiteral("unknown_till"), tr("Head office knows no active till %1.").arg(tillId))};
+            return {{},
+                    refusal(QStringLiteral("unknown_till"), tr("Head office knows no active till %1.").arg(tillId))};
         return {{}, ApiError{StatusCode::ServiceUnavailable, QStringLiteral("unavailable"), secret.error().message}};
     }
 
@@ -130,8 +130,9 @@ RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QByteArra
     const qint64 now = m_clock.now().toSecsSinceEpoch();
     const qint64 skew = signature.timestamp > now ? signature.timestamp - now : now - signature.timestamp;
     if (skew > sync::kClockSkewSeconds) {
-        return {{}, refusal(QStringLiteral("clock_skew"),
-                            tr("The request's time is %1 s away from head office's.").arg(skew))};
+        return {
+            {},
+            refusal(QStringLiteral("clock_skew"), tr("The request's time is %1 s away from head office's.").arg(skew))};
     }
 
     const auto fresh = m_office.rememberNonce(tillId, nonceHeader, now);

@@ -29,7 +29,7 @@ class RequestAuthenticator final
 public:
     struct Outcome
     {
-        QString tillId;                  // set when the request is authentic
+        QString tillId;                   // set when the request is authentic
         std::optional<ApiError> refusal;  // 401 with the contract's code, or 503 when storage failed
         bool ok() const { return !refusal.has_value(); }
     };
@@ -38,8 +38,8 @@ public:
 
     Outcome authenticate(const QHttpServerRequest& request) const;
     Outcome authenticate(const QByteArray& method, const QByteArray& target, const QByteArray& body,
-                         const QByteArray& tillHeader, const QByteArray& timestampHeader,
-                         const QByteArray& nonceHeader, const QByteArray& signatureHeader) const;
+                         const QByteArray& tillHeader, const QByteArray& timestampHeader, const QByteArray& nonceHeader,
+                         const QByteArray& signatureHeader) const;
 
     // The request target as the till signs it: the path and, if there is one, '?' and the query,
     // both fully percent-encoded the way QUrl sends them.

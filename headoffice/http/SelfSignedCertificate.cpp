@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QRegularExpression>
 
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -14,8 +15,6 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <memory>
 
 namespace loyalty::hq {
 
@@ -60,7 +59,8 @@ bool addExtension(X509* certificate, int nid, const QByteArray& value)
 // "DNS:localhost,IP:127.0.0.1,...": the names a till may reach head office by.
 Result<QByteArray> subjectAltNames(const QStringList& hosts)
 {
-    static const QRegularExpression dnsName(QStringLiteral("^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$"));
+    static const QRegularExpression dnsName(
+        QStringLiteral("^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$"));
     QStringList names{QStringLiteral("DNS:localhost"), QStringLiteral("IP:127.0.0.1")};
     for (const QString& host : hosts) {
         QHostAddress address;
@@ -102,31 +102,32 @@ Result<SelfSignedCertificate> SelfSignedCertificate::generate(const QStringList&
     time_t notBefore = time_t(now.toSecsSinceEpoch() - 3600);
     time_t notAfter = time_t(now.addDays(kValidDays).toSecsSinceEpoch());
     X509_NAME* name = X509_get_subject_name(certificate.get());
-    const bool built
-        = X509_set_version(certificate.get(), X509_VERSION_3) == 1 && serial
-          && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate.get())) != nullptr
-          && X509_time_adj_ex(X509_getm_notBefore(certificate.get()), 0, 0, &notBefore) != nullptr
-          && X509_time_adj_ex(X509_getm_notAfter(certificate.get()), 0, 0, &notAfter) != nullptr
-          && X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                                        reinterpret_cast<const unsigned char*>("Loyalty Till head office"), -1, -1, 0)
-                 == 1
-          && X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                        reinterpret_cast<const unsigned char*>(commonName.constData()), -1, -1, 0)
-                 == 1
-          && X509_set_issuer_name(certificate.get(), name) == 1 && X509_set_pubkey(certificate.get(), key.get()) == 1
-          && addExtension(certificate.get(), NID_basic_constraints, QByteArrayLiteral("critical,CA:FALSE"))
-          && addExtension(certificate.get(), NID_key_usage, QByteArrayLiteral("critical,digitalSignature"))
-          && addExtension(certificate.get(), NID_ext_key_usage, QByteArrayLiteral("serverAuth"))
-          && addExtension(certificate.get(), NID_subject_key_identifier, QByteArrayLiteral("hash"))
-          && addExtension(certificate.get(), NID_subject_alt_name, *altNames)
-          && X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0;
+    const bool built =
+        X509_set_version(certificate.get(), X509_VERSION_3) == 1 && serial &&
+        BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate.get())) != nullptr &&
+        X509_time_adj_ex(X509_getm_notBefore(certificate.get()), 0, 0, &notBefore) != nullptr &&
+        X509_time_adj_ex(X509_getm_notAfter(certificate.get()), 0, 0, &notAfter) != nullptr &&
+        X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char*>("Loyalty Till head office"), -1, -1,
+                                   0) == 1 &&
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char*>(commonName.constData()), -1, -1, 0) == 1 &&
+        X509_set_issuer_name(certificate.get(), name) == 1 &&
+        X509_set_pubkey(certificate.get(), key.get()) == 1
+        // No keyUsage: with one that lacks keyCertSign OpenSSL would not count the certificate as
+        // its own issuer, and a till trusts it as its own CA.
+        && addExtension(certificate.get(), NID_basic_constraints, QByteArrayLiteral("critical,CA:FALSE")) &&
+        addExtension(certificate.get(), NID_ext_key_usage, QByteArrayLiteral("serverAuth")) &&
+        addExtension(certificate.get(), NID_subject_key_identifier, QByteArrayLiteral("hash")) &&
+        addExtension(certificate.get(), NID_subject_alt_name, *altNames) &&
+        X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0;
     if (!built)
         return failure(tr("OpenSSL could not build the certificate."));
 
     const BioPointer certificateBio(BIO_new(BIO_s_mem()));
     const BioPointer keyBio(BIO_new(BIO_s_mem()));
-    if (!certificateBio || !keyBio || PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1
-        || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
+    if (!certificateBio || !keyBio || PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1 ||
+        PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         return failure(tr("OpenSSL could not write the certificate and key as PEM."));
 
     unsigned char* der = nullptr;

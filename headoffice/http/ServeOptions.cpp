@@ -81,8 +81,8 @@ Result<ServeOptions> ServeOptions::parse(const QStringList& arguments)
 
 QString ServeOptions::url(quint16 boundPort) const
 {
-    return (plainHttp ? QStringLiteral("http://") : QStringLiteral("https://")) + host + QLatin1Char(':')
-           + QString::number(boundPort);
+    return (plainHttp ? QStringLiteral("http://") : QStringLiteral("https://")) + host + QLatin1Char(':') +
+           QString::number(boundPort);
 }
 
 }  // namespace loyalty::hq

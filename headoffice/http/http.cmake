@@ -13,4 +13,5 @@ target_sources(loyalty_headoffice PRIVATE
     http/SelfSignedCertificate.cpp http/SelfSignedCertificate.h
     http/ServeOptions.cpp http/ServeOptions.h
     http/TerminationSignals.cpp http/TerminationSignals.h
+    http/TlsIdentity.cpp http/TlsIdentity.h
 )

@@ -5,22 +5,22 @@
 #include "HeadOffice.h"
 #include "HqServerTestClient.h"
 #include "HqTestSupport.h"
-#include "store/HqDatabase.h"
 #include "http/HqServer.h"
+#include "store/HqDatabase.h"
 #include "sync/protocol/RequestSignature.h"
 #include "sync/protocol/SyncProtocol.h"
 #include "time/FixedClock.h"
 
+#include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpSocket>
-#include <QTimer>
-#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <memory>
@@ -41,10 +41,11 @@ QJsonObject makeEvent(const QString& tillId, qint64 sequence, const QString& typ
             {QStringLiteral("sequence"), sequence},
             {QStringLiteral("type"), type},
             {QStringLiteral("created_at"), QStringLiteral("2026-12-01T08:59:00.000Z")},
-            {QStringLiteral("payload"), QJsonObject{{QStringLiteral("member_uuid"), member},
-                                                    {QStringLiteral("name"), QStringLiteral("Erika Mustermann")},
-                                                    {QStringLiteral("enrolled_at"), QStringLiteral("2026-12-01T08:59:00.000Z")},
-                                                    {QStringLiteral("ledger"), QJsonArray{}}}}};
+            {QStringLiteral("payload"),
+             QJsonObject{{QStringLiteral("member_uuid"), member},
+                         {QStringLiteral("name"), QStringLiteral("Erika Mustermann")},
+                         {QStringLiteral("enrolled_at"), QStringLiteral("2026-12-01T08:59:00.000Z")},
+                         {QStringLiteral("ledger"), QJsonArray{}}}}};
 }
 
 QByteArray batch(const QJsonArray& events)
@@ -94,8 +95,8 @@ QByteArray readResponse(QTcpSocket& socket)
             return false;
         const QByteArray head = data.left(headEnd).toLower();
         const qsizetype at = head.indexOf("content-length:");
-        const qsizetype length
-            = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+        const qsizetype length =
+            at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
         return data.size() >= headEnd + 4 + length;
     };
     waitFor(socket, complete);
@@ -163,8 +164,8 @@ private:
     // Everything a refused request could have changed: events and their effects, the feed, tills, nonces.
     QList<qint64> footprint() const
     {
-        return {count("events"), count("members"), count("changes"), count("tills"), count("nonces"),
-                count("provisioning_codes")};
+        return {count("events"), count("members"), count("changes"),
+                count("tills"),  count("nonces"),  count("provisioning_codes")};
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -215,10 +216,11 @@ QString TestHqServer::newCode()
 Signer TestHqServer::provisionTill()
 {
     const QString code = newCode();
-    const HttpAnswer answer = m_client->send(
-        "POST", sync::kProvisionPath,
-        QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("till_name"), QStringLiteral("Till 2")}})
-            .toJson());
+    const HttpAnswer answer =
+        m_client->send("POST", sync::kProvisionPath,
+                       QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
+                                                 {QStringLiteral("till_name"), QStringLiteral("Till 2")}})
+                           .toJson());
     Signer till;
     till.tillId = answer.body.value(QStringLiteral("till_id")).toString();
     till.secret = QByteArray::fromBase64(answer.body.value(QStringLiteral("secret")).toString().toLatin1());
@@ -245,10 +247,11 @@ void TestHqServer::provisionWithGoodCode()
 {
     const QString code = newCode();
     QVERIFY(!code.isEmpty());
-    const HttpAnswer answer = m_client->send(
-        "POST", sync::kProvisionPath,
-        QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("till_name"), QStringLiteral("Till 2")}})
-            .toJson());
+    const HttpAnswer answer =
+        m_client->send("POST", sync::kProvisionPath,
+                       QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
+                                                 {QStringLiteral("till_name"), QStringLiteral("Till 2")}})
+                           .toJson());
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.body.value(QStringLiteral("protocol")).toInt(), 1);
     const QString tillId = answer.body.value(QStringLiteral("till_id")).toString();
@@ -274,9 +277,9 @@ void TestHqServer::provisionWithBadOrUsedCode()
     QVERIFY(!again.body.value(QStringLiteral("message")).toString().isEmpty());
     QVERIFY(again.body.contains(QStringLiteral("server_time")));
 
-    const HttpAnswer unknown = m_client->send(
-        "POST", sync::kProvisionPath,
-        QJsonDocument(QJsonObject{{QStringLiteral("code"), QStringLiteral("K7QF-3MZP-XW2D")}}).toJson());
+    const HttpAnswer unknown =
+        m_client->send("POST", sync::kProvisionPath,
+                       QJsonDocument(QJsonObject{{QStringLiteral("code"), QStringLiteral("K7QF-3MZP-XW2D")}}).toJson());
     QCOMPARE(unknown.status, 403);
     QCOMPARE(unknown.errorCode(), QStringLiteral("bad_code"));
     QCOMPARE(footprint(), before);
@@ -287,7 +290,8 @@ void TestHqServer::provisionMalformed()
     const QString code = newCode();
     const QList<qint64> before = footprint();
     for (const QByteArray& body :
-         {QByteArrayLiteral("not json"), QByteArrayLiteral("[]"), QByteArrayLiteral("{}"), QByteArrayLiteral("{\"code\": 7}"),
+         {QByteArrayLiteral("not json"), QByteArrayLiteral("[]"), QByteArrayLiteral("{}"),
+          QByteArrayLiteral("{\"code\": 7}"),
           QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("till_name"), 3}}).toJson()}) {
         const HttpAnswer answer = m_client->send("POST", sync::kProvisionPath, body);
         QCOMPARE(answer.status, 400);
@@ -295,9 +299,11 @@ void TestHqServer::provisionMalformed()
     }
     QCOMPARE(footprint(), before);
     // The code was not used up by the malformed attempts.
-    QCOMPARE(m_client->send("POST", sync::kProvisionPath, QJsonDocument(QJsonObject{{QStringLiteral("code"), code}}).toJson())
-                 .status,
-             200);
+    QCOMPARE(
+        m_client
+            ->send("POST", sync::kProvisionPath, QJsonDocument(QJsonObject{{QStringLiteral("code"), code}}).toJson())
+            .status,
+        200);
 }
 
 void TestHqServer::signedPushIsAccepted()
@@ -310,7 +316,8 @@ void TestHqServer::signedPushIsAccepted()
     QCOMPARE(answer.status, 200);
     const QJsonArray results = answer.body.value(QStringLiteral("results")).toArray();
     QCOMPARE(results.size(), 2);
-    QCOMPARE(results.at(0).toObject().value(QStringLiteral("id")).toString(), first.value(QStringLiteral("id")).toString());
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("id")).toString(),
+             first.value(QStringLiteral("id")).toString());
     QCOMPARE(hq::test::statuses(results), QStringList({sync::kAccepted, QStringLiteral("rejected:wrong_till")}));
     QVERIFY(answer.body.contains(QStringLiteral("server_time")));
     QCOMPARE(eventCount(), 1);
@@ -333,8 +340,9 @@ void TestHqServer::pullChanges()
 {
     const Signer pusher = provisionTill();
     const Signer puller = provisionTill();
-    QCOMPARE(m_client->send("POST", sync::kEventsPath, batch({makeEvent(pusher.tillId, 1), makeEvent(pusher.tillId, 2)}),
-                            signer(pusher))
+    QCOMPARE(m_client
+                 ->send("POST", sync::kEventsPath, batch({makeEvent(pusher.tillId, 1), makeEvent(pusher.tillId, 2)}),
+                        signer(pusher))
                  .status,
              200);
 
@@ -370,9 +378,10 @@ void TestHqServer::pullChanges()
 void TestHqServer::pullWithBadLimitOrCursor()
 {
     const Signer till = provisionTill();
-    for (const QString& target : {QStringLiteral("/v1/changes?limit=abc"), QStringLiteral("/v1/changes?limit=0"),
-                                  QStringLiteral("/v1/changes?limit=-5"), QStringLiteral("/v1/changes?cursor=never-given"),
-                                  QStringLiteral("/v1/changes?cursor=AAAA")}) {
+    for (const QString& target :
+         {QStringLiteral("/v1/changes?limit=abc"), QStringLiteral("/v1/changes?limit=0"),
+          QStringLiteral("/v1/changes?limit=-5"), QStringLiteral("/v1/changes?cursor=never-given"),
+          QStringLiteral("/v1/changes?cursor=AAAA")}) {
         const HttpAnswer answer = m_client->send("GET", target, {}, signer(till));
         QCOMPARE(answer.status, 400);
         QCOMPARE(answer.errorCode(), QStringLiteral("malformed"));
@@ -401,8 +410,8 @@ void TestHqServer::unauthenticated()
     const Signer till = provisionTill();
     const QByteArray body = batch({makeEvent(till.tillId, 1)});
     const Signer now = signer(till);
-    sync::RequestSignature signature{"POST", "/v1/events", body, now.timestamp, sync::RequestSignature::newNonce(),
-                                     till.tillId.toUtf8()};
+    sync::RequestSignature signature{
+        "POST", "/v1/events", body, now.timestamp, sync::RequestSignature::newNonce(), till.tillId.toUtf8()};
     QList<QPair<QByteArray, QByteArray>> headers{{sync::kTillHeader, signature.tillId},
                                                  {sync::kTimestampHeader, QByteArray::number(signature.timestamp)},
                                                  {sync::kNonceHeader, signature.nonce},
@@ -432,7 +441,8 @@ void TestHqServer::unknownTill()
     const QList<qint64> before = footprint();
     Signer stranger = signer(till);
     stranger.tillId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const HttpAnswer answer = m_client->send("POST", sync::kEventsPath, batch({makeEvent(stranger.tillId, 1)}), stranger);
+    const HttpAnswer answer =
+        m_client->send("POST", sync::kEventsPath, batch({makeEvent(stranger.tillId, 1)}), stranger);
     QCOMPARE(answer.status, 401);
     QCOMPARE(answer.errorCode(), QStringLiteral("unknown_till"));
     QCOMPARE(footprint(), before);
@@ -449,8 +459,12 @@ void TestHqServer::badSignature()
     QCOMPARE(answer.errorCode(), QStringLiteral("bad_signature"));
 
     // Signed for one target, sent to another: the query is part of what is signed.
-    sync::RequestSignature signature{"GET", "/v1/changes?limit=5", {}, signer(till).timestamp,
-                                     sync::RequestSignature::newNonce(), till.tillId.toUtf8()};
+    sync::RequestSignature signature{"GET",
+                                     "/v1/changes?limit=5",
+                                     {},
+                                     signer(till).timestamp,
+                                     sync::RequestSignature::newNonce(),
+                                     till.tillId.toUtf8()};
     const HttpAnswer moved = m_client->send("GET", QStringLiteral("/v1/changes?limit=5000"), {}, std::nullopt,
                                             {{sync::kTillHeader, signature.tillId},
                                              {sync::kTimestampHeader, QByteArray::number(signature.timestamp)},
@@ -490,7 +504,8 @@ void TestHqServer::headOfficeClockHoursOff()
     const HttpAnswer answer = m_client->send("POST", sync::kEventsPath, batch({makeEvent(till.tillId, 1)}), stale);
     QCOMPARE(answer.status, 401);
     QCOMPARE(answer.errorCode(), QStringLiteral("clock_skew"));
-    const QDateTime serverTime = QDateTime::fromString(answer.body.value(QStringLiteral("server_time")).toString(), Qt::ISODate);
+    const QDateTime serverTime =
+        QDateTime::fromString(answer.body.value(QStringLiteral("server_time")).toString(), Qt::ISODate);
     QCOMPARE(serverTime, kNow.addSecs(3 * 3600));
     QCOMPARE(eventCount(), 0);
 
@@ -579,8 +594,8 @@ void TestHqServer::oversizedAfterGoodRequestOnSameConnection()
     socket.write("GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     const QByteArray first = readResponse(socket);
     QCOMPARE(statusOf(first), 200);
-    const QByteArray head = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
-                            + QByteArray::number(sync::kMaxBodyBytes + 1) + "\r\n\r\n";
+    const QByteArray head = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                            QByteArray::number(sync::kMaxBodyBytes + 1) + "\r\n\r\n";
     socket.write(head + QByteArray(64 * 1024, ' '));
     const QByteArray second = readResponse(socket);
     QCOMPARE(statusOf(second), 413);
@@ -689,7 +704,8 @@ void TestHqServer::storageFailureIs503()
 {
     const Signer till = provisionTill();
     m_faulty->storageDown = true;
-    const HttpAnswer answer = m_client->send("POST", sync::kEventsPath, batch({makeEvent(till.tillId, 1)}), signer(till));
+    const HttpAnswer answer =
+        m_client->send("POST", sync::kEventsPath, batch({makeEvent(till.tillId, 1)}), signer(till));
     QCOMPARE(answer.status, 503);
     QVERIFY(answer.body.contains(QStringLiteral("server_time")));
     QCOMPARE(eventCount(), 0);
