@@ -149,7 +149,8 @@ Result<Done> Provisioner::store(const Request& request, const QString& tillId, c
         {TillSettings::kTillName, tillName},
     };
     for (const auto& [key, value] : values) {
-        if (auto stored = settings.setValue(key, value); !stored)
+        // An absent CA file or pin is stored empty, never NULL (the settings table refuses NULL).
+        if (auto stored = settings.setValue(key, value.isNull() ? QStringLiteral("") : value); !stored)
             return stored;
     }
     // The till is now the one head office knows: events waiting from before provisioning travel

@@ -143,16 +143,11 @@ Result<SyncEngine::Step> SyncEngine::pushAll(SyncRoundReport& report)
             return events.error();
         if (events->isEmpty())
             return Step::Continue;
-        const auto before = m_queue.counts();
-        if (!before)
-            return before.error();
+        const qint64 settledBefore = report.accepted + report.duplicates + report.rejected;
         const auto step = pushBatch(*events, report);
         if (!step || *step == Step::Stop)
             return step;
-        const auto after = m_queue.counts();
-        if (!after)
-            return after.error();
-        if (after->pending >= before->pending) {
+        if (report.accepted + report.duplicates + report.rejected == settledBefore) {
             // Head office answered without settling a single event: offering the same batch again
             // would loop for ever. Stop the round; the events wait with their last error.
             report.failure = SyncReply::Outcome::Unavailable;
