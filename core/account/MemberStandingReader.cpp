@@ -45,7 +45,8 @@ MemberStandingReader::MemberStandingReader(const QSqlDatabase& db)
     m_salesBefore.prepare(QStringLiteral("SELECT count(*) FROM sales WHERE member_id = ? AND completed_at < ?"));
     m_salesBetween.prepare(QStringLiteral("SELECT count(*) FROM sales"
                                           " WHERE member_id = ? AND completed_at >= ? AND completed_at < ?"));
-    m_remoteBefore.prepare(QStringLiteral("SELECT count(*) FROM remote_sales WHERE member_id = ? AND completed_at < ?"));
+    m_remoteBefore.prepare(
+        QStringLiteral("SELECT count(*) FROM remote_sales WHERE member_id = ? AND completed_at < ?"));
     m_remoteBetween.prepare(QStringLiteral("SELECT count(*) FROM remote_sales"
                                            " WHERE member_id = ? AND completed_at >= ? AND completed_at < ?"));
     m_earnReasons.prepare(QStringLiteral("SELECT DISTINCT reason FROM ledger_entries"

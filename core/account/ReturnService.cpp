@@ -359,10 +359,14 @@ Result<CompletedReturn> ReturnService::returnLines(qint64 saleId, const QList<Re
             memberUuid = m_memberUuid.value(0).toString();
         m_memberUuid.finish();
     }
-    const QJsonObject payload{{QStringLiteral("return_uuid"), completed.uuid}, {QStringLiteral("sale_uuid"), saleUuid},
-                              {QStringLiteral("member_uuid"), memberId ? QJsonValue(memberUuid) : QJsonValue()},     {QStringLiteral("currency"), currency},
-                              {QStringLiteral("refund_minor"), refundMinor},   {QStringLiteral("lines"), linesJson},
-                              {QStringLiteral("effects"), effectsJson},        {QStringLiteral("created_at"), now},
+    const QJsonObject payload{{QStringLiteral("return_uuid"), completed.uuid},
+                              {QStringLiteral("sale_uuid"), saleUuid},
+                              {QStringLiteral("member_uuid"), memberId ? QJsonValue(memberUuid) : QJsonValue()},
+                              {QStringLiteral("currency"), currency},
+                              {QStringLiteral("refund_minor"), refundMinor},
+                              {QStringLiteral("lines"), linesJson},
+                              {QStringLiteral("effects"), effectsJson},
+                              {QStringLiteral("created_at"), now},
                               {QStringLiteral("refund_eligible_minor"), refundEligibleMinor}};
     if (auto event = OutboxRepository(m_db).append(m_tillId, kSaleReturnedEvent, payload, saleId, now); !event)
         return event.error();

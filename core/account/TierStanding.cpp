@@ -36,8 +36,9 @@ TierStanding::TierStanding(const QSqlDatabase& db)
     // sale_returns_sale, ledger_entries_account.
     m_sales.prepare(QStringLiteral("SELECT completed_at, eligible_minor FROM sales"
                                    " WHERE member_id = ? AND completed_at > ? AND completed_at <= ?"));
-    m_remoteSales.prepare(QStringLiteral("SELECT completed_at, eligible_minor - refunded_eligible_minor FROM remote_sales"
-                                         " WHERE member_id = ? AND completed_at > ? AND completed_at <= ?"));
+    m_remoteSales.prepare(
+        QStringLiteral("SELECT completed_at, eligible_minor - refunded_eligible_minor FROM remote_sales"
+                       " WHERE member_id = ? AND completed_at > ? AND completed_at <= ?"));
     m_refunds.prepare(
         QStringLiteral("SELECT r.created_at, sum(rl.refund_minor) FROM sales s"
                        " JOIN sale_returns r ON r.sale_id = s.id"

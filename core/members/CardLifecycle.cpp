@@ -147,12 +147,10 @@ Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QS
     update.bindValue(1, oldCardNumber);
     if (!update.exec())
         return StoreError::from(update.lastError());
-    const QJsonObject payload{{QStringLiteral("member_id"), holder->member.id},
-                              {QStringLiteral("member_uuid"), *memberUuid},
-                              {QStringLiteral("card_number"), oldCardNumber},
-                              {QStringLiteral("old_card_number"), oldCardNumber},
-                              {QStringLiteral("new_card_number"), newCardNumber},
-                              {QStringLiteral("at"), now}};
+    const QJsonObject payload{
+        {QStringLiteral("member_id"), holder->member.id},   {QStringLiteral("member_uuid"), *memberUuid},
+        {QStringLiteral("card_number"), oldCardNumber},     {QStringLiteral("old_card_number"), oldCardNumber},
+        {QStringLiteral("new_card_number"), newCardNumber}, {QStringLiteral("at"), now}};
     if (auto recorded = record(kCardReplacedEvent, payload, now); !recorded)
         return recorded.error();
     if (auto committed = transaction.commit(); !committed)

@@ -55,16 +55,16 @@ Result<QJsonArray> OutboxRepository::claimLedger()
         return StoreError::from(m_unclaimed.lastError());
     while (m_unclaimed.next()) {
         const QVariant expiresOn = m_unclaimed.value(6);
-        ledger.append(QJsonObject{{QStringLiteral("n"), ledger.size() + 1},
-                                  {QStringLiteral("member_uuid"), m_unclaimed.value(0).toString()},
-                                  {QStringLiteral("account"), m_unclaimed.value(1).toString()},
-                                  {QStringLiteral("kind"), m_unclaimed.value(2).toString()},
-                                  {QStringLiteral("points"), m_unclaimed.value(3).toLongLong()},
-                                  {QStringLiteral("reason"), m_unclaimed.value(4).toString()},
-                                  {QStringLiteral("explanation"), m_unclaimed.value(5).toString()},
-                                  {QStringLiteral("expires_on"),
-                                   expiresOn.isNull() ? QJsonValue() : QJsonValue(expiresOn.toString())},
-                                  {QStringLiteral("created_at"), m_unclaimed.value(7).toString()}});
+        ledger.append(QJsonObject{
+            {QStringLiteral("n"), ledger.size() + 1},
+            {QStringLiteral("member_uuid"), m_unclaimed.value(0).toString()},
+            {QStringLiteral("account"), m_unclaimed.value(1).toString()},
+            {QStringLiteral("kind"), m_unclaimed.value(2).toString()},
+            {QStringLiteral("points"), m_unclaimed.value(3).toLongLong()},
+            {QStringLiteral("reason"), m_unclaimed.value(4).toString()},
+            {QStringLiteral("explanation"), m_unclaimed.value(5).toString()},
+            {QStringLiteral("expires_on"), expiresOn.isNull() ? QJsonValue() : QJsonValue(expiresOn.toString())},
+            {QStringLiteral("created_at"), m_unclaimed.value(7).toString()}});
     }
     m_unclaimed.finish();
     // Past head office's entries as well, so the next event does not walk them again.

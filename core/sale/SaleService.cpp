@@ -260,8 +260,8 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
         return written.error();
 
     OutboxRepository outbox(db);
-    const auto payload = salePayload(sale, basket, m_settings, member,
-                                     built->member ? built->member->memberUuid : QString(), outbox);
+    const auto payload =
+        salePayload(sale, basket, m_settings, member, built->member ? built->member->memberUuid : QString(), outbox);
     if (!payload)
         return payload.error();
     const auto event = outbox.append(m_settings.tillId, kSaleCompletedEvent, *payload, sale.saleId, sale.completedAt);

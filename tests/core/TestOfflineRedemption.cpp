@@ -72,9 +72,10 @@ void TestOfflineRedemption::init()
     m_programme = *programme;
     QCOMPARE(m_programme.redemption.offlineDailyLimit, 2000);
     m_engine = std::make_unique<ProgrammeEngine>(m_programme);
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
-                                       " earns_points, discountable) VALUES (1, '4000000000013', 'Wine', 10000,"
-                                       " 'EUR', 'Wine', 1, 1)"))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
+                                      " earns_points, discountable) VALUES (1, '4000000000013', 'Wine', 10000,"
+                                      " 'EUR', 'Wine', 1, 1)"))
                 .isEmpty());
     m_wine.id = 1;
     m_wine.ean = QStringLiteral("4000000000013");
@@ -133,9 +134,10 @@ Result<CompletedSale> TestOfflineRedemption::sell(qint64 memberId, Points redeem
 
 void TestOfflineRedemption::acknowledgeAll()
 {
-    QVERIFY(m_raw->exec(QStringLiteral("UPDATE outbox_events SET state = 'acknowledged', acknowledged_at = '%1'"
-                                       " WHERE state = 'pending'")
-                            .arg(m_clock->nowIso()))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("UPDATE outbox_events SET state = 'acknowledged', acknowledged_at = '%1'"
+                                      " WHERE state = 'pending'")
+                           .arg(m_clock->nowIso()))
                 .isEmpty());
 }
 
@@ -174,8 +176,9 @@ void TestOfflineRedemption::acknowledgedRedemptionsFreeTheLimit()
     QCOMPARE(next->effects.pointsRedeemed(), 1500);
     QVERIFY(next->effects.notices.isEmpty());
     // Rejected events do not wait for head office: they count no more either.
-    QVERIFY(m_raw->exec(QStringLiteral("UPDATE outbox_events SET state = 'rejected', rejected_reason = 'unknown_member'"
-                                       " WHERE state = 'pending'"))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("UPDATE outbox_events SET state = 'rejected', rejected_reason = 'unknown_member'"
+                                      " WHERE state = 'pending'"))
                 .isEmpty());
     QCOMPARE(sell(member, 2000)->effects.pointsRedeemed(), 2000);
     const auto report = ConsistencyCheck(*m_database).run();
@@ -195,8 +198,9 @@ void TestOfflineRedemption::nothingLeftRedeemsNothing()
     QCOMPARE(refused->effects.notices.size(), 1);
     QVERIFY2(refused->effects.notices.first().contains(QStringLiteral("No more points can be redeemed")),
              qPrintable(refused->effects.notices.first()));
-    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM ledger_entries WHERE sale_id = %1 AND kind = 'redeem'")
-                               .arg(refused->saleId))
+    QCOMPARE(m_raw
+                 ->scalar(QStringLiteral("SELECT count(*) FROM ledger_entries WHERE sale_id = %1 AND kind = 'redeem'")
+                              .arg(refused->saleId))
                  .toInt(),
              0);
 }

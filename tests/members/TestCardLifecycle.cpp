@@ -203,8 +203,9 @@ void TestCardLifecycle::cardEventsNameTheMemberByUuid()
         QVERIFY(payload.value(QStringLiteral("ledger")).isArray());
         QVERIFY(payload.value(QStringLiteral("ledger")).toArray().isEmpty());
     }
-    QCOMPARE(seen, (QStringList{QStringLiteral("card.added %1 ").arg(second), QStringLiteral("card.blocked %1 ").arg(first),
-                                QStringLiteral("card.replaced %1 %2").arg(second, third)}));
+    QCOMPARE(seen,
+             (QStringList{QStringLiteral("card.added %1 ").arg(second), QStringLiteral("card.blocked %1 ").arg(first),
+                          QStringLiteral("card.replaced %1 %2").arg(second, third)}));
 }
 
 QTEST_GUILESS_MAIN(TestCardLifecycle)

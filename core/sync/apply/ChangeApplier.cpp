@@ -32,9 +32,9 @@ Result<qint64> scalar(const QSqlDatabase& db, const QString& sql)
 // The ledger entries the outbox has handed to events, and the newest entry.
 Result<std::pair<qint64, qint64>> ledgerClaim(const QSqlDatabase& db)
 {
-    const auto claimed =
-        scalar(db, QStringLiteral("SELECT coalesce((SELECT value FROM till_counters WHERE name = 'outbox.ledger_claimed'),"
-                                  " 0)"));
+    const auto claimed = scalar(
+        db, QStringLiteral("SELECT coalesce((SELECT value FROM till_counters WHERE name = 'outbox.ledger_claimed'),"
+                           " 0)"));
     if (!claimed)
         return claimed.error();
     const auto last = scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM ledger_entries"));

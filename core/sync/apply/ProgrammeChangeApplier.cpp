@@ -49,9 +49,9 @@ Result<ChangeOutcome> ProgrammeChangeApplier::refuse(RefusedProgramme& refused, 
                              {QStringLiteral("reason"), reason},
                              {QStringLiteral("message"), message},
                              {QStringLiteral("at"), m_nowIso}};
-    if (auto kept = SettingsRepository(m_db).setValue(ChangeApplier::kRefusedProgrammeKey,
-                                                      QString::fromUtf8(QJsonDocument(record).toJson(
-                                                          QJsonDocument::Compact)));
+    if (auto kept =
+            SettingsRepository(m_db).setValue(ChangeApplier::kRefusedProgrammeKey,
+                                              QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
         !kept)
         return kept.error();
     return ChangeOutcome::Refused;
@@ -102,8 +102,9 @@ Result<ChangeOutcome> ProgrammeChangeApplier::programme(const ChangeFields& chan
     const auto activated = ProgrammeStore(m_db).activateInTransaction(bytes, m_nowIso);
     if (!activated) {
         if (activated.error().reason == u"programme_not_newer") {
-            return refuse(refused, *version, activated.error().reason,
-                          tr("Programme version %1 was not activated: %2").arg(*version).arg(activated.error().message));
+            return refuse(
+                refused, *version, activated.error().reason,
+                tr("Programme version %1 was not activated: %2").arg(*version).arg(activated.error().message));
         }
         return activated.error();
     }

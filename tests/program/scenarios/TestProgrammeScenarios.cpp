@@ -873,13 +873,12 @@ private slots:
                                                                   .redeem(100)
                                                                   .payable(1299)
                                                                   .notice(s("a day until head office confirms")));
-        row("offline limit: what is left is below the minimum",
-            given(limited(1000, strictRedemption()))
-                .buy(coffee())
-                .by(withUnconfirmedRedemptions(member(2000), 900))
-                .redeem(500)
-                .payable(1299)
-                .notice(s("No more points can be redeemed")));
+        row("offline limit: what is left is below the minimum", given(limited(1000, strictRedemption()))
+                                                                    .buy(coffee())
+                                                                    .by(withUnconfirmedRedemptions(member(2000), 900))
+                                                                    .redeem(500)
+                                                                    .payable(1299)
+                                                                    .notice(s("No more points can be redeemed")));
         row("offline limit: the balance lowers first, no offline notice", given(limited(1000))
                                                                               .buy(coffee())
                                                                               .by(member(300))

@@ -2,8 +2,8 @@
 // applied twice, a page that names an unknown member (nothing of it, not even the cursor, stays),
 // forged and older programmes (refused, the rest of the page applies), a member enrolled at another
 // till found by card, changes from this till's own events left alone, and a snapshot in pages.
-#include "core/CoreTestSupport.h"
 #include "cards/digital/Ed25519.h"
+#include "core/CoreTestSupport.h"
 #include "members/MemberRepository.h"
 #include "program/format/ProgrammeStore.h"
 #include "settings/SettingsRepository.h"
@@ -42,14 +42,14 @@ QJsonObject change(const QString& kind, const QJsonObject& data)
 
 QJsonObject member(const QString& uuid, const QString& name, const QString& referredBy = {})
 {
-    return change(kMemberChange, {{QStringLiteral("uuid"), uuid},
-                                  {QStringLiteral("name"), name},
-                                  {QStringLiteral("email"), QString(name.toLower() + QStringLiteral("@example.org"))},
-                                  {QStringLiteral("phone"), QJsonValue()},
-                                  {QStringLiteral("birth_date"), QStringLiteral("1990-04-01")},
-                                  {QStringLiteral("enrolled_at"), QStringLiteral("2026-11-30T08:00:00Z")},
-                                  {QStringLiteral("referred_by_uuid"),
-                                   referredBy.isEmpty() ? QJsonValue() : QJsonValue(referredBy)}});
+    return change(kMemberChange,
+                  {{QStringLiteral("uuid"), uuid},
+                   {QStringLiteral("name"), name},
+                   {QStringLiteral("email"), QString(name.toLower() + QStringLiteral("@example.org"))},
+                   {QStringLiteral("phone"), QJsonValue()},
+                   {QStringLiteral("birth_date"), QStringLiteral("1990-04-01")},
+                   {QStringLiteral("enrolled_at"), QStringLiteral("2026-11-30T08:00:00Z")},
+                   {QStringLiteral("referred_by_uuid"), referredBy.isEmpty() ? QJsonValue() : QJsonValue(referredBy)}});
 }
 
 QJsonObject card(const QString& number, const QString& memberUuid, const QString& state = QStringLiteral("active"))
@@ -277,14 +277,14 @@ void TestChangeApplier::everyKindIsApplied()
     QCOMPARE(m_raw->rows(QStringLiteral("SELECT number, member_id, state, kind FROM cards")),
              QStringList{QStringLiteral("%1|%2|active|number").arg(kAdaCard).arg(ada)});
     // Head office's entries keep their key and carry no sale of this till; times are stored as the till's.
-    QCOMPARE(m_raw->rows(QStringLiteral("SELECT member_id, sale_id, account, kind, points, expires_on, created_at,"
-                                        " origin_key FROM ledger_entries ORDER BY id")),
-             (QStringList{QStringLiteral("%1|NULL|points|earn|500|2028-12-31|2026-11-30T09:14:03.000Z|opening/%2")
-                              .arg(ada)
-                              .arg(kAda),
-                          QStringLiteral("%1|NULL|points|earn|24|2028-12-31|2026-11-30T09:14:03.000Z|"
-                                         "0b6f0000-0000-4000-8000-000000000001/1")
-                              .arg(ben)}));
+    QCOMPARE(
+        m_raw->rows(QStringLiteral("SELECT member_id, sale_id, account, kind, points, expires_on, created_at,"
+                                   " origin_key FROM ledger_entries ORDER BY id")),
+        (QStringList{
+            QStringLiteral("%1|NULL|points|earn|500|2028-12-31|2026-11-30T09:14:03.000Z|opening/%2").arg(ada).arg(kAda),
+            QStringLiteral("%1|NULL|points|earn|24|2028-12-31|2026-11-30T09:14:03.000Z|"
+                           "0b6f0000-0000-4000-8000-000000000001/1")
+                .arg(ben)}));
     QCOMPARE(m_raw->rows(QStringLiteral("SELECT member_id, till_id, completed_at, eligible_minor,"
                                         " refunded_eligible_minor FROM remote_sales")),
              QStringList{QStringLiteral("%1|%2|2026-11-30T09:14:03.120Z|2450|450").arg(ben).arg(kOtherTill)});
@@ -298,9 +298,10 @@ void TestChangeApplier::everyKindIsApplied()
     QCOMPARE(*active, 7);
     QCOMPARE(m_raw->rows(QStringLiteral("SELECT card_id, reason FROM revoked_digital_cards")),
              QStringList{QStringLiteral("card-lost-1|lost phone")});
-    QCOMPARE(m_raw->rows(QStringLiteral("SELECT key_id, hex(public_key), valid_from, valid_until FROM card_trust_keys")),
-             QStringList{QStringLiteral("3|%1|2026-01-01T00:00:00.000Z|NULL")
-                             .arg(QString::fromLatin1(cardPublicKey->publicKey.toHex().toUpper()))});
+    QCOMPARE(
+        m_raw->rows(QStringLiteral("SELECT key_id, hex(public_key), valid_from, valid_until FROM card_trust_keys")),
+        QStringList{QStringLiteral("3|%1|2026-01-01T00:00:00.000Z|NULL")
+                        .arg(QString::fromLatin1(cardPublicKey->publicKey.toHex().toUpper()))});
 
     const auto report = ConsistencyCheck(*m_database).run();
     QVERIFY2(report.ok(), qPrintable(errorText(report)));
@@ -344,10 +345,11 @@ void TestChangeApplier::laterChangesUpdateTheRow()
                   QStringLiteral("c1"))
                 .ok());
     const QString productId = m_raw->scalar(QStringLiteral("SELECT id FROM products")).toString();
-    const auto later = apply({member(kAda, QStringLiteral("Ada Lovelace")), card(kAdaCard, kAda, QStringLiteral("blocked")),
-                              sale(QStringLiteral("77aa0000-0000-4000-8000-000000000001"), kAda, kOtherTill, 1000),
-                              product(QStringLiteral("4000000000013"), QStringLiteral("Rye bread"), 399)},
-                             QStringLiteral("c2"));
+    const auto later =
+        apply({member(kAda, QStringLiteral("Ada Lovelace")), card(kAdaCard, kAda, QStringLiteral("blocked")),
+               sale(QStringLiteral("77aa0000-0000-4000-8000-000000000001"), kAda, kOtherTill, 1000),
+               product(QStringLiteral("4000000000013"), QStringLiteral("Rye bread"), 399)},
+              QStringLiteral("c2"));
     QVERIFY2(later.ok(), qPrintable(errorText(later)));
     QCOMPARE(later->appliedTotal(), 4);
     QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM members")).toInt(), 1);
@@ -459,9 +461,10 @@ void TestChangeApplier::olderProgrammeIsRefused()
     QVERIFY(apply({programme(7, programmeDocument(7), m_hqKey.secretKey)}, QStringLiteral("c1")).ok());
     const QString older = programmeDocument(5);
     QJsonObject sameVersionOtherText = programme(7, programmeDocument(7) + QStringLiteral("\n"), m_hqKey.secretKey);
-    const auto applied = apply({programme(5, older, m_hqKey.secretKey), sameVersionOtherText,
-                                member(kAda, QStringLiteral("Ada")), programme(8, programmeDocument(8), m_hqKey.secretKey)},
-                               QStringLiteral("c2"));
+    const auto applied =
+        apply({programme(5, older, m_hqKey.secretKey), sameVersionOtherText, member(kAda, QStringLiteral("Ada")),
+               programme(8, programmeDocument(8), m_hqKey.secretKey)},
+              QStringLiteral("c2"));
     QVERIFY2(applied.ok(), qPrintable(errorText(applied)));
     QCOMPARE(applied->refusedProgrammes.size(), 2);
     QCOMPARE(applied->refusedProgrammes.at(0).version, 5);
@@ -497,10 +500,12 @@ void TestChangeApplier::memberEnrolledElsewhereIsFoundByCard()
     QVERIFY(found->has_value());
     QCOMPARE((*found)->member.name, QStringLiteral("Ada"));
     QCOMPARE((*found)->cardState, CardState::Active);
-    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = %1")
-                               .arg((*found)->member.id))
-                 .toInt(),
-             150);
+    QCOMPARE(
+        m_raw
+            ->scalar(
+                QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = %1").arg((*found)->member.id))
+            .toInt(),
+        150);
 }
 
 void TestChangeApplier::changesFromThisTillsOwnEventsAreLeftAlone()
@@ -509,10 +514,11 @@ void TestChangeApplier::changesFromThisTillsOwnEventsAreLeftAlone()
     QVERIFY(!tillId.isEmpty());
     QVERIFY(apply({member(kAda, QStringLiteral("Ada"))}, QStringLiteral("c1")).ok());
     // An event of this till, as the outbox holds it.
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO outbox_events (uuid, till_id, sequence, type, payload, created_at)"
-                                       " VALUES ('e0e0e0e0-0000-4000-8000-000000000001', '%1', 1, 'sale.completed',"
-                                       " '{}', '2026-11-30T09:00:00.000Z')")
-                            .arg(tillId))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO outbox_events (uuid, till_id, sequence, type, payload, created_at)"
+                                      " VALUES ('e0e0e0e0-0000-4000-8000-000000000001', '%1', 1, 'sale.completed',"
+                                      " '{}', '2026-11-30T09:00:00.000Z')")
+                           .arg(tillId))
                 .isEmpty());
     const auto applied = apply({ledger(QStringLiteral("e0e0e0e0-0000-4000-8000-000000000001/1"), kAda, 24, QString()),
                                 ledger(QStringLiteral("0b6f0000-0000-4000-8000-000000000001/1"), kAda, 24, tillId),
@@ -549,9 +555,9 @@ void TestChangeApplier::snapshotInPages()
     }
     QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM members")).toInt(), kMembers);
     QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM cards")).toInt(), kMembers);
-    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM ledger_entries WHERE origin_key LIKE 'opening/%'"))
-                 .toInt(),
-             kMembers);
+    QCOMPARE(
+        m_raw->scalar(QStringLiteral("SELECT count(*) FROM ledger_entries WHERE origin_key LIKE 'opening/%'")).toInt(),
+        kMembers);
     QCOMPARE(setting(kCursorKey), QStringLiteral("page-%1").arg(pages));
     // The next event need not walk the snapshot's entries: the claim moved past them.
     QCOMPARE(m_raw->scalar(QStringLiteral("SELECT value FROM till_counters WHERE name = 'outbox.ledger_claimed'")),
@@ -575,28 +581,34 @@ void TestChangeApplier::consistencyCheckFindsPulledDataThatIsThisTillsOwn()
     // What the applier never writes: this till's own sale held as another till's, a pulled entry
     // booked to a sale of this till.
     const QString tillId = setting(QStringLiteral("till.id"));
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
-                                       " earns_points, discountable) VALUES (1, '4000000000013', 'Rye', 100, 'EUR',"
-                                       " 'Bakery', 1, 1)"))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
+                                      " earns_points, discountable) VALUES (1, '4000000000013', 'Rye', 100, 'EUR',"
+                                      " 'Bakery', 1, 1)"))
                 .isEmpty());
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO sales (id, uuid, till_id, member_id, currency, total_minor, state,"
-                                       " completed_at) VALUES (1, '77aa0000-0000-4000-8000-000000000001', '%1', 1,"
-                                       " 'EUR', 100, 'completed', '2026-11-30T09:00:00.000Z')")
-                            .arg(tillId))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO sales (id, uuid, till_id, member_id, currency, total_minor, state,"
+                                      " completed_at) VALUES (1, '77aa0000-0000-4000-8000-000000000001', '%1', 1,"
+                                      " 'EUR', 100, 'completed', '2026-11-30T09:00:00.000Z')")
+                           .arg(tillId))
                 .isEmpty());
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
-                                       " unit_price_minor, line_total_minor, earns_points) VALUES (1, 1, 1,"
-                                       " '4000000000013', 'Rye', 1, 100, 100, 1)"))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
+                                      " unit_price_minor, line_total_minor, earns_points) VALUES (1, 1, 1,"
+                                      " '4000000000013', 'Rye', 1, 100, 100, 1)"))
                 .isEmpty());
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO outbox_events (uuid, till_id, sequence, type, payload, sale_id,"
-                                       " created_at) VALUES ('e1', '%1', 1, 'sale.completed', '{}', 1,"
-                                       " '2026-11-30T09:00:00.000Z')")
-                            .arg(tillId))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO outbox_events (uuid, till_id, sequence, type, payload, sale_id,"
+                                      " created_at) VALUES ('e1', '%1', 1, 'sale.completed', '{}', 1,"
+                                      " '2026-11-30T09:00:00.000Z')")
+                           .arg(tillId))
                 .isEmpty());
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, sale_id, kind, points, reason, created_at,"
-                                       " account, origin_key) VALUES (1, 1, 'adjust', 5, 'x', '2026-11-30T09:00:00.000Z',"
-                                       " 'wallet', 'adjust/9')"))
-                .isEmpty());
+    QVERIFY(
+        m_raw
+            ->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, sale_id, kind, points, reason, created_at,"
+                                  " account, origin_key) VALUES (1, 1, 'adjust', 5, 'x', '2026-11-30T09:00:00.000Z',"
+                                  " 'wallet', 'adjust/9')"))
+            .isEmpty());
     const auto report = ConsistencyCheck(*m_database).run();
     QVERIFY2(report.ok(), qPrintable(errorText(report)));
     const QString problems = report->problems.join(u'\n');

@@ -2,9 +2,9 @@
 // booked for it (an enrolment its welcome bonus, a sale its earning and redemption, a return its
 // reversal, an expiry run its expiry), each local entry travels in exactly one event, and entries
 // pulled from head office never travel back.
-#include "core/CoreTestSupport.h"
 #include "account/ExpiryRun.h"
 #include "account/ReturnService.h"
+#include "core/CoreTestSupport.h"
 #include "demo/DemoDataGenerator.h"
 #include "members/Enrolment.h"
 #include "program/ProgrammeEngine.h"
@@ -83,9 +83,10 @@ void TestEventLedger::init()
     // the following year.
     const auto activated = ProgrammeStore(db()).activate(ProgrammeStore::builtInDocument(), m_clock->nowIso());
     QVERIFY2(activated.ok(), qPrintable(errorText(activated)));
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
-                                       " earns_points, discountable) VALUES (1, '4000000000013', 'Mountain cheese',"
-                                       " 1000, 'EUR', 'Cheese', 1, 1)"))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO products (id, ean, name, price_minor, currency, category,"
+                                      " earns_points, discountable) VALUES (1, '4000000000013', 'Mountain cheese',"
+                                      " 1000, 'EUR', 'Cheese', 1, 1)"))
                 .isEmpty());
     m_cheese.id = 1;
     m_cheese.ean = QStringLiteral("4000000000013");
@@ -132,8 +133,10 @@ Result<CompletedSale> TestEventLedger::sell(const CardHolder& member, qint64 qua
 QJsonObject TestEventLedger::lastEvent(const QString& type) const
 {
     const QString payload =
-        m_raw->scalar(QStringLiteral("SELECT payload FROM outbox_events WHERE type = '%1' ORDER BY sequence DESC LIMIT 1")
-                          .arg(type))
+        m_raw
+            ->scalar(
+                QStringLiteral("SELECT payload FROM outbox_events WHERE type = '%1' ORDER BY sequence DESC LIMIT 1")
+                    .arg(type))
             .toString();
     return QJsonDocument::fromJson(payload.toUtf8()).object();
 }
@@ -188,10 +191,11 @@ void TestEventLedger::enrolmentCarriesItsWelcomeBonus()
 void TestEventLedger::saleCarriesExactlyItsEntries()
 {
     const CardHolder ada = enrol(1);
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, kind, points, reason, created_at,"
-                                       " origin_key) VALUES (%1, 'earn', 900, 'earn.base', '2026-11-01T09:00:00.000Z',"
-                                       " 'x/1')")
-                            .arg(ada.member.id))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, kind, points, reason, created_at,"
+                                      " origin_key) VALUES (%1, 'earn', 900, 'earn.base', '2026-11-01T09:00:00.000Z',"
+                                      " 'x/1')")
+                           .arg(ada.member.id))
                 .isEmpty());
     const qint64 before = m_raw->scalar(QStringLiteral("SELECT max(id) FROM ledger_entries")).toLongLong();
     m_clock->advanceSeconds(60);
@@ -209,9 +213,9 @@ void TestEventLedger::saleCarriesExactlyItsEntries()
     QCOMPARE(payload.value(QStringLiteral("member_uuid")).toString(),
              m_raw->scalar(QStringLiteral("SELECT uuid FROM members WHERE id = %1").arg(ada.member.id)).toString());
     QCOMPARE(payload.value(QStringLiteral("eligible_minor")).toInteger(), sale->effects.eligibleSpend.minorUnits());
-    QCOMPARE(payload.value(QStringLiteral("eligible_minor")).toInteger(),
-             m_raw->scalar(QStringLiteral("SELECT eligible_minor FROM sales WHERE id = %1").arg(sale->saleId))
-                 .toLongLong());
+    QCOMPARE(
+        payload.value(QStringLiteral("eligible_minor")).toInteger(),
+        m_raw->scalar(QStringLiteral("SELECT eligible_minor FROM sales WHERE id = %1").arg(sale->saleId)).toLongLong());
     QVERIFY(payload.value(QStringLiteral("eligible_minor")).toInteger() > 0);
 }
 
@@ -283,9 +287,10 @@ void TestEventLedger::expiryRunCarriesItsEntries()
         all << carried(payload);
     }
     QCOMPARE(all, localEntries(QStringLiteral("l.id > %1").arg(before)));
-    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id IN (%1, %2)")
-                               .arg(ada.member.id)
-                               .arg(ben.member.id))
+    QCOMPARE(m_raw
+                 ->scalar(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id IN (%1, %2)")
+                              .arg(ada.member.id)
+                              .arg(ben.member.id))
                  .toInt(),
              0);
 }
@@ -313,9 +318,10 @@ void TestEventLedger::pulledEntriesNeverTravel()
     const qint64 before = m_raw->scalar(QStringLiteral("SELECT max(id) FROM ledger_entries")).toLongLong();
     // A pulled entry between a local booking and its event: possible when a test writes SQL, never in
     // the till, but even then it must not travel.
-    QVERIFY(m_raw->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, kind, points, reason, created_at,"
-                                       " origin_key) VALUES (%1, 'earn', 5, 'x', '2026-11-01T09:00:00.000Z', 'x/1')")
-                            .arg(ada.member.id))
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO ledger_entries (member_id, kind, points, reason, created_at,"
+                                      " origin_key) VALUES (%1, 'earn', 5, 'x', '2026-11-01T09:00:00.000Z', 'x/1')")
+                           .arg(ada.member.id))
                 .isEmpty());
     const auto sale = sell(ada, 1, 500);
     QVERIFY2(sale.ok(), qPrintable(errorText(sale)));
