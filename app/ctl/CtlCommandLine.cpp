@@ -45,8 +45,9 @@ constexpr qint64 kMaxClockOffsetSeconds = 30LL * 24 * 3600;
 // is a usage error rather than silently ignored.
 const QStringList& commandOptions()
 {
-    static const QStringList options{kMembers, kLimit, kLast, kCard, kLine, kAt, kCoupon, kRedeem, kReward, kWallet,
-                                     kSale, kHq, kCode, kCa, kPin, kAllowPlainLoopback, kName, kTimeout};
+    static const QStringList options{kMembers, kLimit,  kLast, kCard, kLine, kAt, kCoupon, kRedeem,
+                                     kReward,  kWallet, kSale, kHq,   kCode, kCa, kPin,    kAllowPlainLoopback,
+                                     kName,    kTimeout};
     return options;
 }
 
@@ -77,7 +78,9 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("programme show"), Command::ProgrammeShow, {}},
         {QStringLiteral("check"), Command::Check, {}},
         {QStringLiteral("decode"), Command::Decode, {}},
-        {QStringLiteral("provision"), Command::Provision, {kHq, kCode, kCa, kPin, kAllowPlainLoopback, kName, kTimeout}},
+        {QStringLiteral("provision"),
+         Command::Provision,
+         {kHq, kCode, kCa, kPin, kAllowPlainLoopback, kName, kTimeout}},
         {QStringLiteral("sync"), Command::Sync, {kTimeout}},
         {QStringLiteral("outbox"), Command::Outbox, {}},
     };
@@ -134,8 +137,9 @@ CtlCommandLine::CtlCommandLine()
         {kCode, tr("provision: the one-time code from \"loyalty-hq terminal add\"."), tr("code")},
         {kCa, tr("provision: verify head office's certificate against the CA certificates in this PEM file."),
          tr("file")},
-        {kPin, tr("provision: trust only the server key with this pin (sha256/BASE64, as \"loyalty-hq cert\" "
-                  "prints it)."),
+        {kPin,
+         tr("provision: trust only the server key with this pin (sha256/BASE64, as \"loyalty-hq cert\" "
+            "prints it)."),
          tr("pin")},
         {kAllowPlainLoopback,
          tr("provision: allow plain http to head office on this machine (development and tests only).")},
@@ -388,9 +392,9 @@ Result<Done> CtlCommandLine::readProvision(CtlRequest& request) const
     }
     const QUrl url(request.hqUrl, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        return usage(
-            tr("--hq needs head office's address as https://HOST:PORT, not \"%1\".").arg(request.hqUrl));
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        return usage(tr("--hq needs head office's address as https://HOST:PORT, not \"%1\".").arg(request.hqUrl));
     }
     request.caFile = m_parser.value(kCa).trimmed();
     request.pin = m_parser.value(kPin).trimmed();
@@ -420,8 +424,9 @@ Result<Done> CtlCommandLine::readTimeout(CtlRequest& request) const
     const QString value = m_parser.value(kTimeout).trimmed();
     request.timeoutSeconds = value.toInt(&ok);
     if (!ok || request.timeoutSeconds < 1 || request.timeoutSeconds > kMaxTimeoutSeconds) {
-        return usage(
-            tr("--timeout needs a whole number of seconds from 1 to %1, not \"%2\".").arg(kMaxTimeoutSeconds).arg(value));
+        return usage(tr("--timeout needs a whole number of seconds from 1 to %1, not \"%2\".")
+                         .arg(kMaxTimeoutSeconds)
+                         .arg(value));
     }
     return Done{};
 }

@@ -92,8 +92,7 @@ std::unique_ptr<loyalty::sync::SyncWorkerThread> startSync(loyalty::Database& da
     auto sync = std::make_unique<loyalty::sync::SyncWorkerThread>(options, clock);
     QObject::connect(sync.get(), &loyalty::sync::SyncWorkerThread::statusChanged, &window,
                      &loyalty::SaleWindow::showSyncStatus);
-    QObject::connect(&window, &loyalty::SaleWindow::saleCompleted, sync.get(),
-                     &loyalty::sync::SyncWorkerThread::wake);
+    QObject::connect(&window, &loyalty::SaleWindow::saleCompleted, sync.get(), &loyalty::sync::SyncWorkerThread::wake);
     loyalty::sync::SyncStatus connecting;
     if (const auto counts = loyalty::sync::OutboxQueue(database.connection()).counts()) {
         connecting.pending = counts->pending;

@@ -73,9 +73,9 @@ void TestCtlSync::initTestCase()
 {
     QVERIFY(m_templateDir.isValid());
     m_template = m_templateDir.filePath(QStringLiteral("template.db"));
-    const CtlRun run = CtlProcess::run(m_templateDir.path(), {QStringLiteral("--db"), m_template,
-                                                              QStringLiteral("demo"), QStringLiteral("--members"),
-                                                              QStringLiteral("200")});
+    const CtlRun run =
+        CtlProcess::run(m_templateDir.path(), {QStringLiteral("--db"), m_template, QStringLiteral("demo"),
+                                               QStringLiteral("--members"), QStringLiteral("200")});
     QVERIFY2(run.exitCode == kExitOk, run.describe().constData());
 }
 
@@ -98,11 +98,11 @@ void TestCtlSync::pretendProvisioned(const QString& url)
 {
     RawDatabase raw(m_db);
     QVERIFY(raw.isOpen());
-    for (const auto& [key, value] : {std::pair{QStringLiteral("sync.hq_url"), url},
-                                     std::pair{QStringLiteral("sync.till_secret"),
-                                               QString::fromLatin1(QByteArray(32, 's').toBase64())},
-                                     std::pair{QStringLiteral("sync.allow_plain_loopback"), QStringLiteral("1")},
-                                     std::pair{QStringLiteral("sync.provisioned"), QStringLiteral("1")}}) {
+    for (const auto& [key, value] :
+         {std::pair{QStringLiteral("sync.hq_url"), url},
+          std::pair{QStringLiteral("sync.till_secret"), QString::fromLatin1(QByteArray(32, 's').toBase64())},
+          std::pair{QStringLiteral("sync.allow_plain_loopback"), QStringLiteral("1")},
+          std::pair{QStringLiteral("sync.provisioned"), QStringLiteral("1")}}) {
         QVERIFY(raw.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('%1', '%2')"
                                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                              .arg(key, value)));
@@ -113,27 +113,37 @@ void TestCtlSync::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     const QString hq = QStringLiteral("https://127.0.0.1:8443");
-    QTest::newRow("provision without --hq") << QStringList{QStringLiteral("provision"), QStringLiteral("--code"), QStringLiteral("A")};
+    QTest::newRow("provision without --hq")
+        << QStringList{QStringLiteral("provision"), QStringLiteral("--code"), QStringLiteral("A")};
     QTest::newRow("provision without --code") << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"), hq};
     QTest::newRow("provision with a bad url")
-        << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"), QStringLiteral("ftp://x"), QStringLiteral("--code"), QStringLiteral("A")};
-    QTest::newRow("provision with a bad pin") << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"), hq, QStringLiteral("--code"),
-                                                            QStringLiteral("A"), QStringLiteral("--pin"), QStringLiteral("sha256/abc")};
+        << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"), QStringLiteral("ftp://x"),
+                       QStringLiteral("--code"), QStringLiteral("A")};
+    QTest::newRow("provision with a bad pin") << QStringList{
+        QStringLiteral("provision"), QStringLiteral("--hq"),      hq, QStringLiteral("--code"), QStringLiteral("A"),
+        QStringLiteral("--pin"),     QStringLiteral("sha256/abc")};
     QTest::newRow("provision with --ca and --pin")
-        << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"), hq, QStringLiteral("--code"), QStringLiteral("A"),
-                       QStringLiteral("--pin"), kPin, QStringLiteral("--ca"), QStringLiteral("ca.pem")};
-    QTest::newRow("provision with an empty --name")
-        << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"), hq, QStringLiteral("--code"), QStringLiteral("A"),
-                       QStringLiteral("--name"), QStringLiteral(" ")};
-    QTest::newRow("sync --timeout 0") << QStringList{QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("0")};
-    QTest::newRow("sync --timeout words") << QStringList{QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("soon")};
-    QTest::newRow("sync with --code") << QStringList{QStringLiteral("sync"), QStringLiteral("--code"), QStringLiteral("A")};
-    QTest::newRow("outbox with --timeout") << QStringList{QStringLiteral("outbox"), QStringLiteral("--timeout"), QStringLiteral("5")};
+        << QStringList{QStringLiteral("provision"), QStringLiteral("--hq"),  hq,   QStringLiteral("--code"),
+                       QStringLiteral("A"),         QStringLiteral("--pin"), kPin, QStringLiteral("--ca"),
+                       QStringLiteral("ca.pem")};
+    QTest::newRow("provision with an empty --name") << QStringList{
+        QStringLiteral("provision"), QStringLiteral("--hq"), hq, QStringLiteral("--code"), QStringLiteral("A"),
+        QStringLiteral("--name"),    QStringLiteral(" ")};
+    QTest::newRow("sync --timeout 0") << QStringList{QStringLiteral("sync"), QStringLiteral("--timeout"),
+                                                     QStringLiteral("0")};
+    QTest::newRow("sync --timeout words")
+        << QStringList{QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("soon")};
+    QTest::newRow("sync with --code") << QStringList{QStringLiteral("sync"), QStringLiteral("--code"),
+                                                     QStringLiteral("A")};
+    QTest::newRow("outbox with --timeout")
+        << QStringList{QStringLiteral("outbox"), QStringLiteral("--timeout"), QStringLiteral("5")};
     QTest::newRow("outbox with an argument") << QStringList{QStringLiteral("outbox"), QStringLiteral("all")};
-    QTest::newRow("--clock-offset words") << QStringList{QStringLiteral("--clock-offset"), QStringLiteral("later"), QStringLiteral("outbox")};
+    QTest::newRow("--clock-offset words")
+        << QStringList{QStringLiteral("--clock-offset"), QStringLiteral("later"), QStringLiteral("outbox")};
     QTest::newRow("--clock-offset too far")
         << QStringList{QStringLiteral("--clock-offset"), QStringLiteral("99999999"), QStringLiteral("outbox")};
-    QTest::newRow("--pin on balance") << QStringList{QStringLiteral("balance"), DemoDataGenerator::cardNumberFor(1), QStringLiteral("--pin"), kPin};
+    QTest::newRow("--pin on balance") << QStringList{QStringLiteral("balance"), DemoDataGenerator::cardNumberFor(1),
+                                                     QStringLiteral("--pin"), kPin};
 }
 
 void TestCtlSync::usageErrors()
@@ -163,9 +173,11 @@ void TestCtlSync::outboxCountsByStateAndListsRejected()
     makeSale();
     {
         RawDatabase raw(m_db);
-        QVERIFY(raw.exec(QStringLiteral("UPDATE outbox_events SET state = 'acknowledged' WHERE sequence = (SELECT min(sequence) FROM outbox_events)")));
-        QVERIFY(raw.exec(QStringLiteral("UPDATE outbox_events SET state = 'rejected', rejected_reason = 'unknown_member',"
-                                        " last_error = 'No such member.' WHERE sequence = (SELECT max(sequence) FROM outbox_events)")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE outbox_events SET state = 'acknowledged' WHERE sequence = (SELECT "
+                                        "min(sequence) FROM outbox_events)")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "UPDATE outbox_events SET state = 'rejected', rejected_reason = 'unknown_member',"
+            " last_error = 'No such member.' WHERE sequence = (SELECT max(sequence) FROM outbox_events)")));
     }
     const CtlRun run = ctlOn({QStringLiteral("--json"), QStringLiteral("outbox")});
     QVERIFY2(run.exitCode == kExitOk, run.describe().constData());
@@ -193,7 +205,8 @@ void TestCtlSync::outboxCountsByStateAndListsRejected()
 void TestCtlSync::balanceNamesTheMemberAndSumsEveryAccount()
 {
     makeSale();
-    const CtlRun run = ctlOn({QStringLiteral("--json"), QStringLiteral("balance"), DemoDataGenerator::cardNumberFor(3)});
+    const CtlRun run =
+        ctlOn({QStringLiteral("--json"), QStringLiteral("balance"), DemoDataGenerator::cardNumberFor(3)});
     QVERIFY2(run.exitCode == kExitOk, run.describe().constData());
     QJsonObject json;
     QVERIFY(run.json(json));
@@ -205,15 +218,17 @@ void TestCtlSync::balanceNamesTheMemberAndSumsEveryAccount()
     QVERIFY(!accounts.isEmpty());
     QCOMPARE(accounts.value(QLatin1String("points")).toInteger(), json.value(QLatin1String("balance")).toInteger());
     const qint64 accountCount =
-        raw.value(QStringLiteral("SELECT count(DISTINCT account) FROM ledger_entries WHERE member_id = %1").arg(memberId))
+        raw.value(
+               QStringLiteral("SELECT count(DISTINCT account) FROM ledger_entries WHERE member_id = %1").arg(memberId))
             .toLongLong();
     QCOMPARE(qint64(accounts.size()), accountCount);
     for (auto it = accounts.begin(); it != accounts.end(); ++it) {
-        QCOMPARE(it.value().toInteger(),
-                 raw.value(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = %1 AND account = '%2'")
-                               .arg(memberId)
-                               .arg(it.key()))
-                     .toLongLong());
+        QCOMPARE(
+            it.value().toInteger(),
+            raw.value(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = %1 AND account = '%2'")
+                          .arg(memberId)
+                          .arg(it.key()))
+                .toLongLong());
     }
 }
 
@@ -247,7 +262,8 @@ void TestCtlSync::syncToAClosedPortIsExit6AndSettlesNothing()
     const quint16 port = closedPort();
     QVERIFY(port != 0);
     pretendProvisioned(QStringLiteral("http://127.0.0.1:%1").arg(port));
-    const CtlRun run = ctlOn({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("5")});
+    const CtlRun run =
+        ctlOn({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("5")});
     QVERIFY2(run.exitCode == kExitHeadOffice, run.describe().constData());
     QJsonObject json;
     QVERIFY(run.json(json));
@@ -270,8 +286,9 @@ void TestCtlSync::syncToAClosedPortIsExit6AndSettlesNothing()
 void TestCtlSync::provisionToAClosedPortStoresNothing()
 {
     const quint16 port = closedPort();
-    const CtlRun run = ctlOn({QStringLiteral("provision"), QStringLiteral("--hq"), QStringLiteral("https://127.0.0.1:%1").arg(port),
-                              QStringLiteral("--code"), QStringLiteral("K7QF-3MZP-XW2D"), QStringLiteral("--pin"), kPin});
+    const CtlRun run =
+        ctlOn({QStringLiteral("provision"), QStringLiteral("--hq"), QStringLiteral("https://127.0.0.1:%1").arg(port),
+               QStringLiteral("--code"), QStringLiteral("K7QF-3MZP-XW2D"), QStringLiteral("--pin"), kPin});
     QVERIFY2(run.exitCode == kExitHeadOffice, run.describe().constData());
     QVERIFY(run.errIsOneLine());
     RawDatabase raw(m_db);
@@ -280,8 +297,9 @@ void TestCtlSync::provisionToAClosedPortStoresNothing()
 
 void TestCtlSync::provisionRefusesPlainHttpToAnotherHost()
 {
-    const CtlRun run = ctlOn({QStringLiteral("provision"), QStringLiteral("--hq"), QStringLiteral("http://192.0.2.7:8443"),
-                              QStringLiteral("--code"), QStringLiteral("K7QF-3MZP-XW2D"), QStringLiteral("--allow-plain-loopback")});
+    const CtlRun run =
+        ctlOn({QStringLiteral("provision"), QStringLiteral("--hq"), QStringLiteral("http://192.0.2.7:8443"),
+               QStringLiteral("--code"), QStringLiteral("K7QF-3MZP-XW2D"), QStringLiteral("--allow-plain-loopback")});
     QVERIFY2(run.exitCode == kExitRefused, run.describe().constData());
     QVERIFY(run.err.contains("loopback"));
     RawDatabase raw(m_db);

@@ -146,9 +146,8 @@ void TestSyncStatusLine::legendNamesEveryState()
     status.connection = SyncStatus::Connection::Online;
     status.lastSuccess = QDateTime(QDate::currentDate(), QTime(14, 2));
     legend.showSyncStatus(status);
-    QCOMPARE(legend.statusText(),
-             QStringLiteral("Till 2 · ● online · 0 queued · synced %1")
-                 .arg(QLocale().toString(QTime(14, 2), QLocale::ShortFormat)));
+    QCOMPARE(legend.statusText(), QStringLiteral("Till 2 · ● online · 0 queued · synced %1")
+                                      .arg(QLocale().toString(QTime(14, 2), QLocale::ShortFormat)));
 
     status.connection = SyncStatus::Connection::Offline;
     status.pending = 12;
@@ -209,8 +208,8 @@ void TestSyncStatusLine::headOfficeComingBackShowsOnlineAndNothingQueued()
     const auto hq = [&hqDb](const QStringList& arguments, QByteArray* out = nullptr) {
         QProcess process;
         process.start(QStringLiteral(LOYALTY_HQ_PATH), QStringList{QStringLiteral("--db"), hqDb} + arguments);
-        const bool ok = process.waitForFinished(300'000) && process.exitStatus() == QProcess::NormalExit &&
-                        process.exitCode() == 0;
+        const bool ok =
+            process.waitForFinished(300'000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
         if (out)
             *out = process.readAllStandardOutput();
         if (!ok)
@@ -251,10 +250,9 @@ void TestSyncStatusLine::headOfficeComingBackShowsOnlineAndNothingQueued()
     request.hq = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port), QUrl::StrictMode);
     request.code = code;
     request.allowPlainLoopback = true;
-    const auto provisioned =
-        sync::Provisioner(m_database->connection(), m_clock, [this](const QSqlDatabase& db) {
-            return sync::SyncEngine::changeApplier(db, m_clock);
-        }).run(request);
+    const auto provisioned = sync::Provisioner(m_database->connection(), m_clock, [this](const QSqlDatabase& db) {
+                                 return sync::SyncEngine::changeApplier(db, m_clock);
+                             }).run(request);
     QVERIFY2(provisioned.ok(), qPrintable(provisioned.ok() ? QString() : provisioned.error().message));
     QVERIFY(provisioned->snapshot.complete);
 

@@ -1,8 +1,8 @@
 #include "sale/KeyLegend.h"
 
+#include <QDate>
 #include <QGridLayout>
 #include <QLabel>
-#include <QDate>
 #include <QLocale>
 
 namespace loyalty {

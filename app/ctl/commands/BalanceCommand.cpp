@@ -10,8 +10,8 @@
 #include "money/MoneyFormatter.h"
 #include "sale/ActiveProgramme.h"
 #include "settings/TillSettings.h"
-#include "sync/client/MemberAccounts.h"
 #include "store/Database.h"
+#include "sync/client/MemberAccounts.h"
 #include "time/Clock.h"
 
 #include <QJsonArray>

@@ -30,8 +30,8 @@ Result<CtlReport> ProvisionCommand::run(const CtlRequest& request) const
 
     const QSqlDatabase db = m_database.connection();
     const Clock& clock = m_clock;
-    sync::Provisioner provisioner(db, m_clock,
-                                  [&clock](const QSqlDatabase& target) { return sync::SyncEngine::changeApplier(target, clock); });
+    sync::Provisioner provisioner(
+        db, m_clock, [&clock](const QSqlDatabase& target) { return sync::SyncEngine::changeApplier(target, clock); });
     // Progress goes to standard error, so standard output keeps only the result.
     const auto progress = [](qint64 pulled, qint64 remaining) {
         const QString line = tr("provisioning: %1 changes applied, %2 remaining").arg(pulled).arg(remaining);
@@ -61,8 +61,8 @@ Result<CtlReport> ProvisionCommand::run(const CtlRequest& request) const
     table.addRow({tr("Changes applied:"), locale.toString(report->changesApplied)});
     table.addRow({tr("Members:"), locale.toString(report->members)});
     result.text = (report->continued ? tr("Provisioning continued; the till is connected to head office.")
-                                     : tr("The till is connected to head office."))
-                  + QLatin1Char('\n') + table.render();
+                                     : tr("The till is connected to head office.")) +
+                  QLatin1Char('\n') + table.render();
     return result;
 }
 

@@ -51,15 +51,15 @@ Result<CtlReport> SyncCommand::run(int timeoutSeconds) const
         return lastSuccess.error();
 
     CtlReport report;
-    report.json = {{QStringLiteral("online"), round->reached && !round->refused()},
-                   {QStringLiteral("pushed"), round->pushed},
-                   {QStringLiteral("accepted"), round->accepted},
-                   {QStringLiteral("duplicates"), round->duplicates},
-                   {QStringLiteral("rejected"), round->rejected},
-                   {QStringLiteral("pulled"), round->pulled},
-                   {QStringLiteral("pending"), counts->pending},
-                   {QStringLiteral("last_success"),
-                    lastSuccess->has_value() ? QJsonValue(**lastSuccess) : QJsonValue()}};
+    report.json = {
+        {QStringLiteral("online"), round->reached && !round->refused()},
+        {QStringLiteral("pushed"), round->pushed},
+        {QStringLiteral("accepted"), round->accepted},
+        {QStringLiteral("duplicates"), round->duplicates},
+        {QStringLiteral("rejected"), round->rejected},
+        {QStringLiteral("pulled"), round->pulled},
+        {QStringLiteral("pending"), counts->pending},
+        {QStringLiteral("last_success"), lastSuccess->has_value() ? QJsonValue(**lastSuccess) : QJsonValue()}};
     const QLocale locale;
     CtlTable table({{}, {}});
     table.addRow({tr("Pushed:"), tr("%1 (%2 accepted, %3 duplicates, %4 rejected)")
@@ -71,11 +71,11 @@ Result<CtlReport> SyncCommand::run(int timeoutSeconds) const
         report.exitCode = CtlExitCode::HeadOffice;
         report.json.insert(QStringLiteral("error"), round->error);
         report.json.insert(QStringLiteral("message"), round->message);
-        table.addRow({tr("Stopped:"), round->refused() ? tr("head office refuses this till: %1").arg(round->message)
-                                                       : round->message});
+        table.addRow({tr("Stopped:"),
+                      round->refused() ? tr("head office refuses this till: %1").arg(round->message) : round->message});
     }
-    report.text = (round->complete ? tr("Synced with head office.") : tr("The sync did not finish."))
-                  + QLatin1Char('\n') + table.render();
+    report.text = (round->complete ? tr("Synced with head office.") : tr("The sync did not finish.")) +
+                  QLatin1Char('\n') + table.render();
     return report;
 }
 

@@ -2,9 +2,8 @@
 
 #include <QCryptographicHash>
 
-#include <openssl/x509.h>
-
 #include <memory>
+#include <openssl/x509.h>
 
 namespace loyalty::sync {
 

@@ -38,7 +38,7 @@ public:
     {
         QString tillId;
         QString tillName;
-        bool continued = false;   // the till had its credentials already; no code was used
+        bool continued = false;  // the till had its credentials already; no code was used
         qint64 changesApplied = 0;
         qint64 members = 0;
         SyncRoundReport snapshot;  // complete, or where and why the pull stopped
@@ -58,8 +58,8 @@ public:
 
 private:
     Result<SyncEndpoint> provision(const Request& request, Report& report);
-    Result<Done> store(const Request& request, const QString& tillId, const QString& tillName,
-                       const QByteArray& secret, const QString& publicKey);
+    Result<Done> store(const Request& request, const QString& tillId, const QString& tillName, const QByteArray& secret,
+                       const QString& publicKey);
     Result<qint64> memberCount() const;
 
     QSqlDatabase m_db;

@@ -109,9 +109,8 @@ SyncReply SyncClient::pushEvents(const QByteArray& body)
 
 SyncReply SyncClient::changes(const QString& cursor, int limit)
 {
-    QString target = kChangesPath + QStringLiteral("?cursor=") +
-                     QString::fromLatin1(QUrl::toPercentEncoding(cursor)) + QStringLiteral("&limit=") +
-                     QString::number(limit);
+    QString target = kChangesPath + QStringLiteral("?cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor)) +
+                     QStringLiteral("&limit=") + QString::number(limit);
     return send("GET", target, {}, Signing::Signed);
 }
 
@@ -260,7 +259,7 @@ SyncReply SyncClient::finish(QNetworkReply* network, bool pinRefused) const
         reply.outcome = error == QNetworkReply::SslHandshakeFailedError ? SyncReply::Outcome::Insecure
                                                                         : SyncReply::Outcome::Unavailable;
         reply.error = m_interrupted && error == QNetworkReply::OperationCanceledError ? QStringLiteral("stopped")
-                                                                                       : transportErrorCode(error);
+                                                                                      : transportErrorCode(error);
         reply.message = network->errorString();
         return reply;
     }

@@ -22,9 +22,10 @@ Result<SyncEndpoint> SyncEndpoint::load(const QSqlDatabase& db)
     if (!url)
         return url.error();
     if (url->isEmpty()) {
-        return Error{Error::Code::NotFound,
-                     tr("This till is not connected to a head office yet; provision it with \"loyalty-ctl provision\"."),
-                     QStringLiteral("not_provisioned")};
+        return Error{
+            Error::Code::NotFound,
+            tr("This till is not connected to a head office yet; provision it with \"loyalty-ctl provision\"."),
+            QStringLiteral("not_provisioned")};
     }
     endpoint.url = QUrl(*url, QUrl::StrictMode);
     for (const auto& [key, target] : {std::pair{kCaFileKey, &endpoint.caFile}, std::pair{kPinKey, &endpoint.pin}}) {
@@ -74,8 +75,8 @@ Result<Done> SyncEndpoint::checkTransport(const QUrl& url, bool allowPlainLoopba
     if (scheme == QLatin1String("https"))
         return Done{};
     if (scheme != QLatin1String("http")) {
-        return Error{Error::Code::InvalidInput,
-                     tr("Head office is reached over https, not \"%1\".").arg(url.scheme()), QStringLiteral("bad_url")};
+        return Error{Error::Code::InvalidInput, tr("Head office is reached over https, not \"%1\".").arg(url.scheme()),
+                     QStringLiteral("bad_url")};
     }
     if (!allowPlainLoopback) {
         return Error{Error::Code::Refused,

@@ -14,12 +14,12 @@ struct SyncEndpoint
     Q_DECLARE_TR_FUNCTIONS(SyncEndpoint)
 
 public:
-    QUrl url;                 // https://hq.example:8443 (a path, if any, prefixes every request)
-    QString caFile;           // PEM file of the CA(s) to verify head office's certificate with
-    QString pin;              // sha256/BASE64 of head office's SubjectPublicKeyInfo
+    QUrl url;        // https://hq.example:8443 (a path, if any, prefixes every request)
+    QString caFile;  // PEM file of the CA(s) to verify head office's certificate with
+    QString pin;     // sha256/BASE64 of head office's SubjectPublicKeyInfo
     bool allowPlainLoopback = false;
-    QString tillId;           // empty before provisioning
-    QByteArray secret;        // raw 32 bytes; empty before provisioning
+    QString tillId;                 // empty before provisioning
+    QByteArray secret;              // raw 32 bytes; empty before provisioning
     qint64 clockOffsetSeconds = 0;  // how far head office's clock is ahead of this till's
 
     bool hasCredentials() const { return !tillId.isEmpty() && !secret.isEmpty(); }

@@ -1,8 +1,8 @@
 #include "sync/client/SyncEngine.h"
 
 #include "settings/SettingsRepository.h"
-#include "sync/apply/ChangeApplier.h"
 #include "sync/SyncSettingKeys.h"
+#include "sync/apply/ChangeApplier.h"
 #include "sync/client/SyncClient.h"
 #include "sync/protocol/SyncProtocol.h"
 #include "time/Clock.h"
@@ -41,9 +41,8 @@ SyncEngine::SyncEngine(const QSqlDatabase& db, const Clock& clock, SyncClient& c
 SyncEngine::PageApplier SyncEngine::changeApplier(const QSqlDatabase& db, const Clock& clock)
 {
     auto applier = std::make_shared<ChangeApplier>(db, clock);
-    return [applier](const QJsonArray& changes, const QString& nextCursor) {
-        return applier->apply(changes, nextCursor);
-    };
+    return
+        [applier](const QJsonArray& changes, const QString& nextCursor) { return applier->apply(changes, nextCursor); };
 }
 
 Result<SyncRoundReport> SyncEngine::runRound(const Progress& progress)
@@ -165,10 +164,10 @@ Result<SyncEngine::Step> SyncEngine::pushBatch(const QList<OutboxEvent>& events,
     if (events.size() == 1 && body.size() > kMaxBodyBytes) {
         // Head office would answer 413: this event can never be sent, so it goes to the dead letter now.
         ++report.rejected;
-        if (auto recorded = m_queue.record({{events.first().uuid, OutboxQueue::Delivery::Outcome::Rejected, kTooLarge,
-                                             tr("The event is larger than head office accepts (%1 bytes).")
-                                                 .arg(body.size())}},
-                                           now);
+        if (auto recorded =
+                m_queue.record({{events.first().uuid, OutboxQueue::Delivery::Outcome::Rejected, kTooLarge,
+                                 tr("The event is larger than head office accepts (%1 bytes).").arg(body.size())}},
+                               now);
             !recorded)
             return recorded.error();
         return Step::Continue;
@@ -189,7 +188,9 @@ Result<SyncEngine::Step> SyncEngine::pushBatch(const QList<OutboxEvent>& events,
         for (const OutboxEvent& event : events) {
             const auto found = results.constFind(event.uuid);
             if (found == results.cend()) {
-                deliveries.append({event.uuid, OutboxQueue::Delivery::Outcome::Failed, {},
+                deliveries.append({event.uuid,
+                                   OutboxQueue::Delivery::Outcome::Failed,
+                                   {},
                                    tr("Head office sent no result for this event.")});
                 continue;
             }
@@ -206,7 +207,9 @@ Result<SyncEngine::Step> SyncEngine::pushBatch(const QList<OutboxEvent>& events,
                                    reason.isEmpty() ? QStringLiteral("rejected") : reason,
                                    found->value(QLatin1String("message")).toString()});
             } else {
-                deliveries.append({event.uuid, OutboxQueue::Delivery::Outcome::Failed, {},
+                deliveries.append({event.uuid,
+                                   OutboxQueue::Delivery::Outcome::Failed,
+                                   {},
                                    tr("Head office answered the unknown status \"%1\".").arg(status)});
             }
         }

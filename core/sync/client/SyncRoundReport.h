@@ -17,9 +17,9 @@ struct SyncRoundReport
     qint64 pushed = 0;      // events head office answered for
     qint64 accepted = 0;
     qint64 duplicates = 0;
-    qint64 rejected = 0;    // dead-lettered this round (by head office or, too large, by the till)
-    qint64 pulled = 0;      // changes received and applied (or found already applied)
-    qint64 remaining = 0;   // changes head office still holds beyond the last page
+    qint64 rejected = 0;   // dead-lettered this round (by head office or, too large, by the till)
+    qint64 pulled = 0;     // changes received and applied (or found already applied)
+    qint64 remaining = 0;  // changes head office still holds beyond the last page
     // Why the round stopped early, when it did.
     std::optional<SyncReply::Outcome> failure;
     QString error;    // the stable code: "connection_refused", "bad_signature", "timeout" ...

@@ -22,7 +22,7 @@ struct SyncStatus
     Connection connection = Connection::Connecting;
     qint64 pending = 0;
     qint64 rejected = 0;
-    QDateTime lastSuccess;  // invalid: never
+    QDateTime lastSuccess;      // invalid: never
     bool provisioning = false;  // the snapshot is not complete yet
     qint64 provisioningApplied = 0;
     qint64 provisioningRemaining = 0;

@@ -30,7 +30,7 @@ public:
         QString databasePath;
         int intervalMs = 5000;  // between successful rounds
         int timeoutMs = 30'000;
-        int pullLimit = 1000;   // small pages keep the write lock short while the cashier sells
+        int pullLimit = 1000;  // small pages keep the write lock short while the cashier sells
     };
 
     // `clock` must be safe to read from another thread (SystemClock is).

@@ -46,8 +46,9 @@ public:
     bool start() { return listen(QHostAddress::LocalHost, 0); }
     QString url(const QString& host = QStringLiteral("127.0.0.1")) const
     {
-        return QStringLiteral("%1://%2:%3").arg(m_key.isNull() ? QStringLiteral("http") : QStringLiteral("https"), host,
-                                               QString::number(serverPort()));
+        return QStringLiteral("%1://%2:%3")
+            .arg(m_key.isNull() ? QStringLiteral("http") : QStringLiteral("https"), host,
+                 QString::number(serverPort()));
     }
     const QList<Request>& requests() const { return m_requests; }
 

@@ -24,7 +24,8 @@ inline std::unique_ptr<loyalty::Database> openDatabase(const QString& path, cons
 }
 
 // Appends `count` events in one transaction each; returns their uuids in sequence order.
-inline QStringList appendEvents(loyalty::Database& database, int count, const QString& type = QStringLiteral("test.event"))
+inline QStringList appendEvents(loyalty::Database& database, int count,
+                                const QString& type = QStringLiteral("test.event"))
 {
     QStringList uuids;
     for (int i = 0; i < count; ++i) {

@@ -34,8 +34,8 @@ private:
 void TestOutboxQueue::init()
 {
     QVERIFY(m_dir.isValid());
-    m_database = sync_test::openDatabase(m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))),
-                                         m_clock);
+    m_database = sync_test::openDatabase(
+        m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))), m_clock);
     QVERIFY(m_database);
 }
 
@@ -95,10 +95,11 @@ void TestOutboxQueue::acknowledgedAndRejectedLeaveThePendingQueue()
     QVERIFY(pending);
     QCOMPARE(pending->size(), 1);
     QCOMPARE(pending->first().uuid, uuids[3]);
-    QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT acknowledged_at FROM outbox_events WHERE uuid = '%1'")
-                                                 .arg(uuids[0]))
-                 .toString(),
-             m_clock.nowIso());
+    QCOMPARE(
+        sync_test::scalar(*m_database,
+                          QStringLiteral("SELECT acknowledged_at FROM outbox_events WHERE uuid = '%1'").arg(uuids[0]))
+            .toString(),
+        m_clock.nowIso());
 }
 
 void TestOutboxQueue::failuresCountAttemptsAndKeepTheEventPending()
@@ -111,7 +112,8 @@ void TestOutboxQueue::failuresCountAttemptsAndKeepTheEventPending()
     QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT attempts") + where).toInt(), 2);
     QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT last_error") + where).toString(),
              QStringLiteral("timeout"));
-    QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT state") + where).toString(), QStringLiteral("pending"));
+    QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT state") + where).toString(),
+             QStringLiteral("pending"));
     QVERIFY(queue.record({{uuids[0], Outcome::Acknowledged, {}, {}}}, m_clock.nowIso()));
     QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT attempts") + where).toInt(), 3);
     QVERIFY(sync_test::scalar(*m_database, QStringLiteral("SELECT last_error") + where).isNull());
@@ -121,18 +123,19 @@ void TestOutboxQueue::settledEventsNeverChangeAgain()
 {
     const QStringList uuids = sync_test::appendEvents(*m_database, 2);
     OutboxQueue queue(m_database->connection());
-    QVERIFY(queue.record({{uuids[0], Outcome::Acknowledged, {}, {}},
-                          {uuids[1], Outcome::Rejected, QStringLiteral("card_taken"), {}}},
-                         m_clock.nowIso()));
+    QVERIFY(queue.record(
+        {{uuids[0], Outcome::Acknowledged, {}, {}}, {uuids[1], Outcome::Rejected, QStringLiteral("card_taken"), {}}},
+        m_clock.nowIso()));
     // A late or repeated answer must not move a settled event: acknowledged stays acknowledged.
-    QVERIFY(queue.record({{uuids[0], Outcome::Rejected, QStringLiteral("unknown_type"), {}},
-                          {uuids[1], Outcome::Acknowledged, {}, {}}},
-                         m_clock.nowIso()));
+    QVERIFY(queue.record(
+        {{uuids[0], Outcome::Rejected, QStringLiteral("unknown_type"), {}}, {uuids[1], Outcome::Acknowledged, {}, {}}},
+        m_clock.nowIso()));
     const auto counts = queue.counts();
     QVERIFY(counts);
     QCOMPARE(counts->acknowledged, 1);
     QCOMPARE(counts->rejected, 1);
-    QCOMPARE(sync_test::scalar(*m_database, QStringLiteral("SELECT state FROM outbox_events WHERE uuid = '%1'").arg(uuids[0]))
+    QCOMPARE(sync_test::scalar(*m_database,
+                               QStringLiteral("SELECT state FROM outbox_events WHERE uuid = '%1'").arg(uuids[0]))
                  .toString(),
              QStringLiteral("acknowledged"));
 }
@@ -141,9 +144,10 @@ void TestOutboxQueue::rejectedListsReasons()
 {
     const QStringList uuids = sync_test::appendEvents(*m_database, 3, QStringLiteral("sale.completed"));
     OutboxQueue queue(m_database->connection());
-    QVERIFY(queue.record({{uuids[2], Outcome::Rejected, QStringLiteral("unknown_member"), QStringLiteral("No such member.")},
-                          {uuids[0], Outcome::Rejected, QStringLiteral("too_large"), {}}},
-                         m_clock.nowIso()));
+    QVERIFY(queue.record(
+        {{uuids[2], Outcome::Rejected, QStringLiteral("unknown_member"), QStringLiteral("No such member.")},
+         {uuids[0], Outcome::Rejected, QStringLiteral("too_large"), {}}},
+        m_clock.nowIso()));
     const auto rejected = queue.rejected();
     QVERIFY(rejected);
     QCOMPARE(rejected->size(), 2);

@@ -26,7 +26,9 @@ namespace {
 
 ScriptedHttpServer::Response statusAnswer()
 {
-    return {200, {{QStringLiteral("protocol"), 1}, {QStringLiteral("server_time"), QStringLiteral("2026-12-01T09:00:00Z")}}, {}};
+    return {200,
+            {{QStringLiteral("protocol"), 1}, {QStringLiteral("server_time"), QStringLiteral("2026-12-01T09:00:00Z")}},
+            {}};
 }
 
 QByteArray run(const QStringList& arguments, const QByteArray& input = {})
@@ -43,26 +45,24 @@ QByteArray run(const QStringList& arguments, const QByteArray& input = {})
 // A self-signed certificate for 127.0.0.1 and localhost, made by the openssl command line.
 bool makeCertificate(const QString& directory, const QString& name)
 {
-    const QByteArray out = run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                                QStringLiteral("-keyout"), directory + u'/' + name + QStringLiteral(".key"),
-                                QStringLiteral("-out"), directory + u'/' + name + QStringLiteral(".pem"),
-                                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                                QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
+    const QByteArray out =
+        run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), directory + u'/' + name + QStringLiteral(".key"), QStringLiteral("-out"),
+             directory + u'/' + name + QStringLiteral(".pem"), QStringLiteral("-days"), QStringLiteral("2"),
+             QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+             QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
     return QFile::exists(directory + u'/' + name + QStringLiteral(".pem"));
 }
 
 // The pin as the openssl command line computes it, independently of CertificatePin.
 QString opensslPin(const QString& certificatePath)
 {
-    const QByteArray publicKey =
-        run({QStringLiteral("x509"), QStringLiteral("-in"), certificatePath, QStringLiteral("-pubkey"),
-             QStringLiteral("-noout")});
-    const QByteArray der = run({QStringLiteral("pkey"), QStringLiteral("-pubin"), QStringLiteral("-outform"),
-                                QStringLiteral("der")},
-                               publicKey);
+    const QByteArray publicKey = run({QStringLiteral("x509"), QStringLiteral("-in"), certificatePath,
+                                      QStringLiteral("-pubkey"), QStringLiteral("-noout")});
+    const QByteArray der =
+        run({QStringLiteral("pkey"), QStringLiteral("-pubin"), QStringLiteral("-outform"), QStringLiteral("der")},
+            publicKey);
     if (der.isEmpty())
         return {};
     return QStringLiteral("sha256/") +
@@ -186,7 +186,9 @@ void TestSyncClient::closedPortIsUnavailable()
 
 void TestSyncClient::unansweredRequestTimesOut()
 {
-    ScriptedHttpServer server([](const ScriptedHttpServer::Request&) { return ScriptedHttpServer::Response{0, {}, {}}; });
+    ScriptedHttpServer server([](const ScriptedHttpServer::Request&) {
+        return ScriptedHttpServer::Response{0, {}, {}};
+    });
     QVERIFY(server.start());
     SyncEndpoint endpoint = endpointFor(server.url());
     endpoint.allowPlainLoopback = true;

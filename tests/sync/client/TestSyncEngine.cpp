@@ -102,8 +102,8 @@ private:
 void TestSyncEngine::init()
 {
     QVERIFY(m_dir.isValid());
-    m_database = sync_test::openDatabase(m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))),
-                                         m_clock);
+    m_database = sync_test::openDatabase(
+        m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))), m_clock);
     QVERIFY(m_database);
     m_appliedPages.clear();
 }
@@ -128,8 +128,8 @@ loyalty::Result<loyalty::sync::SyncRoundReport> TestSyncEngine::round(ScriptedHt
     SyncClient client(m_clock, endpointFor(server), 10'000);
     const QSqlDatabase db = m_database->connection();
     // Stands in for ChangeApplier: stores the cursor with the page, as the contract requires.
-    SyncEngine::PageApplier applier = [this, db](const QJsonArray& changes, const QString& cursor)
-        -> loyalty::Result<loyalty::sync::AppliedPage> {
+    SyncEngine::PageApplier applier = [this, db](const QJsonArray& changes,
+                                                 const QString& cursor) -> loyalty::Result<loyalty::sync::AppliedPage> {
         m_appliedPages.append(changes);
         if (auto stored = SettingsRepository(db).setValue(loyalty::sync::kCursorKey, cursor); !stored)
             return stored.error();
@@ -157,7 +157,8 @@ void TestSyncEngine::pushesInBatchesThenPullsUntilDone()
             return acceptAll(request);
         if (++pages == 1) {
             return Response{200,
-                            {{QStringLiteral("changes"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("member")}}}},
+                            {{QStringLiteral("changes"),
+                              QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("member")}}}},
                              {QStringLiteral("cursor"), QStringLiteral("page1")},
                              {QStringLiteral("more"), true},
                              {QStringLiteral("remaining"), 5},
@@ -202,13 +203,14 @@ void TestSyncEngine::duplicatesAndRejectionsAreSettled()
         if (!isPush(request))
             return lastPage();
         const QJsonArray events = eventsOf(request);
-        QJsonArray results{
-            QJsonObject{{QStringLiteral("id"), events[0][QLatin1String("id")]}, {QStringLiteral("status"), QStringLiteral("duplicate")}},
-            QJsonObject{{QStringLiteral("id"), events[1][QLatin1String("id")]},
-                        {QStringLiteral("status"), QStringLiteral("rejected")},
-                        {QStringLiteral("reason"), QStringLiteral("unknown_member")},
-                        {QStringLiteral("message"), QStringLiteral("No such member.")}},
-            QJsonObject{{QStringLiteral("id"), events[2][QLatin1String("id")]}, {QStringLiteral("status"), QStringLiteral("accepted")}}};
+        QJsonArray results{QJsonObject{{QStringLiteral("id"), events[0][QLatin1String("id")]},
+                                       {QStringLiteral("status"), QStringLiteral("duplicate")}},
+                           QJsonObject{{QStringLiteral("id"), events[1][QLatin1String("id")]},
+                                       {QStringLiteral("status"), QStringLiteral("rejected")},
+                                       {QStringLiteral("reason"), QStringLiteral("unknown_member")},
+                                       {QStringLiteral("message"), QStringLiteral("No such member.")}},
+                           QJsonObject{{QStringLiteral("id"), events[2][QLatin1String("id")]},
+                                       {QStringLiteral("status"), QStringLiteral("accepted")}}};
         return Response{200, {{QStringLiteral("results"), results}, {QStringLiteral("server_time"), kServerTime}}, {}};
     });
     QVERIFY(server.start());
@@ -371,7 +373,8 @@ void TestSyncEngine::answerWithoutResultsDoesNotLoop()
 {
     sync_test::appendEvents(*m_database, 2);
     ScriptedHttpServer server([](const Request&) {
-        return Response{200, {{QStringLiteral("results"), QJsonArray()}, {QStringLiteral("server_time"), kServerTime}}, {}};
+        return Response{
+            200, {{QStringLiteral("results"), QJsonArray()}, {QStringLiteral("server_time"), kServerTime}}, {}};
     });
     QVERIFY(server.start());
     const auto report = round(server);
