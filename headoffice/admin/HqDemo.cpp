@@ -11,7 +11,6 @@
 #include "sync/protocol/SyncProtocol.h"
 #include "time/Clock.h"
 
-#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace loyalty::hq {
@@ -19,10 +18,6 @@ namespace loyalty::hq {
 namespace {
 constexpr qint64 kMembersPerFlush = 1000;
 
-QString json(const QJsonObject& object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
 }  // namespace
 
 HqDemo::HqDemo(HqDatabase& database, const Clock& clock, quint32 seed)
@@ -141,11 +136,11 @@ Result<qint64> HqDemo::insertMembers(qint64 memberCount)
         member.phone = demo.phone;
         member.enrolledAt = demo.enrolledAt;
         members.add({member.uuid, demo.number, member.name, member.email, member.phone, member.enrolledAt});
-        changes.add({sync::kMemberChange, json(HqChangeData::member(member))});
+        changes.add({sync::kMemberChange, HqChangeData::member(member)});
         for (const DemoCard& demoCard : demo.cards) {
             const HqCard card{demoCard.number, demo.uuid, demoCard.state, number, QString(), demo.enrolledAt};
             cards.add({card.number, card.memberUuid, card.state, card.kind, card.issuedAt});
-            changes.add({sync::kCardChange, json(HqChangeData::card(card))});
+            changes.add({sync::kCardChange, HqChangeData::card(card)});
             ++cardCount;
         }
         HqLedgerEntry opening;
@@ -158,7 +153,7 @@ Result<qint64> HqDemo::insertMembers(qint64 memberCount)
         opening.createdAt = nowIso;
         ledger.add({opening.key, opening.memberUuid, opening.account, opening.kind, opening.points, opening.reason,
                     opening.createdAt});
-        changes.add({sync::kLedgerChange, json(HqChangeData::ledger(opening))});
+        changes.add({sync::kLedgerChange, HqChangeData::ledger(opening)});
         if (n % kMembersPerFlush == 0) {
             if (auto flushed = flush(); !flushed)
                 return flushed.error();

@@ -95,9 +95,9 @@ Result<QList<QStringList>> MemberImport::parseCsv(const QString& text, QList<int
 
 Result<MemberImport::Summary> MemberImport::run(const QByteArray& csv)
 {
-    QString text = QString::fromUtf8(csv);
-    if (text.toUtf8() != csv)
+    if (!QUtf8StringView(csv).isValidUtf8())
         return Error{Error::Code::InvalidInput, tr("The file is not UTF-8 text.")};
+    QString text = QString::fromUtf8(csv);
     if (text.startsWith(QChar(0xfeff)))
         text.remove(0, 1);  // a byte order mark, as spreadsheets write
     QList<int> lines;

@@ -26,9 +26,14 @@ ChangeFeed::ChangeFeed(HqDatabase& database)
 
 Result<qint64> ChangeFeed::append(const QString& kind, const QJsonObject& data, const QString& originTill)
 {
+    return appendText(kind, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), originTill);
+}
+
+Result<qint64> ChangeFeed::appendText(const QString& kind, const QString& data, const QString& originTill)
+{
     m_append.bindValue(0, kind);
     m_append.bindValue(1, originTill.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(originTill));
-    m_append.bindValue(2, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    m_append.bindValue(2, data);
     if (!m_append.exec() || !m_append.next())
         return HqStoreError::from(m_append.lastError());
     const qint64 seq = m_append.value(0).toLongLong();

@@ -26,6 +26,8 @@ public:
 
     // Inside the caller's write transaction. `originTill` empty: head office's own change (NULL).
     Result<qint64> append(const QString& kind, const QJsonObject& data, const QString& originTill);
+    // `data` as compact JSON text already (HqChangeData).
+    Result<qint64> appendText(const QString& kind, const QString& data, const QString& originTill);
 
     // One page in its own read transaction; `limit` is clamped to 1..sync::kMaxChangesLimit.
     Result<ChangePage> page(const QString& tillId, const QString& cursor, int limit);

@@ -1,5 +1,7 @@
 #include "records/HqChangeData.h"
 
+#include "records/FlatJson.h"
+
 namespace loyalty::hq {
 
 QJsonValue HqChangeData::optionalText(const QString& text)
@@ -7,50 +9,58 @@ QJsonValue HqChangeData::optionalText(const QString& text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QJsonObject HqChangeData::member(const HqMember& member)
+QString HqChangeData::member(const HqMember& member)
 {
-    return {{QStringLiteral("uuid"), member.uuid},
-            {QStringLiteral("name"), member.name},
-            {QStringLiteral("email"), optionalText(member.email)},
-            {QStringLiteral("phone"), optionalText(member.phone)},
-            {QStringLiteral("birth_date"), optionalText(member.birthDate)},
-            {QStringLiteral("enrolled_at"), member.enrolledAt},
-            {QStringLiteral("referred_by_uuid"), optionalText(member.referredByUuid)}};
+    return FlatJson()
+        .text(QLatin1StringView("uuid"), member.uuid)
+        .text(QLatin1StringView("name"), member.name)
+        .optionalText(QLatin1StringView("email"), member.email)
+        .optionalText(QLatin1StringView("phone"), member.phone)
+        .optionalText(QLatin1StringView("birth_date"), member.birthDate)
+        .text(QLatin1StringView("enrolled_at"), member.enrolledAt)
+        .optionalText(QLatin1StringView("referred_by_uuid"), member.referredByUuid)
+        .toString();
 }
 
-QJsonObject HqChangeData::card(const HqCard& card)
+QString HqChangeData::card(const HqCard& card)
 {
-    return {{QStringLiteral("number"), card.number},
-            {QStringLiteral("member_uuid"), card.memberUuid},
-            {QStringLiteral("state"), card.state},
-            {QStringLiteral("kind"), card.kind},
-            {QStringLiteral("replaced_by"), optionalText(card.replacedBy)},
-            {QStringLiteral("issued_at"), card.issuedAt}};
+    return FlatJson()
+        .text(QLatin1StringView("number"), card.number)
+        .text(QLatin1StringView("member_uuid"), card.memberUuid)
+        .text(QLatin1StringView("state"), card.state)
+        .text(QLatin1StringView("kind"), card.kind)
+        .optionalText(QLatin1StringView("replaced_by"), card.replacedBy)
+        .text(QLatin1StringView("issued_at"), card.issuedAt)
+        .toString();
 }
 
-QJsonObject HqChangeData::ledger(const HqLedgerEntry& entry)
+QString HqChangeData::ledger(const HqLedgerEntry& entry)
 {
-    return {{QStringLiteral("key"), entry.key},
-            {QStringLiteral("member_uuid"), entry.memberUuid},
-            {QStringLiteral("account"), entry.account},
-            {QStringLiteral("kind"), entry.kind},
-            {QStringLiteral("points"), entry.points},
-            {QStringLiteral("reason"), entry.reason},
-            {QStringLiteral("explanation"), entry.explanation},
-            {QStringLiteral("expires_on"), optionalText(entry.expiresOn)},
-            {QStringLiteral("created_at"), entry.createdAt},
-            {QStringLiteral("till_id"), optionalText(entry.tillId)}};
+    return FlatJson()
+        .text(QLatin1StringView("key"), entry.key)
+        .text(QLatin1StringView("member_uuid"), entry.memberUuid)
+        .text(QLatin1StringView("account"), entry.account)
+        .text(QLatin1StringView("kind"), entry.kind)
+        .integer(QLatin1StringView("points"), entry.points)
+        .text(QLatin1StringView("reason"), entry.reason)
+        .text(QLatin1StringView("explanation"), entry.explanation)
+        .optionalText(QLatin1StringView("expires_on"), entry.expiresOn)
+        .text(QLatin1StringView("created_at"), entry.createdAt)
+        .optionalText(QLatin1StringView("till_id"), entry.tillId)
+        .toString();
 }
 
-QJsonObject HqChangeData::product(const HqProduct& product)
+QString HqChangeData::product(const HqProduct& product)
 {
-    return {{QStringLiteral("ean"), product.ean},
-            {QStringLiteral("name"), product.name},
-            {QStringLiteral("price_minor"), product.priceMinor},
-            {QStringLiteral("currency"), product.currency},
-            {QStringLiteral("category"), product.category},
-            {QStringLiteral("earns_points"), product.earnsPoints},
-            {QStringLiteral("discountable"), product.discountable}};
+    return FlatJson()
+        .text(QLatin1StringView("ean"), product.ean)
+        .text(QLatin1StringView("name"), product.name)
+        .integer(QLatin1StringView("price_minor"), product.priceMinor)
+        .text(QLatin1StringView("currency"), product.currency)
+        .text(QLatin1StringView("category"), product.category)
+        .boolean(QLatin1StringView("earns_points"), product.earnsPoints)
+        .boolean(QLatin1StringView("discountable"), product.discountable)
+        .toString();
 }
 
 }  // namespace loyalty::hq

@@ -14,6 +14,12 @@ QVariant nullable(const QString& text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
+
+// For NOT NULL text columns: a null QString would bind as SQL NULL.
+QVariant notNull(const QString& text)
+{
+    return text.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(text);
+}
 }  // namespace
 
 HqRecordWriter::HqRecordWriter(HqDatabase& database)
@@ -74,7 +80,7 @@ Result<bool> HqRecordWriter::addMember(const HqMember& member, const QString& or
         return HqStoreError::from(m_insertMember.lastError());
     if (m_insertMember.numRowsAffected() == 0)
         return false;
-    if (auto appended = m_feed.append(sync::kMemberChange, HqChangeData::member(member), originTill); !appended)
+    if (auto appended = m_feed.appendText(sync::kMemberChange, HqChangeData::member(member), originTill); !appended)
         return appended.error();
     return true;
 }
@@ -107,7 +113,7 @@ Result<Done> HqRecordWriter::putCard(const HqCard& card, const QString& originTi
     m_upsertCard.bindValue(5, card.issuedAt);
     if (!m_upsertCard.exec())
         return HqStoreError::from(m_upsertCard.lastError());
-    if (auto appended = m_feed.append(sync::kCardChange, HqChangeData::card(card), originTill); !appended)
+    if (auto appended = m_feed.appendText(sync::kCardChange, HqChangeData::card(card), originTill); !appended)
         return appended.error();
     return Done{};
 }
@@ -119,8 +125,8 @@ Result<bool> HqRecordWriter::addLedgerEntry(const HqLedgerEntry& entry, const QS
     m_insertLedger.bindValue(2, entry.account);
     m_insertLedger.bindValue(3, entry.kind);
     m_insertLedger.bindValue(4, entry.points);
-    m_insertLedger.bindValue(5, entry.reason);
-    m_insertLedger.bindValue(6, entry.explanation);
+    m_insertLedger.bindValue(5, notNull(entry.reason));
+    m_insertLedger.bindValue(6, notNull(entry.explanation));
     m_insertLedger.bindValue(7, nullable(entry.expiresOn));
     m_insertLedger.bindValue(8, entry.createdAt);
     m_insertLedger.bindValue(9, nullable(entry.tillId));
@@ -128,7 +134,7 @@ Result<bool> HqRecordWriter::addLedgerEntry(const HqLedgerEntry& entry, const QS
         return HqStoreError::from(m_insertLedger.lastError());
     if (m_insertLedger.numRowsAffected() == 0)
         return false;
-    if (auto appended = m_feed.append(sync::kLedgerChange, HqChangeData::ledger(entry), originTill); !appended)
+    if (auto appended = m_feed.appendText(sync::kLedgerChange, HqChangeData::ledger(entry), originTill); !appended)
         return appended.error();
     return true;
 }
@@ -150,12 +156,12 @@ Result<Done> HqRecordWriter::putProduct(const HqProduct& product, const QString&
     m_upsertProduct.bindValue(1, product.name);
     m_upsertProduct.bindValue(2, product.priceMinor);
     m_upsertProduct.bindValue(3, product.currency);
-    m_upsertProduct.bindValue(4, product.category);
+    m_upsertProduct.bindValue(4, notNull(product.category));
     m_upsertProduct.bindValue(5, product.earnsPoints ? 1 : 0);
     m_upsertProduct.bindValue(6, product.discountable ? 1 : 0);
     if (!m_upsertProduct.exec())
         return HqStoreError::from(m_upsertProduct.lastError());
-    if (auto appended = m_feed.append(sync::kProductChange, HqChangeData::product(product), originTill); !appended)
+    if (auto appended = m_feed.appendText(sync::kProductChange, HqChangeData::product(product), originTill); !appended)
         return appended.error();
     return Done{};
 }

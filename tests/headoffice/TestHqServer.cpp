@@ -143,6 +143,8 @@ private Q_SLOTS:
     void oversizedDeclaredBeforeBodyIsSent();
     void oversizedAfterGoodRequestOnSameConnection();
     void chunkedBodyRefused();
+    void garbageConnectionIsClosed();
+    void idleConnectionIsClosed();
     void malformed_data();
     void malformed();
     void tooManyEvents();
@@ -612,6 +614,36 @@ void TestHqServer::chunkedBodyRefused()
     QCOMPARE(statusOf(response), 400);
     QCOMPARE(bodyOf(response).value(QStringLiteral("error")).toString(), QStringLiteral("malformed"));
     QCOMPARE(eventCount(), 0);
+}
+
+void TestHqServer::garbageConnectionIsClosed()
+{
+    // Not HTTP (here: a TLS hello on the plain port): closed, nothing applied.
+    m_server = std::make_unique<hq::HqServer>(*m_faulty, *m_clock);
+    m_server->setIdleTimeout(200);
+    const auto port = m_server->listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    QTcpSocket socket;
+    QVERIFY(connectTo(socket, *port));
+    socket.write("\x16\x03\x01 not http at all\r\n\r\n");
+    waitFor(socket, [] { return false; });
+    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(footprint().first(), 0);
+}
+
+void TestHqServer::idleConnectionIsClosed()
+{
+    m_server = std::make_unique<hq::HqServer>(*m_faulty, *m_clock);
+    m_server->setIdleTimeout(200);
+    const auto port = m_server->listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    QTcpSocket socket;
+    QVERIFY(connectTo(socket, *port));
+    socket.write("GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QCOMPARE(statusOf(readResponse(socket)), 200);
+    // Keep-alive, then silence: Qt HTTP Server 6.4 would keep it open forever; the guard closes it.
+    waitFor(socket, [] { return false; });
+    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
 }
 
 void TestHqServer::malformed_data()

@@ -23,6 +23,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <sys/stat.h>
 
 using namespace loyalty;
 using namespace loyalty::test;
