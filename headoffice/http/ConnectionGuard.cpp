@@ -1,4 +1,4 @@
-#include "http/BodyLimitGuard.h"
+#include "http/ConnectionGuard.h"
 
 #include "http/ApiResponse.h"
 #include "sync/protocol/SyncProtocol.h"
@@ -29,19 +29,34 @@ QByteArray reasonPhrase(int status)
 
 }  // namespace
 
-BodyLimitGuard::BodyLimitGuard(QTcpSocket* socket, const Clock& clock, RefusalLog log)
+ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const Clock& clock, RefusalLog log, int idleMilliseconds)
     : QObject(socket)
     , m_socket(socket)
     , m_clock(clock)
     , m_log(std::move(log))
+    , m_idleMilliseconds(idleMilliseconds)
 {
-    m_lingerTimer.setSingleShot(true);
-    connect(&m_lingerTimer, &QTimer::timeout, m_socket, &QTcpSocket::abort);
-    connect(m_socket, &QTcpSocket::readyRead, this, &BodyLimitGuard::inspect);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::close);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_discardLeft < 0)
+            m_timer.start(m_idleMilliseconds);
+    });
+    m_timer.start(m_idleMilliseconds);
 }
 
-void BodyLimitGuard::inspect()
+void ConnectionGuard::close()
 {
+    // Nothing is being handled now (handlers run to completion in this thread), so the socket can go.
+    m_socket->abort();
+    m_socket->deleteLater();
+}
+
+void ConnectionGuard::inspect()
+{
+    if (m_discardLeft < 0)
+        m_timer.start(m_idleMilliseconds);
     if (m_discardLeft >= 0) {
         discard();
         return;
@@ -87,7 +102,7 @@ void BodyLimitGuard::inspect()
     }
 }
 
-std::optional<BodyLimitGuard::Refusal> BodyLimitGuard::inspectHead()
+std::optional<ConnectionGuard::Refusal> ConnectionGuard::inspectHead()
 {
     const QList<QByteArray> lines = m_head.split('\n');
     qint64 contentLength = 0;
@@ -134,10 +149,10 @@ std::optional<BodyLimitGuard::Refusal> BodyLimitGuard::inspectHead()
     return std::nullopt;
 }
 
-void BodyLimitGuard::refuse(const Refusal& refusal, qint64 bodyInChunk, bool nothingBeforeInChunk)
+void ConnectionGuard::refuse(const Refusal& refusal, qint64 bodyInChunk, bool nothingBeforeInChunk)
 {
     const qint64 declared = m_bodyLeft;
-    m_lingerTimer.start(kLingerMilliseconds);
+    m_timer.start(kLingerMilliseconds);
     m_bodyLeft = 0;
     m_discardLeft = declared > kMaxDiscardBytes ? 0 : qMax<qint64>(0, declared - bodyInChunk);
     if (nothingBeforeInChunk) {
@@ -156,7 +171,7 @@ void BodyLimitGuard::refuse(const Refusal& refusal, qint64 bodyInChunk, bool not
         this, [this, refusal] { writeRefusal(refusal); }, Qt::QueuedConnection);
 }
 
-void BodyLimitGuard::writeRefusal(const Refusal& refusal)
+void ConnectionGuard::writeRefusal(const Refusal& refusal)
 {
     const QByteArray response =
         "HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + reasonPhrase(refusal.status) +
@@ -169,7 +184,7 @@ void BodyLimitGuard::writeRefusal(const Refusal& refusal)
         m_socket->disconnectFromHost();
 }
 
-void BodyLimitGuard::discard()
+void ConnectionGuard::discard()
 {
     // Drop what the HTTP server holds of the refused request and swallow the rest unseen by it.
     if (m_socket->isTransactionStarted())

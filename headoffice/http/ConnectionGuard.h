@@ -15,24 +15,31 @@ class Clock;
 
 namespace loyalty::hq {
 
-// Refuses an oversized request from its headers, before Qt HTTP Server buffers the body.
+// Watches one connection for Qt HTTP Server 6.4, which has neither a body limit nor an idle timeout.
 //
+// Size: refuses an oversized request from its headers, before the HTTP server buffers the body.
 // Qt HTTP Server 6.4 reads a whole request into memory before any handler runs and has no size
 // limit, so a route can only see Content-Length after the bytes have arrived. This guard is
 // connected to the socket's readyRead before the HTTP server (so it runs first), follows the
 // request framing by peeking, and when a request declares more than sync::kMaxBodyBytes (or uses
 // a framing it cannot bound) it answers the error itself, discards the body instead of letting
 // it reach the server, and closes the connection once the declared body has been received.
-class BodyLimitGuard final : public QObject
+//
+// Idle: a connection with no traffic for `idleMilliseconds` is closed and freed, so clients that
+// vanish or keep a connection open without sending do not pile up.
+class ConnectionGuard final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(BodyLimitGuard)
+    Q_DISABLE_COPY_MOVE(ConnectionGuard)
 
 public:
     // Called once per refused request: method, path (without query) and status, for the request log.
     using RefusalLog = std::function<void(const QByteArray& method, const QByteArray& path, int status)>;
 
-    BodyLimitGuard(QTcpSocket* socket, const Clock& clock, RefusalLog log);
+    static constexpr int kDefaultIdleMilliseconds = 120'000;
+
+    ConnectionGuard(QTcpSocket* socket, const Clock& clock, RefusalLog log,
+                    int idleMilliseconds = kDefaultIdleMilliseconds);
 
 private:
     struct Refusal
@@ -49,6 +56,7 @@ private:
     void refuse(const Refusal& refusal, qint64 bodyInChunk, bool nothingBeforeInChunk);
     void writeRefusal(const Refusal& refusal);
     void discard();
+    void close();
 
     QTcpSocket* m_socket;
     const Clock& m_clock;
@@ -57,7 +65,8 @@ private:
     qint64 m_bodyLeft = 0;      // body bytes of the current request still to come
     qint64 m_discardLeft = -1;  // after a refusal: body bytes still to swallow before closing
     bool m_refusalWritten = false;
-    QTimer m_lingerTimer;
+    QTimer m_timer;  // idle, or after a refusal: how long to wait for the rest of the body
+    int m_idleMilliseconds;
 };
 
 }  // namespace loyalty::hq

@@ -7,7 +7,7 @@
 namespace loyalty::hq {
 
 // A plain TCP server that hands each new socket to `attach` before anyone else sees it, so the
-// BodyLimitGuard's readyRead runs before the HTTP server's. (QSslServer has startedEncryptionHandshake
+// ConnectionGuard's readyRead runs before the HTTP server's. (QSslServer has startedEncryptionHandshake
 // for the same purpose.)
 class GuardedTcpServer final : public QTcpServer
 {

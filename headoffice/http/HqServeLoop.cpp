@@ -11,16 +11,14 @@
 
 namespace loyalty::hq {
 
-int HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const ServeOptions& options,
-                     const std::function<void()>& hourly, QTextStream& out, QTextStream& err)
+Result<Done> HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const ServeOptions& options,
+                              const std::function<void()>& hourly, QTextStream& out, QTextStream& err)
 {
     HqServer server(office, clock);
     if (!options.plainHttp) {
         const auto identity = TlsIdentity::load(options.certificatePath, options.keyPath);
-        if (!identity) {
-            err << identity.error().message << Qt::endl;
-            return 1;
-        }
+        if (!identity)
+            return identity.error();
         for (const QString& warning : identity->warnings)
             err << warning << Qt::endl;
         server.setTlsIdentity(identity->chain, identity->privateKey);
@@ -28,10 +26,8 @@ int HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const ServeOptio
     server.setRequestLog([&err](const QString& line) { err << line << Qt::endl; });
 
     const auto port = server.listen(options.address, options.port);
-    if (!port) {
-        err << port.error().message << Qt::endl;
-        return 1;
-    }
+    if (!port)
+        return port.error();
 
     TerminationSignals termination;
     QEventLoop loop;
@@ -55,7 +51,7 @@ int HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const ServeOptio
     out << "loyalty-hq listening on " << options.url(*port) << Qt::endl;
     loop.exec();
     err << tr("loyalty-hq stopped (signal %1).").arg(stopSignal) << Qt::endl;
-    return 0;
+    return Done{};
 }
 
 }  // namespace loyalty::hq

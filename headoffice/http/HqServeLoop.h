@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Result.h"
+
 #include <QCoreApplication>
 
 #include <functional>
@@ -26,8 +28,9 @@ public:
     static constexpr int kDutyIntervalMilliseconds = 60 * 60 * 1000;
 
     // `hourly` runs at start and then every hour (points expiry); it reports to `err` itself.
-    static int run(HeadOfficeApi& office, const Clock& clock, const ServeOptions& options,
-                   const std::function<void()>& hourly, QTextStream& out, QTextStream& err);
+    // Done after a clean stop; an error (not yet printed) when it could not start serving.
+    static Result<Done> run(HeadOfficeApi& office, const Clock& clock, const ServeOptions& options,
+                            const std::function<void()>& hourly, QTextStream& out, QTextStream& err);
 };
 
 }  // namespace loyalty::hq

@@ -1,7 +1,7 @@
 #include "http/HqServer.h"
 
 #include "http/ApiResponse.h"
-#include "http/BodyLimitGuard.h"
+#include "http/ConnectionGuard.h"
 #include "http/GuardedTcpServer.h"
 #include "http/RequestAuthenticator.h"
 #include "sync/protocol/SyncProtocol.h"
@@ -34,6 +34,7 @@ HqServer::HqServer(HeadOfficeApi& office, const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
     , m_endpoints(office, clock)
+    , m_idleMilliseconds(ConnectionGuard::kDefaultIdleMilliseconds)
 {
     addRoute(sync::kProvisionPath, Allowed::Post, &HqEndpoints::provision);
     addRoute(sync::kEventsPath, Allowed::Post, &HqEndpoints::events);
@@ -75,7 +76,7 @@ QHttpServerResponse HqServer::dispatch(const QHttpServerRequest& request, Allowe
     QElapsedTimer timer;
     timer.start();
     QHttpServerResponse response = [&] {
-        // Size first: nothing of an oversized request is looked at. (BodyLimitGuard normally refuses
+        // Size first: nothing of an oversized request is looked at. (ConnectionGuard normally refuses
         // it from its headers before the body is even read; this is the backstop.)
         bool hasLength = false;
         const qint64 declared = request.value(QByteArrayLiteral("Content-Length")).toLongLong(&hasLength);
@@ -110,10 +111,13 @@ void HqServer::logRequest(const QByteArray& method, const QByteArray& path, int 
 
 void HqServer::attachGuard(QTcpSocket* socket)
 {
-    new BodyLimitGuard(socket, m_clock, [this](const QByteArray& method, const QByteArray& path, int status) {
-        logRequest(method.isEmpty() ? QByteArrayLiteral("-") : method, path.isEmpty() ? QByteArrayLiteral("-") : path,
-                   status, 0);
-    });
+    new ConnectionGuard(
+        socket, m_clock,
+        [this](const QByteArray& method, const QByteArray& path, int status) {
+            logRequest(method.isEmpty() ? QByteArrayLiteral("-") : method,
+                       path.isEmpty() ? QByteArrayLiteral("-") : path, status, 0);
+        },
+        m_idleMilliseconds);
 }
 
 Result<quint16> HqServer::listen(const QHostAddress& address, quint16 port)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "http/ConnectionGuard.h"
 #include "http/HqEndpoints.h"
 
 #include <QHostAddress>
@@ -38,6 +39,8 @@ public:
     // Before listen(): serve HTTPS with this certificate (then its chain, if any) and key.
     void setTlsIdentity(const QList<QSslCertificate>& certificateChain, const QSslKey& privateKey);
     void setRequestLog(RequestLog log);
+    // How long a connection may stay silent before it is closed (ConnectionGuard).
+    void setIdleTimeout(int milliseconds) { m_idleMilliseconds = milliseconds; }
 
     // The port it listens on (the one picked when `port` is 0).
     Result<quint16> listen(const QHostAddress& address, quint16 port);
@@ -62,6 +65,7 @@ private:
     QList<QSslCertificate> m_certificateChain;
     QSslKey m_privateKey;
     RequestLog m_log;
+    int m_idleMilliseconds;
 };
 
 }  // namespace loyalty::hq

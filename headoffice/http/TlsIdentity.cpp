@@ -30,6 +30,10 @@ bool keyMatches(const QSslCertificate& certificate, const QByteArray& keyPem)
 
 Result<TlsIdentity> TlsIdentity::load(const QString& certificatePath, const QString& keyPath)
 {
+    for (const QString& path : {certificatePath, keyPath}) {
+        if (!QFile::exists(path))
+            return Error{Error::Code::NotFound, tr("There is no file %1.").arg(path), QStringLiteral("no_file")};
+    }
     TlsIdentity identity;
     identity.chain = QSslCertificate::fromPath(certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
     if (identity.chain.isEmpty())

@@ -3,8 +3,8 @@
 target_sources(loyalty_headoffice PRIVATE
     http/ApiError.h
     http/ApiResponse.cpp http/ApiResponse.h
-    http/BodyLimitGuard.cpp http/BodyLimitGuard.h
     http/CertificatePin.cpp http/CertificatePin.h
+    http/ConnectionGuard.cpp http/ConnectionGuard.h
     http/GuardedTcpServer.cpp http/GuardedTcpServer.h
     http/HqEndpoints.cpp http/HqEndpoints.h
     http/HqServeLoop.cpp http/HqServeLoop.h

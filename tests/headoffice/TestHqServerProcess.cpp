@@ -113,31 +113,33 @@ void TestHqServerProcess::certJson()
     const QJsonObject paths = makeCertificate();
     const QString certificate = paths.value(QStringLiteral("cert")).toString();
     const QString key = paths.value(QStringLiteral("key")).toString();
-    QCOMPARE(certificate, QDir(m_dir->filePath(QStringLiteral("certs"))).absoluteFilePath(QStringLiteral("hq-cert.pem")));
+    QCOMPARE(certificate,
+             QDir(m_dir->filePath(QStringLiteral("certs"))).absoluteFilePath(QStringLiteral("hq-cert.pem")));
     QCOMPARE(key, QDir(m_dir->filePath(QStringLiteral("certs"))).absoluteFilePath(QStringLiteral("hq-key.pem")));
     struct stat keyStat = {};
     QCOMPARE(::stat(QFile::encodeName(key).constData(), &keyStat), 0);
     QCOMPARE(keyStat.st_mode & 0777, 0600u);
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificate);
     QCOMPARE(chain.size(), 1);
-    const QString expected = QStringLiteral("sha256/")
-                             + QString::fromLatin1(
-                                 QCryptographicHash::hash(chain.first().publicKey().toDer(), QCryptographicHash::Sha256)
-                                     .toBase64());
+    const QString expected =
+        QStringLiteral("sha256/") +
+        QString::fromLatin1(
+            QCryptographicHash::hash(chain.first().publicKey().toDer(), QCryptographicHash::Sha256).toBase64());
     QCOMPARE(paths.value(QStringLiteral("pin")).toString(), expected);
 }
 
 void TestHqServerProcess::certText()
 {
-    const Finished cert = runHq({QStringLiteral("--db"), m_database, QStringLiteral("cert"), QStringLiteral("--out"),
-                                 m_dir->filePath(QStringLiteral("c")), QStringLiteral("--host"),
-                                 QStringLiteral("hq.example.org")});
+    const Finished cert =
+        runHq({QStringLiteral("--db"), m_database, QStringLiteral("cert"), QStringLiteral("--out"),
+               m_dir->filePath(QStringLiteral("c")), QStringLiteral("--host"), QStringLiteral("hq.example.org")});
     QCOMPARE(cert.exitCode, 0);
-    const QRegularExpressionMatch pin
-        = QRegularExpression(QStringLiteral("^Pin:\\s+(sha256/[A-Za-z0-9+/]{43}=)$"), QRegularExpression::MultilineOption)
-              .match(QString::fromUtf8(cert.out));
+    const QRegularExpressionMatch pin =
+        QRegularExpression(QStringLiteral("^Pin:\\s+(sha256/[A-Za-z0-9+/]{43}=)$"), QRegularExpression::MultilineOption)
+            .match(QString::fromUtf8(cert.out));
     QVERIFY2(pin.hasMatch(), cert.out.constData());
-    const auto names = QSslCertificate::fromPath(m_dir->filePath(QStringLiteral("c/hq-cert.pem"))).first().subjectAlternativeNames();
+    const auto names =
+        QSslCertificate::fromPath(m_dir->filePath(QStringLiteral("c/hq-cert.pem"))).first().subjectAlternativeNames();
     QVERIFY(names.values(QSsl::DnsEntry).contains(QStringLiteral("hq.example.org")));
 }
 
@@ -164,8 +166,8 @@ void TestHqServerProcess::serveTlsUntilSigterm()
     const QString line = startServe(process, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                               QStringLiteral("--cert"), paths.value(QStringLiteral("cert")).toString(),
                                               QStringLiteral("--key"), paths.value(QStringLiteral("key")).toString()});
-    const QRegularExpressionMatch match
-        = QRegularExpression(QStringLiteral("^loyalty-hq listening on https://127\\.0\\.0\\.1:(\\d+)\\n$")).match(line);
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("^loyalty-hq listening on https://127\\.0\\.0\\.1:(\\d+)\\n$")).match(line);
     QVERIFY2(match.hasMatch(), qPrintable(line + QString::fromUtf8(process.readAllStandardError())));
     const quint16 port = quint16(match.captured(1).toUInt());
     QVERIFY(port != 0);
@@ -177,10 +179,10 @@ void TestHqServerProcess::serveTlsUntilSigterm()
     const HttpAnswer status = client.send("GET", QStringLiteral("/v1/status?probe=1"));
     QCOMPARE(status.status, 200);
     QCOMPARE(status.body.value(QStringLiteral("protocol")).toInt(), 1);
-    const QString pin = QStringLiteral("sha256/")
-                        + QString::fromLatin1(QCryptographicHash::hash(status.peerCertificate.publicKey().toDer(),
-                                                                       QCryptographicHash::Sha256)
-                                                  .toBase64());
+    const QString pin = QStringLiteral("sha256/") +
+                        QString::fromLatin1(QCryptographicHash::hash(status.peerCertificate.publicKey().toDer(),
+                                                                     QCryptographicHash::Sha256)
+                                                .toBase64());
     QCOMPARE(pin, paths.value(QStringLiteral("pin")).toString());
     QCOMPARE(client.send("POST", QStringLiteral("/v1/events"), QByteArrayLiteral("{}")).status, 401);
 
@@ -189,10 +191,12 @@ void TestHqServerProcess::serveTlsUntilSigterm()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     QCOMPARE(process.readAllStandardOutput(), QByteArray());  // exactly one line on stdout
-    const QStringList log = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList log =
+        QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const QStringList requests = log.filter(QRegularExpression(QStringLiteral(" (GET|POST) /")));
     QCOMPARE(requests.size(), 2);
-    QVERIFY2(requests.at(0).endsWith(QStringLiteral(" ms")) && requests.at(0).contains(QStringLiteral("GET /v1/status 200 ")),
+    QVERIFY2(requests.at(0).endsWith(QStringLiteral(" ms")) &&
+                 requests.at(0).contains(QStringLiteral("GET /v1/status 200 ")),
              qPrintable(requests.at(0)));
     QVERIFY(!requests.at(0).contains(QStringLiteral("probe")));  // the path without its query
     QVERIFY2(requests.at(1).contains(QStringLiteral("POST /v1/events 401 ")), qPrintable(requests.at(1)));
@@ -201,10 +205,10 @@ void TestHqServerProcess::serveTlsUntilSigterm()
 void TestHqServerProcess::servePlainOnLoopbackUntilSigint()
 {
     QProcess process;
-    const QString line = startServe(process, {QStringLiteral("--listen"), QStringLiteral("localhost:0"),
-                                              QStringLiteral("--plain-http")});
-    const QRegularExpressionMatch match
-        = QRegularExpression(QStringLiteral("^loyalty-hq listening on http://localhost:(\\d+)\\n$")).match(line);
+    const QString line = startServe(
+        process, {QStringLiteral("--listen"), QStringLiteral("localhost:0"), QStringLiteral("--plain-http")});
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("^loyalty-hq listening on http://localhost:(\\d+)\\n$")).match(line);
     QVERIFY2(match.hasMatch(), qPrintable(line + QString::fromUtf8(process.readAllStandardError())));
     HqServerTestClient client(QStringLiteral("http://127.0.0.1:%1").arg(match.captured(1)));
     QCOMPARE(client.send("GET", QStringLiteral("/v1/status")).status, 200);
@@ -216,9 +220,10 @@ void TestHqServerProcess::servePlainOnLoopbackUntilSigint()
 
 void TestHqServerProcess::plainHttpRefusedOffLoopback()
 {
-    for (const QString& listen : {QStringLiteral("0.0.0.0:0"), QStringLiteral("[::]:0"), QStringLiteral("192.0.2.10:8443")}) {
-        const Finished serve = runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"), QStringLiteral("--listen"),
-                                      listen, QStringLiteral("--plain-http")});
+    for (const QString& listen :
+         {QStringLiteral("0.0.0.0:0"), QStringLiteral("[::]:0"), QStringLiteral("192.0.2.10:8443")}) {
+        const Finished serve = runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"),
+                                      QStringLiteral("--listen"), listen, QStringLiteral("--plain-http")});
         QCOMPARE(serve.exitCode, 1);
         QCOMPARE(serve.out, QByteArray());
         QVERIFY2(serve.err.contains("loopback"), serve.err.constData());
@@ -227,8 +232,8 @@ void TestHqServerProcess::plainHttpRefusedOffLoopback()
 
 void TestHqServerProcess::serveNeedsCertificateOrPlain()
 {
-    const Finished serve = runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"), QStringLiteral("--listen"),
-                                  QStringLiteral("127.0.0.1:0")});
+    const Finished serve = runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"),
+                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     QCOMPARE(serve.exitCode, 1);
     QCOMPARE(serve.out, QByteArray());
     QVERIFY2(serve.err.contains("--cert"), serve.err.constData());
@@ -238,8 +243,9 @@ void TestHqServerProcess::serveReportsBusyPort()
 {
     QTcpServer taken;
     QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
-    const Finished serve = runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"), QStringLiteral("--listen"),
-                                  QStringLiteral("127.0.0.1:%1").arg(taken.serverPort()), QStringLiteral("--plain-http")});
+    const Finished serve =
+        runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"), QStringLiteral("--listen"),
+               QStringLiteral("127.0.0.1:%1").arg(taken.serverPort()), QStringLiteral("--plain-http")});
     QVERIFY(serve.exitCode != 0);
     QCOMPARE(serve.out, QByteArray());
     QVERIFY2(serve.err.contains(QByteArray::number(taken.serverPort())), serve.err.constData());
@@ -247,9 +253,10 @@ void TestHqServerProcess::serveReportsBusyPort()
 
 void TestHqServerProcess::serveRefusesMissingCertificate()
 {
-    const Finished serve = runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"), QStringLiteral("--listen"),
-                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), m_dir->filePath(QStringLiteral("none.pem")),
-                                  QStringLiteral("--key"), m_dir->filePath(QStringLiteral("none-key.pem"))});
+    const Finished serve =
+        runHq({QStringLiteral("--db"), m_database, QStringLiteral("serve"), QStringLiteral("--listen"),
+               QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), m_dir->filePath(QStringLiteral("none.pem")),
+               QStringLiteral("--key"), m_dir->filePath(QStringLiteral("none-key.pem"))});
     QCOMPARE(serve.exitCode, 2);
     QCOMPARE(serve.out, QByteArray());
     QVERIFY2(serve.err.contains("none.pem"), serve.err.constData());
@@ -265,31 +272,36 @@ void TestHqServerProcess::options_data()
     const QString key = QStringLiteral("--key");
     const QString listen = QStringLiteral("--listen");
     const QString plain = QStringLiteral("--plain-http");
-    QTest::newRow("tls any") << QStringList{listen, QStringLiteral("0.0.0.0:8443"), cert, QStringLiteral("c.pem"), key,
-                                            QStringLiteral("k.pem")}
+    QTest::newRow("tls any") << QStringList{listen, QStringLiteral("0.0.0.0:8443"), cert, QStringLiteral("c.pem"),
+                                            key,    QStringLiteral("k.pem")}
                              << true << QStringLiteral("https://0.0.0.0:8443") << false;
-    QTest::newRow("tls ipv6") << QStringList{listen, QStringLiteral("[::1]:0"), cert, QStringLiteral("c"), key, QStringLiteral("k")}
+    QTest::newRow("tls ipv6") << QStringList{listen, QStringLiteral("[::1]:0"), cert, QStringLiteral("c"),
+                                             key,    QStringLiteral("k")}
                               << true << QStringLiteral("https://[::1]:8443") << true;
     QTest::newRow("plain loopback") << QStringList{listen, QStringLiteral("127.0.0.1:0"), plain} << true
                                     << QStringLiteral("http://127.0.0.1:8443") << true;
     QTest::newRow("plain 127.0.0.2") << QStringList{listen, QStringLiteral("127.0.0.2:0"), plain} << true
                                      << QStringLiteral("http://127.0.0.2:8443") << true;
     QTest::newRow("plain localhost, --db passed through")
-        << QStringList{QStringLiteral("--db"), QStringLiteral("hq.db"), listen, QStringLiteral("localhost:9"), plain} << true
-        << QStringLiteral("http://localhost:8443") << true;
-    QTest::newRow("plain off loopback") << QStringList{listen, QStringLiteral("10.0.0.1:80"), plain} << false << QString()
-                                        << false;
-    QTest::newRow("plain with cert") << QStringList{listen, QStringLiteral("127.0.0.1:0"), plain, cert, QStringLiteral("c")}
+        << QStringList{QStringLiteral("--db"), QStringLiteral("hq.db"), listen, QStringLiteral("localhost:9"), plain}
+        << true << QStringLiteral("http://localhost:8443") << true;
+    QTest::newRow("plain off loopback") << QStringList{listen, QStringLiteral("10.0.0.1:80"), plain} << false
+                                        << QString() << false;
+    QTest::newRow("plain with cert") << QStringList{listen, QStringLiteral("127.0.0.1:0"), plain, cert,
+                                                    QStringLiteral("c")}
                                      << false << QString() << true;
     QTest::newRow("no listen") << QStringList{plain} << false << QString() << true;
     QTest::newRow("no port") << QStringList{listen, QStringLiteral("127.0.0.1"), plain} << false << QString() << true;
-    QTest::newRow("port too big") << QStringList{listen, QStringLiteral("127.0.0.1:65536"), plain} << false << QString() << true;
-    QTest::newRow("host name") << QStringList{listen, QStringLiteral("hq.example.org:443"), cert, QStringLiteral("c"), key,
-                                              QStringLiteral("k")}
+    QTest::newRow("port too big") << QStringList{listen, QStringLiteral("127.0.0.1:65536"), plain} << false << QString()
+                                  << true;
+    QTest::newRow("host name") << QStringList{listen, QStringLiteral("hq.example.org:443"),
+                                              cert,   QStringLiteral("c"),
+                                              key,    QStringLiteral("k")}
                                << false << QString() << false;
-    QTest::newRow("key missing") << QStringList{listen, QStringLiteral("0.0.0.0:443"), cert, QStringLiteral("c")} << false
-                                 << QString() << false;
-    QTest::newRow("unknown option") << QStringList{listen, QStringLiteral("127.0.0.1:0"), plain, QStringLiteral("--fast")}
+    QTest::newRow("key missing") << QStringList{listen, QStringLiteral("0.0.0.0:443"), cert, QStringLiteral("c")}
+                                 << false << QString() << false;
+    QTest::newRow("unknown option") << QStringList{listen, QStringLiteral("127.0.0.1:0"), plain,
+                                                   QStringLiteral("--fast")}
                                     << false << QString() << true;
     QTest::newRow("value missing") << QStringList{plain, listen} << false << QString() << true;
 }

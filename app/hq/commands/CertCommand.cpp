@@ -1,5 +1,6 @@
 #include "commands/CertCommand.h"
 
+#include "HqExitCode.h"
 #include "http/SelfSignedCertificate.h"
 
 #include <QDateTime>
@@ -23,11 +24,11 @@ int CertCommand::run(const QStringList& arguments, QTextStream& out, QTextStream
         }
         if (argument != QLatin1StringView("--out") && argument != QLatin1StringView("--host")) {
             err << tr("cert does not know the option %1.").arg(argument) << Qt::endl;
-            return 1;
+            return int(HqExitCode::Usage);
         }
         if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty()) {
             err << tr("%1 needs a value.").arg(argument) << Qt::endl;
-            return 1;
+            return int(HqExitCode::Usage);
         }
         const QString value = arguments.at(++i);
         if (argument == QLatin1StringView("--out"))
@@ -37,18 +38,19 @@ int CertCommand::run(const QStringList& arguments, QTextStream& out, QTextStream
     }
     if (directory.isEmpty()) {
         err << tr("Usage: loyalty-hq cert --out DIR [--host NAME]... [--json]") << Qt::endl;
-        return 1;
+        return int(HqExitCode::Usage);
     }
 
     const auto certificate = SelfSignedCertificate::generate(hosts, QDateTime::currentDateTimeUtc());
     if (!certificate) {
         err << certificate.error().message << Qt::endl;
-        return 1;
+        return int(certificate.error().code == Error::Code::InvalidInput ? HqExitCode::Usage
+                                                                         : exitCodeFor(certificate.error().code));
     }
     const auto written = certificate->writeTo(directory);
     if (!written) {
         err << written.error().message << Qt::endl;
-        return 1;
+        return int(exitCodeFor(written.error().code));  // 4 when a file is there already
     }
 
     const QDir dir(directory);
@@ -59,7 +61,7 @@ int CertCommand::run(const QStringList& arguments, QTextStream& out, QTextStream
                                  {QStringLiteral("key"), keyPath},
                                  {QStringLiteral("pin"), certificate->pin()}};
         out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)) << Qt::endl;
-        return 0;
+        return int(HqExitCode::Ok);
     }
     out << tr("Certificate: %1").arg(certificatePath) << Qt::endl
         << tr("Key:         %1 (keep it secret; mode 0600)").arg(keyPath) << Qt::endl
@@ -67,7 +69,7 @@ int CertCommand::run(const QStringList& arguments, QTextStream& out, QTextStream
         << tr("Serve with:  loyalty-hq serve --listen HOST:PORT --cert %1 --key %2").arg(certificatePath, keyPath)
         << Qt::endl
         << tr("Provision a till with --pin %1 (or --ca %2).").arg(certificate->pin(), certificatePath) << Qt::endl;
-    return 0;
+    return int(HqExitCode::Ok);
 }
 
 }  // namespace loyalty::hq

@@ -1,6 +1,7 @@
 #include "commands/ServeCommand.h"
 
 #include "HeadOffice.h"
+#include "HqExitCode.h"
 #include "admin/HqExpiry.h"
 #include "http/HqServeLoop.h"
 #include "http/ServeOptions.h"
@@ -15,7 +16,7 @@ int ServeCommand::run(HeadOffice& office, const QStringList& arguments, QTextStr
     const auto options = ServeOptions::parse(arguments);
     if (!options) {
         err << options.error().message << Qt::endl;
-        return 1;
+        return int(HqExitCode::Usage);  // plain HTTP off loopback included: the command line is what is wrong
     }
     // Provisioned tills leave points expiry to head office: at start and every hour after.
     const auto expire = [&office, &err] {
@@ -30,7 +31,12 @@ int ServeCommand::run(HeadOffice& office, const QStringList& arguments, QTextStr
                        .arg(summary->points)
                 << Qt::endl;
     };
-    return HqServeLoop::run(office, office.clock(), *options, expire, out, err);
+    const auto served = HqServeLoop::run(office, office.clock(), *options, expire, out, err);
+    if (!served) {
+        err << served.error().message << Qt::endl;
+        return int(exitCodeFor(served.error().code));
+    }
+    return int(HqExitCode::Ok);
 }
 
 }  // namespace loyalty::hq
