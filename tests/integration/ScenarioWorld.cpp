@@ -3,6 +3,7 @@
 #include "demo/DemoDataGenerator.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QThread>
 
 ScenarioWorld::ScenarioWorld()
@@ -63,6 +64,13 @@ TillFixture* ScenarioWorld::addTill(const QString& name, const QString& url, con
 TillFixture* ScenarioWorld::addEmptyTill(const QString& name, const QString& url)
 {
     auto till = std::make_unique<TillFixture>(m_directory.path(), name);
+    // loyalty-ctl provision needs a database file to exist; an empty one is a new till.
+    QFile empty(till->databasePath());
+    if (!empty.open(QIODevice::WriteOnly)) {
+        m_error = empty.errorString();
+        return nullptr;
+    }
+    empty.close();
     if (!till->provision(m_hqDatabase.url(), url.isEmpty() ? m_hq->url() : url, TillFixture::Provisioning{})) {
         m_error = till->error();
         return nullptr;

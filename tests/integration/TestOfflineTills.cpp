@@ -135,7 +135,8 @@ private slots:
         const QJsonObject stats = world.hqJson({QStringLiteral("stats")});
         QVERIFY2(stats.value(QLatin1String("overdrafts")).toInteger(0) >= 1, qPrintable(compact(stats)));
         const ProcessRun conflicts = world.hq().cli({QStringLiteral("conflicts"), QStringLiteral("--json")});
-        QVERIFY2(conflicts.succeeded(), qPrintable(conflicts.describe()));
+        // Exit 3: "conflicts found overdrafts or coupon conflicts".
+        QVERIFY2(conflicts.finishedNormally && conflicts.exitCode == 3, qPrintable(conflicts.describe()));
         const QString uuid = balance.value(QLatin1String("member_uuid")).toString();
         QVERIFY2(!uuid.isEmpty() && conflicts.out.contains(uuid.toUtf8()), qPrintable(conflicts.describe()));
         const QString problems = world.invariants({card});
@@ -169,7 +170,8 @@ private slots:
         const QJsonObject stats = world.hqJson({QStringLiteral("stats")});
         QCOMPARE(stats.value(QLatin1String("coupon_conflicts")).toInteger(-1), 1);
         const ProcessRun conflicts = world.hq().cli({QStringLiteral("conflicts"), QStringLiteral("--json")});
-        QVERIFY2(conflicts.succeeded() && conflicts.out.contains("FLYER-0001"), qPrintable(conflicts.describe()));
+        QVERIFY2(conflicts.finishedNormally && conflicts.exitCode == 3 && conflicts.out.contains("FLYER-0001"),
+                 qPrintable(conflicts.describe()));
         const QString southId = south->tillId();
         QVERIFY2(conflicts.out.contains(southId.toUtf8()), qPrintable(southId + u' ' + conflicts.describe()));
 
