@@ -52,6 +52,14 @@ private slots:
         qint64 duplicates = cut.json().value(QLatin1String("duplicates")).toInteger(0);
         qint64 accepted = cut.json().value(QLatin1String("accepted")).toInteger(0);
         if (cut.exitCode == 6) {
+            // A cut connection is a connection error (back off and send again), never head office
+            // refusing the till: a request resent with the nonce it already used would be "replayed".
+            const QString error = cut.json().value(QLatin1String("error")).toString();
+            QVERIFY2(!QStringList({QStringLiteral("replayed"), QStringLiteral("unauthenticated"),
+                                   QStringLiteral("bad_signature"), QStringLiteral("unknown_till")})
+                          .contains(error),
+                     qPrintable(QStringLiteral("a cut connection ended as a refusal (%1): %2\n%3")
+                                    .arg(error, cut.describe(), world.hq().log())));
             // Not a single acknowledgement reached the till...
             QCOMPARE(till->outboxCount(QStringLiteral("pending")), kSales);
             // ...although head office applied the batch when the request got through.
