@@ -50,6 +50,7 @@ Result<Done> HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const S
     // Exactly this line, flushed: the integration tests and ./dev run wait for it and parse it.
     out << "loyalty-hq listening on " << options.url(*port) << Qt::endl;
     loop.exec();
+    server.shutDown();
     err << tr("loyalty-hq stopped (signal %1).").arg(stopSignal) << Qt::endl;
     return Done{};
 }

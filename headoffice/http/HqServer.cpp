@@ -12,6 +12,8 @@
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 namespace loyalty::hq {
 
@@ -118,6 +120,17 @@ void HqServer::attachGuard(QTcpSocket* socket)
                        path.isEmpty() ? QByteArrayLiteral("-") : path, status, 0);
         },
         m_idleMilliseconds);
+}
+
+void HqServer::shutDown()
+{
+    const QList<QTcpServer*> servers = m_http.servers();
+    for (QTcpServer* server : servers) {
+        server->close();
+        const QList<QTcpSocket*> sockets = server->findChildren<QTcpSocket*>();
+        for (QTcpSocket* socket : sockets)
+            socket->flush();
+    }
 }
 
 Result<quint16> HqServer::listen(const QHostAddress& address, quint16 port)

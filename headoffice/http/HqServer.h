@@ -45,6 +45,9 @@ public:
     // The port it listens on (the one picked when `port` is 0).
     Result<quint16> listen(const QHostAddress& address, quint16 port);
     bool isTls() const { return !m_certificateChain.isEmpty(); }
+    // Stops accepting connections and hands every answer already given to the kernel, so a
+    // shutdown right after a request does not swallow its response.
+    void shutDown();
 
 private:
     enum class Allowed
