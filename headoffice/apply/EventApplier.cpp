@@ -1,6 +1,7 @@
 #include "apply/EventApplier.h"
 
 #include "apply/PayloadReader.h"
+#include "records/FlatJson.h"
 #include "store/HqDatabase.h"
 #include "store/HqStoreError.h"
 #include "sync/protocol/SyncProtocol.h"
@@ -332,8 +333,18 @@ Result<Done> EventApplier::saleCompleted(const EventEnvelope& event)
             !used)
             return used;
     }
-    if (newSale && !memberUuid.isEmpty())
-        return announceSale(saleUuid, event.tillId);
+    if (!newSale || memberUuid.isEmpty())
+        return Done{};
+    const QString data = FlatJson()
+                             .text(QLatin1StringView("uuid"), saleUuid)
+                             .text(QLatin1StringView("member_uuid"), memberUuid)
+                             .text(QLatin1StringView("till_id"), event.tillId)
+                             .text(QLatin1StringView("completed_at"), completedAt)
+                             .integer(QLatin1StringView("eligible_minor"), eligible)
+                             .integer(QLatin1StringView("refunded_eligible_minor"), 0)
+                             .toString();
+    if (auto appended = m_writer.feed().appendText(sync::kSaleChange, data, event.tillId); !appended)
+        return appended.error();
     return Done{};
 }
 

@@ -105,8 +105,36 @@ QString PayloadReader::optionalInstant(const QString& key)
     return normalised;
 }
 
+namespace {
+// The form tills write (Clock::nowIso): yyyy-MM-ddTHH:mm:ss.zzzZ. Checked by hand because a
+// thousand-event batch holds several thousand instants and parsing each costs more than storing it.
+bool isCanonicalInstant(const QString& text)
+{
+    if (text.size() != 24)
+        return false;
+    static constexpr char kPattern[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    int fields[7] = {};
+    int field = 0;
+    for (qsizetype i = 0; i < 24; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (kPattern[i] == 'd') {
+            if (c < u'0' || c > u'9')
+                return false;
+            fields[field] = fields[field] * 10 + (c - u'0');
+        } else if (c != char16_t(kPattern[i])) {
+            return false;
+        } else {
+            ++field;
+        }
+    }
+    return QDate::isValid(fields[0], fields[1], fields[2]) && fields[3] < 24 && fields[4] < 60 && fields[5] < 60;
+}
+}  // namespace
+
 QString PayloadReader::normalisedInstant(const QString& text)
 {
+    if (isCanonicalInstant(text))
+        return text;
     const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
     // A time without offset would mean the reader's local time: ambiguous across tills.
     if (!at.isValid() || at.timeSpec() == Qt::LocalTime)

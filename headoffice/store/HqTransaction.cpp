@@ -66,11 +66,17 @@ Result<Done> HqTransaction::commit()
         return error;
     }
     m_active = false;
+    m_savepoint.reset();
+    m_release.reset();
+    m_rollbackTo.reset();
     return Done{};
 }
 
 void HqTransaction::rollback()
 {
+    m_savepoint.reset();
+    m_release.reset();
+    m_rollbackTo.reset();
     if (!m_active)
         return;
     m_active = false;
@@ -78,19 +84,35 @@ void HqTransaction::rollback()
     query.exec(QStringLiteral("ROLLBACK"));  // fails harmlessly when the backend rolled back already
 }
 
+Result<Done> HqTransaction::execPrepared(std::unique_ptr<QSqlQuery>& query, const QString& statement)
+{
+    // PostgreSQL cannot PREPARE a SAVEPOINT; its simple query protocol is cheap enough for it.
+    if (m_database.dialect().isPostgresql())
+        return exec(statement);
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(m_database.connection());
+        if (!query->prepare(statement))
+            return HqStoreError::from(query->lastError());
+    }
+    if (!query->exec())
+        return HqStoreError::from(query->lastError());
+    query->finish();
+    return Done{};
+}
+
 Result<Done> HqTransaction::savepoint()
 {
-    return exec(QStringLiteral("SAVEPOINT ") + kSavepoint);
+    return execPrepared(m_savepoint, QStringLiteral("SAVEPOINT ") + kSavepoint);
 }
 
 Result<Done> HqTransaction::releaseSavepoint()
 {
-    return exec(QStringLiteral("RELEASE SAVEPOINT ") + kSavepoint);
+    return execPrepared(m_release, QStringLiteral("RELEASE SAVEPOINT ") + kSavepoint);
 }
 
 Result<Done> HqTransaction::rollbackToSavepoint()
 {
-    if (auto rolled = exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + kSavepoint); !rolled)
+    if (auto rolled = execPrepared(m_rollbackTo, QStringLiteral("ROLLBACK TO SAVEPOINT ") + kSavepoint); !rolled)
         return rolled;
     return releaseSavepoint();
 }

@@ -2,6 +2,10 @@
 
 #include "common/Result.h"
 
+#include <QSqlQuery>
+
+#include <memory>
+
 namespace loyalty::hq {
 
 class HqDatabase;
@@ -27,9 +31,14 @@ public:
 
 private:
     Result<Done> exec(const QString& statement);
+    // Savepoints run once per event of a batch: prepared once per transaction on SQLite.
+    Result<Done> execPrepared(std::unique_ptr<QSqlQuery>& query, const QString& statement);
 
     HqDatabase& m_database;
     bool m_active = false;
+    std::unique_ptr<QSqlQuery> m_savepoint;
+    std::unique_ptr<QSqlQuery> m_release;
+    std::unique_ptr<QSqlQuery> m_rollbackTo;
 };
 
 }  // namespace loyalty::hq

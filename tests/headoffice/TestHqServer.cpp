@@ -315,7 +315,7 @@ void TestHqServer::signedPushIsAccepted()
     const QJsonObject first = makeEvent(till.tillId, 1);
     const QJsonObject foreign = makeEvent(QUuid::createUuid().toString(QUuid::WithoutBraces), 2);
     const HttpAnswer answer = m_client->send("POST", sync::kEventsPath, batch({first, foreign}), signer(till));
-    QCOMPARE(answer.status, 200);
+    QVERIFY2(answer.status == 200, answer.raw.constData());
     const QJsonArray results = answer.body.value(QStringLiteral("results")).toArray();
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(0).toObject().value(QStringLiteral("id")).toString(),
