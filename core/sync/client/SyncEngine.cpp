@@ -103,6 +103,13 @@ void SyncEngine::stopOn(const SyncReply& reply, SyncRoundReport& report)
 Result<SyncReply> SyncEngine::withClockCorrection(const std::function<SyncReply()>& send)
 {
     SyncReply reply = send();
+    if (reply.outcome == SyncReply::Outcome::Refused && reply.error == QLatin1String("replayed")) {
+        // Every request carries a fresh nonce, so "replayed" means our own request arrived twice:
+        // Qt's HTTP stack resends a request (headers and all) when the connection drops before any
+        // byte of the answer. The first copy may have been applied; asking again with a new nonce is
+        // safe (head office answers "duplicate") and tells which it was.
+        reply = send();
+    }
     if (reply.outcome != SyncReply::Outcome::ClockSkew)
         return reply;
     if (!reply.serverTime.isValid()) {

@@ -62,7 +62,8 @@ private:
     Result<Step> pushBatch(const QList<OutboxEvent>& events, SyncRoundReport& report);
     Result<Step> pull(SyncRoundReport& report, const Progress& progress);
     Result<Done> finishRound(SyncRoundReport& report);
-    // Sends, and after a clock_skew answer corrects the offset and sends once more at once.
+    // Sends, and sends once more at once after "replayed" (a resend by the HTTP stack) or after a
+    // clock_skew answer, having corrected the clock offset.
     Result<SyncReply> withClockCorrection(const std::function<SyncReply()>& send);
     static void stopOn(const SyncReply& reply, SyncRoundReport& report);
     static QByteArray envelope(const QList<OutboxEvent>& events);

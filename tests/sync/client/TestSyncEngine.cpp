@@ -83,6 +83,7 @@ private Q_SLOTS:
     void tooLargeHalvesTheBatch();
     void malformedBatchIsRetriedOneByOne();
     void clockSkewIsCorrectedOnce();
+    void replayedIsAskedAgainWithANewNonce();
     void refusalStopsTheRoundAndKeepsEvents();
     void unavailableHonoursRetryAfterAndChangesNothing();
     void pullResumesFromTheStoredCursor();
@@ -311,6 +312,26 @@ void TestSyncEngine::clockSkewIsCorrectedOnce()
     // The event keeps the till's own time.
     QCOMPARE(eventsOf(server.requests()[1]).first()[QLatin1String("created_at")].toString(),
              QStringLiteral("2026-12-01T09:00:00.000Z"));
+}
+
+void TestSyncEngine::replayedIsAskedAgainWithANewNonce()
+{
+    sync_test::appendEvents(*m_database, 2);
+    int pushes = 0;
+    ScriptedHttpServer server([&pushes](const Request& request) {
+        if (!isPush(request))
+            return lastPage();
+        // The HTTP stack resent our request after a dropped connection: head office saw the nonce.
+        return ++pushes == 1 ? error(401, QStringLiteral("replayed")) : acceptAll(request);
+    });
+    QVERIFY(server.start());
+    const auto report = round(server);
+    QVERIFY(report);
+    QVERIFY2(report->complete, qPrintable(report->message));
+    QCOMPARE(report->accepted, 2);
+    QCOMPARE(pushes, 2);
+    QVERIFY(server.requests()[0].headers.value("x-loyalty-nonce") !=
+            server.requests()[1].headers.value("x-loyalty-nonce"));
 }
 
 void TestSyncEngine::refusalStopsTheRoundAndKeepsEvents()
