@@ -101,7 +101,9 @@ QString ScenarioWorld::invariants(const QStringList& cards, const Invariants::Op
 {
     const QString problems = Invariants::afterScenario(m_hqDatabase.url(), m_hqDatabase, tills(),
                                                        cards.isEmpty() ? allCards() : cards, options);
-    return problems.isEmpty() ? problems : problems + QStringLiteral("\n--- head office's log:\n") + m_hq->log();
+    if (problems.isEmpty() || !m_hq)
+        return problems;
+    return problems + QStringLiteral("\n--- head office's log:\n") + m_hq->log();
 }
 
 qint64 ScenarioWorld::waitForHqEvents(qint64 atLeast, int timeoutMs)

@@ -9,6 +9,10 @@
 #          to STATE_DIR/postgres.url (tests/support/TestPostgres.h reads it)
 #   stop   pg_ctl stop -m fast and remove the cluster directory this script created, nothing else
 #
+# Several ctest runs on one build tree at once (developers running different tests side by side) share
+# one cluster: start counts its users and reuses a running cluster, stop only stops it when the last
+# user is gone. Both hold a lock on STATE_DIR/postgres.lock while they look.
+#
 # initdb refuses to run as root, so under root (CI) the cluster belongs to the user postgres and every
 # server command runs through runuser; otherwise it runs as the calling user.
 set -euo pipefail
@@ -23,6 +27,8 @@ mkdir -p "$state_dir"
 state_dir=$(cd "$state_dir" && pwd)
 url_file=$state_dir/postgres.url
 cluster_record=$state_dir/postgres.cluster  # the cluster directory this script created, one line
+users_file=$state_dir/postgres.users         # how many ctest runs use it
+lock_file=$state_dir/postgres.lock
 
 say() { printf 'postgres-fixture: %s\n' "$*" >&2; }
 
@@ -42,12 +48,13 @@ find_bin() {
     printf '%s\n' "$best"
 }
 
-# Runs a command as the owner of the cluster: postgres under root, the caller otherwise.
+# Runs a command as the owner of the cluster: postgres under root, the caller otherwise. Without the
+# lock's descriptor: a server started from here must not hold the lock for its whole life.
 as_owner() {
     if [[ $(id -u) -eq 0 ]]; then
-        runuser -u postgres -- "$@"
+        runuser -u postgres -- "$@" 9>&-
     else
-        "$@"
+        "$@" 9>&-
     fi
 }
 
@@ -133,8 +140,37 @@ EOF
     exit 1
 }
 
+# True if the recorded cluster is up and its URL file is there.
+cluster_running() {
+    [[ -f $cluster_record && -f $url_file ]] || return 1
+    local dir
+    dir=$(<"$cluster_record")
+    as_owner "$(find_bin)/pg_ctl" status -D "$dir/data" >/dev/null 2>&1
+}
+
+users() { [[ -f $users_file ]] && cat "$users_file" || echo 0; }
+
+exec 9>"$lock_file"
+flock 9
 case $action in
-    start) start_cluster ;;
-    stop) stop_cluster ;;
+    start)
+        if cluster_running; then
+            echo $(($(users) + 1)) >"$users_file"
+            say "reusing the running cluster ($(users) users): $(<"$url_file")"
+        else
+            start_cluster
+            echo 1 >"$users_file"
+        fi
+        ;;
+    stop)
+        remaining=$(($(users) - 1))
+        if ((remaining > 0)); then
+            echo "$remaining" >"$users_file"
+            say "leaving the cluster running for $remaining other user(s)"
+        else
+            stop_cluster
+            rm -f -- "$users_file"
+        fi
+        ;;
     *) echo "usage: $0 start|stop STATE_DIR" >&2; exit 2 ;;
 esac
