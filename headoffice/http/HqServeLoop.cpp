@@ -37,8 +37,6 @@ Result<Done> HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const S
         loop.quit();
     });
 
-    if (hourly)
-        hourly();
     QTimer duties;
     duties.setInterval(kDutyIntervalMilliseconds);
     QObject::connect(&duties, &QTimer::timeout, &loop, [&hourly] {
@@ -46,6 +44,11 @@ Result<Done> HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const S
             hourly();
     });
     duties.start();
+    // The first run once the loop is up, so a long expiry never delays the listening line.
+    QTimer::singleShot(0, &loop, [&hourly] {
+        if (hourly)
+            hourly();
+    });
 
     // Exactly this line, flushed: the integration tests and ./dev run wait for it and parse it.
     out << "loyalty-hq listening on " << options.url(*port) << Qt::endl;

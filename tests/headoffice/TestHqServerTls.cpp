@@ -45,6 +45,7 @@ private Q_SLOTS:
     void plainHttpToTlsPortGetsNoAnswer();
     void printedPinIsTheServersKey();
     void mismatchedKeyIsRefused();
+    void oversizedBodyOverTls();
 
 private:
     QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
@@ -278,6 +279,18 @@ void TestHqServerTls::mismatchedKeyIsRefused()
                               QDir(m_certificateDir).filePath(hq::SelfSignedCertificate::kCertificateFile));
     QVERIFY(!notAKey.ok());
     QCOMPARE(notAKey.error().reason, QStringLiteral("bad_key"));
+}
+
+void TestHqServerTls::oversizedBodyOverTls()
+{
+    // The size guard sits on the decrypted stream as well.
+    HqServerTestClient client(url());
+    client.setSslConfiguration(trusting());
+    const HttpAnswer answer = client.send("POST", sync::kEventsPath, QByteArray(sync::kMaxBodyBytes + 1, ' '));
+    QCOMPARE(answer.status, 413);
+    QCOMPARE(answer.errorCode(), QStringLiteral("too_large"));
+    QCOMPARE(eventCount(), 0);
+    QCOMPARE(client.send("GET", sync::kStatusPath).status, 200);  // and head office goes on serving
 }
 
 QTEST_GUILESS_MAIN(TestHqServerTls)
