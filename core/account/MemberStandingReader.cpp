@@ -3,6 +3,7 @@
 #include "account/PointsLots.h"
 #include "account/StoredTime.h"
 #include "store/StoreError.h"
+#include "sync/SyncSettingKeys.h"
 
 #include <QVariant>
 
@@ -34,6 +35,7 @@ MemberStandingReader::MemberStandingReader(const QSqlDatabase& db)
     , m_earnReasons(db)
     , m_segments(db)
     , m_unconfirmedRedeemed(db)
+    , m_provisioned(db)
     , m_pointsHistory(db)
     , m_tiers(db)
 {
@@ -55,6 +57,7 @@ MemberStandingReader::MemberStandingReader(const QSqlDatabase& db)
     m_segments.prepare(QStringLiteral("SELECT segment FROM member_segments WHERE member_id = ? ORDER BY segment"));
     // The member's points entries through ledger_entries_account, each sale's event through
     // outbox_events_sale. Entries pulled from head office (origin_key) are confirmed by definition.
+    m_provisioned.prepare(QStringLiteral("SELECT 1 FROM settings WHERE key = ? AND value <> ''"));
     m_unconfirmedRedeemed.prepare(
         QStringLiteral("SELECT coalesce(-sum(l.points), 0) FROM ledger_entries l"
                        " JOIN outbox_events o ON o.sale_id = l.sale_id AND o.type = 'sale.completed'"
@@ -246,6 +249,13 @@ Result<Done> MemberStandingReader::readPoints(qint64 memberId, const QDateTime& 
 Result<Done> MemberStandingReader::readUnconfirmedRedemptions(qint64 memberId, const QDateTime& at,
                                                               MemberStanding& standing)
 {
+    m_provisioned.bindValue(0, sync::kHqUrlKey);
+    if (!m_provisioned.exec())
+        return StoreError::from(m_provisioned.lastError());
+    standing.redemptionsNeedConfirmation = m_provisioned.next();
+    m_provisioned.finish();
+    if (!standing.redemptionsNeedConfirmation)
+        return Done{};
     m_unconfirmedRedeemed.bindValue(0, memberId);
     m_unconfirmedRedeemed.bindValue(1, StoredTime::startOfDay(StoredTime::localDay(at)));
     if (!m_unconfirmedRedeemed.exec() || !m_unconfirmedRedeemed.next())

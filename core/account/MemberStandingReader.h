@@ -55,6 +55,7 @@ private:
     QSqlQuery m_earnReasons;
     QSqlQuery m_segments;
     QSqlQuery m_unconfirmedRedeemed;
+    QSqlQuery m_provisioned;  // is the till synced with a head office?
     PointsHistory m_pointsHistory;
     TierStanding m_tiers;
 };

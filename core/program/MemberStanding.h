@@ -37,6 +37,10 @@ struct MemberStanding
     // Points this member redeemed at this till today in sales head office has not yet confirmed
     // (their events still pending): what redemption.offline_daily_limit bounds.
     Points unconfirmedRedeemedToday = 0;
+    // The till is provisioned with a head office, so its redemptions are unconfirmed until head office
+    // acknowledges them and redemption.offline_daily_limit applies; a till on its own has nobody to
+    // spend a balance twice with.
+    bool redemptionsNeedConfirmation = false;
 };
 
 }  // namespace loyalty

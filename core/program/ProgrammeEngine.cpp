@@ -396,7 +396,10 @@ private:
 
     // ---- points and other balances spent -----------------------------------------------------
     Points pointsAvailable() const { return m_member ? std::max<Points>(0, m_member->points - m_pointsSpent) : 0; }
-    bool offlineBounded() const { return m_programme.redemption.offlineDailyLimit > 0; }
+    bool offlineBounded() const
+    {
+        return m_programme.redemption.offlineDailyLimit > 0 && m_member && m_member->redemptionsNeedConfirmation;
+    }
     // What redemption.offline_daily_limit still allows: the limit less what the member redeemed at
     // this till today in sales head office has not confirmed, less this sale's redemptions so far.
     Points offlineAllowance() const

@@ -216,8 +216,16 @@ void TestMemberStandingReader::unconfirmedRedemptionsOfToday()
                   .arg(StoredTime::instant(on(2026, 3, 18, 10))));
 
     MemberStandingReader reader(data.db());
+    // A till on its own confirms with nobody: nothing is unconfirmed.
+    const auto alone = reader.read(member, kAt, programme());
+    QVERIFY2(alone.ok(), qPrintable(alone.ok() ? QString() : alone.error().message));
+    QVERIFY(!alone->redemptionsNeedConfirmation);
+    QCOMPARE(alone->unconfirmedRedeemedToday, 0);
+
+    data.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('sync.hq_url', 'https://hq.example')"));
     const auto read = reader.read(member, kAt, programme());
     QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QVERIFY(read->redemptionsNeedConfirmation);
     QCOMPARE(read->unconfirmedRedeemedToday, 500 + 300);
     const auto tomorrow = reader.read(member, kAt.addDays(1), programme());
     QVERIFY(tomorrow.ok());

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void aNewDayStartsAfresh();
     void otherMembersDoNotCount();
     void noLimitWithoutTheSetting();
+    void noLimitOnATillOnItsOwn();
 
 private:
     QSqlDatabase db() const { return m_database->connection(); }
@@ -82,6 +83,11 @@ void TestOfflineRedemption::init()
     m_wine.name = QStringLiteral("Wine");
     m_wine.price = Money(10000, QStringLiteral("EUR"));
     m_wine.category = QStringLiteral("Wine");
+    // A provisioned till: its redemptions wait for head office's confirmation.
+    QVERIFY(m_raw
+                ->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('sync.hq_url',"
+                                      " 'https://hq.example:8443')"))
+                .isEmpty());
 }
 
 void TestOfflineRedemption::cleanup()
@@ -236,6 +242,18 @@ void TestOfflineRedemption::noLimitWithoutTheSetting()
     QCOMPARE(sell(member, 2000)->effects.pointsRedeemed(), 2000);
     QCOMPARE(sell(member, 2000)->effects.pointsRedeemed(), 2000);
     QCOMPARE(sell(member, 2000)->effects.pointsRedeemed(), 2000);
+}
+
+void TestOfflineRedemption::noLimitOnATillOnItsOwn()
+{
+    // A till that syncs with no head office has no other till to spend a balance twice with.
+    QVERIFY(m_raw->exec(QStringLiteral("DELETE FROM settings WHERE key = 'sync.hq_url'")).isEmpty());
+    const qint64 member = addMember(QStringLiteral("00000000-0000-4000-8000-000000000001"), 10000);
+    QCOMPARE(sell(member, 2000)->effects.pointsRedeemed(), 2000);
+    const auto second = sell(member, 2000);
+    QVERIFY2(second.ok(), qPrintable(errorText(second)));
+    QCOMPARE(second->effects.pointsRedeemed(), 2000);
+    QVERIFY(second->effects.notices.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOfflineRedemption)

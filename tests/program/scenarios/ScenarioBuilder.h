@@ -388,11 +388,18 @@ inline MemberStanding member(Points points = 0, const QString& tierId = {})
     return m;
 }
 
-// A member who redeemed `points` at this till today in sales head office has not confirmed yet.
+// A member at a till that syncs with head office, so its redemptions wait for confirmation.
+inline MemberStanding atSyncedTill(MemberStanding m)
+{
+    m.redemptionsNeedConfirmation = true;
+    return m;
+}
+
+// A member who redeemed `points` at this (synced) till today in sales head office has not confirmed yet.
 inline MemberStanding withUnconfirmedRedemptions(MemberStanding m, Points points)
 {
     m.unconfirmedRedeemedToday = points;
-    return m;
+    return atSyncedTill(m);
 }
 
 // ---- effects ----------------------------------------------------------------------------------------

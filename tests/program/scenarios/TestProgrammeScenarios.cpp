@@ -844,7 +844,7 @@ private slots:
         };
         row("offline limit: within it", given(limited(1000))
                                             .buy(coffee())
-                                            .by(member(2000))
+                                            .by(atSyncedTill(member(2000)))
                                             .redeem(500)
                                             .expect(s("redeem.points"), PR, 500, 500)
                                             .payable(799));
@@ -881,7 +881,7 @@ private slots:
                                                                     .notice(s("No more points can be redeemed")));
         row("offline limit: the balance lowers first, no offline notice", given(limited(1000))
                                                                               .buy(coffee())
-                                                                              .by(member(300))
+                                                                              .by(atSyncedTill(member(300)))
                                                                               .redeem(500)
                                                                               .expect(s("redeem.points"), PR, 300, 300)
                                                                               .payable(999)
@@ -895,7 +895,7 @@ private slots:
         row("offline limit: a reward counts", given(limited(600, withRewards()))
                                                   .buy(coffee())
                                                   .buy(cheese())
-                                                  .by(member(2000))
+                                                  .by(atSyncedTill(member(2000)))
                                                   .takeReward(s("coffee"))
                                                   .redeem(300)
                                                   .expect(s("reward.coffee"), PR, 500, 1299)
@@ -908,6 +908,12 @@ private slots:
                                                                .takeReward(s("coffee"))
                                                                .payable(1299)
                                                                .notice(s("until head office confirms")));
+        row("offline limit: a till on its own has nothing to confirm", given(limited(600))
+                                                                           .buy(coffee())
+                                                                           .by(member(5000))
+                                                                           .redeem(1000)
+                                                                           .expect(s("redeem.points"), PR, 1000, 1000)
+                                                                           .payable(299));
         row("offline limit: no member, no bound needed",
             given(limited(1000)).buy(coffee()).redeem(500).payable(1299).notice(s("customer's card")));
     }
