@@ -109,7 +109,7 @@ Result<Done> EventApplier::requireCardFree(const QString& number, const QString&
     return Done{};
 }
 
-Result<QList<HqLedgerEntry>> EventApplier::readLedger(const EventEnvelope& event)
+Result<QList<HqLedgerEntry>> EventApplier::parseLedger(const EventEnvelope& event)
 {
     PayloadReader payload(event.payload, QStringLiteral("payload"));
     const QJsonArray ledger = payload.optionalArray(QStringLiteral("ledger"));
@@ -146,7 +146,15 @@ Result<QList<HqLedgerEntry>> EventApplier::readLedger(const EventEnvelope& event
         entry.tillId = event.tillId;
         entries.append(entry);
     }
-    for (const HqLedgerEntry& entry : entries) {
+    return entries;
+}
+
+Result<QList<HqLedgerEntry>> EventApplier::readLedger(const EventEnvelope& event)
+{
+    auto entries = parseLedger(event);
+    if (!entries)
+        return entries;
+    for (const HqLedgerEntry& entry : *entries) {
         if (auto known = requireMember(entry.memberUuid); !known)
             return known.error();
     }

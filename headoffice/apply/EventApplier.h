@@ -31,6 +31,8 @@ public:
     Q_DISABLE_COPY_MOVE(EventApplier)
 
     static bool knowsType(const QString& type);
+    // The payload's "ledger" entries, shape checked and keyed EVENT-ID/n; members are not looked up.
+    static Result<QList<HqLedgerEntry>> parseLedger(const EventEnvelope& event);
     Result<Done> apply(const EventEnvelope& event);
 
 private:

@@ -14,9 +14,11 @@ namespace loyalty::hq {
 
 class HqDatabase;
 
-// One push: every event of the batch in one write transaction, each inside its own savepoint
-// together with the events row that makes it unique, so a rejected event leaves nothing behind and
-// a batch of a thousand costs one commit. Answers one result per event, in order.
+// One push: every event of the batch in one write transaction, so a batch of a thousand costs one
+// commit. What the events name (their ids, members, sales) is read once for the batch; the
+// common events are decided from that alone and written in bulk (EventBuffer); any other event is
+// applied on its own inside a savepoint together with the events row that makes it unique, so a
+// rejected event leaves nothing behind. Answers one result per event, in order.
 class EventBatch final
 {
     Q_DECLARE_TR_FUNCTIONS(EventBatch)

@@ -5,16 +5,18 @@
 
 #include <QSqlDriver>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <algorithm>
 
 namespace loyalty::hq {
 
-HqBulkInsert::HqBulkInsert(HqDatabase& database, QString table, QStringList columns)
+HqBulkInsert::HqBulkInsert(HqDatabase& database, QString table, QStringList columns, QString suffix)
     : m_database(database)
     , m_table(std::move(table))
     , m_columns(std::move(columns))
+    , m_suffix(std::move(suffix))
 {
 }
 
@@ -37,8 +39,9 @@ Result<QSqlQuery*> HqBulkInsert::statementFor(int rows)
     QString row = QStringLiteral("(?") + QStringLiteral(", ?").repeated(m_columns.size() - 1) + u')';
     QStringList rowList(rows, row);
     statement = std::make_unique<QSqlQuery>(m_database.connection());
-    if (!statement->prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                                .arg(m_table, m_columns.join(QStringLiteral(", ")), rowList.join(QStringLiteral(", ")))))
+    if (!statement->prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 %4")
+                                .arg(m_table, m_columns.join(QStringLiteral(", ")), rowList.join(QStringLiteral(", ")),
+                                     m_suffix)))
         return HqStoreError::from(statement->lastError());
     return statement.get();
 }
@@ -46,8 +49,12 @@ Result<QSqlQuery*> HqBulkInsert::statementFor(int rows)
 Result<Done> HqBulkInsert::flush()
 {
     const qsizetype width = m_columns.size();
+    if (m_values.isEmpty())
+        return Done{};
     if (!m_database.dialect().isPostgresql())
         return flushSqlite();
+    if (m_suffix.isEmpty())
+        return flushCopy();
     const qsizetype maxRows = std::max<qsizetype>(1, kMaxPostgresqlParameters / width);
     qsizetype offset = 0;
     while (offset < m_values.size()) {
@@ -66,6 +73,92 @@ Result<Done> HqBulkInsert::flush()
     return Done{};
 }
 
+namespace {
+// COPY's text format: tab-separated, \N for NULL, backslash escapes for the separators.
+void appendCopyField(QByteArray& out, const QVariant& value)
+{
+    if (value.isNull()) {
+        out += "\\N";
+        return;
+    }
+    switch (value.userType()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::Bool:
+        out += QByteArray::number(value.toLongLong());
+        return;
+    default:
+        break;
+    }
+    const QByteArray text = value.toString().toUtf8();
+    for (const char c : text) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+}  // namespace
+
+Result<Done> HqBulkInsert::flushCopy()
+{
+    const QVariant handle = m_database.connection().driver()->handle();
+    // Qt names the type after the struct behind libpq's typedef.
+    const bool isPostgres = handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 ||
+                                                 qstrcmp(handle.typeName(), "pg_conn*") == 0);
+    PGconn* connection = isPostgres
+                             ? *static_cast<PGconn* const*>(handle.constData())
+                             : nullptr;
+    const auto failure = [connection](const char* what) {
+        return Error{Error::Code::Storage, QStringLiteral("%1: %2").arg(QString::fromLatin1(what),
+                                                                        QString::fromUtf8(connection ? PQerrorMessage(connection)
+                                                                                                     : "no PostgreSQL handle"))};
+    };
+    if (!connection)
+        return failure("COPY");
+    const QByteArray sql =
+        QStringLiteral("COPY %1 (%2) FROM STDIN").arg(m_table, m_columns.join(QStringLiteral(", "))).toUtf8();
+    PGresult* started = PQexec(connection, sql.constData());
+    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    PQclear(started);
+    if (!copying)
+        return failure("COPY");
+    const qsizetype width = m_columns.size();
+    QByteArray data;
+    data.reserve(m_values.size() * 48);
+    for (qsizetype i = 0; i < m_values.size(); ++i) {
+        appendCopyField(data, m_values[i]);
+        data += (i + 1) % width == 0 ? '\n' : '\t';
+    }
+    if (PQputCopyData(connection, data.constData(), int(data.size())) != 1 || PQputCopyEnd(connection, nullptr) != 1)
+        return failure("COPY");
+    bool ok = true;
+    QString message;
+    while (PGresult* result = PQgetResult(connection)) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+            ok = false;
+            message = QString::fromUtf8(PQresultErrorMessage(result));
+        }
+        PQclear(result);
+    }
+    if (!ok)
+        return Error{Error::Code::Storage, QStringLiteral("COPY %1: %2").arg(m_table, message.trimmed())};
+    m_values.clear();
+    return Done{};
+}
+
 Result<Done> HqBulkInsert::flushSqlite()
 {
     const QVariant handle = m_database.connection().driver()->handle();
@@ -79,9 +172,9 @@ Result<Done> HqBulkInsert::flushSqlite()
         return failure("bulk insert");
     auto* statement = static_cast<sqlite3_stmt*>(m_sqliteStatement);
     if (!statement) {
-        const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (?%3)")
+        const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (?%3) %4")
                                    .arg(m_table, m_columns.join(QStringLiteral(", ")),
-                                        QStringLiteral(", ?").repeated(m_columns.size() - 1))
+                                        QStringLiteral(", ?").repeated(m_columns.size() - 1), m_suffix)
                                    .toUtf8();
         if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK)
             return failure("prepare");

@@ -13,18 +13,19 @@ namespace loyalty::hq {
 
 class HqDatabase;
 
-// Bulk loads (demo data): rows collect until flush(). PostgreSQL gets multi-row INSERTs, each
-// prepared once per row count and reused, so a few hundred rows cost one round trip. SQLite has no
-// round trip to save but QtSql's per-row overhead (QVariant lists, UTF-16 text SQLite converts back)
-// dominates there, so rows go through one prepared statement of SQLite's own C API on the same
-// connection and transaction.
+// Bulk writes (demo data, the fast path of a push): rows collect until flush(). QtSql's per-value
+// overhead dominates such loads, so both backends go below it, on QtSql's own connection and
+// inside its transaction: PostgreSQL gets the rows by COPY FROM STDIN (one round trip for all;
+// without a suffix only, since COPY knows no ON CONFLICT), SQLite through one prepared statement of
+// its C API. PostgreSQL with a suffix falls back to multi-row INSERTs, prepared once per row count.
 class HqBulkInsert final
 {
 public:
     // Below PostgreSQL's limit of 65535 parameters a statement.
     static constexpr int kMaxPostgresqlParameters = 30000;
 
-    HqBulkInsert(HqDatabase& database, QString table, QStringList columns);
+    // `suffix` follows the VALUES, e.g. "ON CONFLICT DO NOTHING".
+    HqBulkInsert(HqDatabase& database, QString table, QStringList columns, QString suffix = {});
     ~HqBulkInsert();
     Q_DISABLE_COPY_MOVE(HqBulkInsert)
 
@@ -36,10 +37,12 @@ public:
 private:
     Result<QSqlQuery*> statementFor(int rows);
     Result<Done> flushSqlite();
+    Result<Done> flushCopy();
 
     HqDatabase& m_database;
     QString m_table;
     QStringList m_columns;
+    QString m_suffix;
     QVariantList m_values;
     std::map<int, std::unique_ptr<QSqlQuery>> m_statements;
     void* m_sqliteStatement = nullptr;  // sqlite3_stmt*, kept out of this header
