@@ -66,8 +66,7 @@ bool HqProcess::start(quint16 port)
         m_process = std::make_unique<QProcess>();
         m_process->setStandardOutputFile(outFile);
         m_process->setStandardErrorFile(errFile);
-        m_process->start(QStringLiteral(LOYALTY_HQ_PATH), arguments);
-        if (!m_process->waitForStarted(30'000)) {
+        if (!ProcessRun::startPatiently(*m_process, QStringLiteral(LOYALTY_HQ_PATH), arguments)) {
             m_error = QStringLiteral("loyalty-hq did not start: %1").arg(m_process->errorString());
             return false;
         }

@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
 // One finished run of a real program (loyalty-ctl, loyalty-hq): its exit code and both output streams.
 struct ProcessRun
@@ -42,6 +43,21 @@ struct ProcessRun
         return QJsonDocument::fromJson(out, &error).isObject() && error.error == QJsonParseError::NoError;
     }
 
+    // Starts `process`; while the binary is being relinked (another build in the same tree, which
+    // leaves it unexecutable for a moment) it waits and tries again for up to a minute.
+    static bool startPatiently(QProcess& process, const QString& program, const QStringList& arguments)
+    {
+        for (int attempt = 0; attempt < 60; ++attempt) {
+            process.start(program, arguments);
+            if (process.waitForStarted(30'000))
+                return true;
+            if (process.error() != QProcess::FailedToStart)
+                return false;
+            QThread::msleep(1000);
+        }
+        return false;
+    }
+
     static ProcessRun run(const QString& program, const QStringList& arguments, int timeoutMs = 600'000,
                           const QString& workingDirectory = {})
     {
@@ -51,8 +67,7 @@ struct ProcessRun
         QProcess process;
         if (!workingDirectory.isEmpty())
             process.setWorkingDirectory(workingDirectory);
-        process.start(program, arguments);
-        if (!process.waitForStarted(30'000)) {
+        if (!startPatiently(process, program, arguments)) {
             run.err = "could not start: " + process.errorString().toUtf8();
             return run;
         }

@@ -67,8 +67,7 @@ std::unique_ptr<QProcess> TillFixture::startCtl(const QStringList& arguments) co
     if (m_clockOffset != 0)
         all << QStringLiteral("--clock-offset") << QString::number(m_clockOffset);
     auto process = std::make_unique<QProcess>();
-    process->start(QStringLiteral(LOYALTY_CTL_PATH), all + arguments);
-    process->waitForStarted(30'000);
+    ProcessRun::startPatiently(*process, QStringLiteral(LOYALTY_CTL_PATH), all + arguments);
     return process;
 }
 
@@ -99,7 +98,8 @@ bool TillFixture::makeBacklog(int sales, int members)
     if (!environment.contains(QStringLiteral("TZ")))
         environment.insert(QStringLiteral("TZ"), QStringLiteral(":/etc/localtime"));
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(BACKLOG_MAKER_PATH), {m_path, QString::number(sales), QString::number(members)});
+    ProcessRun::startPatiently(process, QStringLiteral(BACKLOG_MAKER_PATH),
+                               {m_path, QString::number(sales), QString::number(members)});
     if (!process.waitForFinished(3'600'000) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0) {
         m_error = QStringLiteral("backlog_maker failed: %1 %2")
