@@ -37,9 +37,15 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("demo"), Command::Demo, {kMembers}, 0, {}},
         {QStringLiteral("balance"), Command::Balance, {}, 1, QStringLiteral("loyalty-hq balance 2000000123455")},
         {QStringLiteral("stats"), Command::Stats, {}, 0, {}},
-        {QStringLiteral("programme publish"), Command::ProgrammePublish, {}, 1,
+        {QStringLiteral("programme publish"),
+         Command::ProgrammePublish,
+         {},
+         1,
          QStringLiteral("loyalty-hq programme publish spring.json")},
-        {QStringLiteral("import members"), Command::ImportMembers, {}, 1,
+        {QStringLiteral("import members"),
+         Command::ImportMembers,
+         {},
+         1,
          QStringLiteral("loyalty-hq import members members.csv")},
         {QStringLiteral("conflicts"), Command::Conflicts, {}, 0, {}},
         {QStringLiteral("expire"), Command::Expire, {kAt}, 0, {}},
@@ -193,7 +199,8 @@ Result<HqRequest> HqCommandLine::parse(const QStringList& arguments)
         return usage(tr("No command given. Run \"loyalty-hq --help\" to see the commands."));
     const CommandSpec* spec = findSpec(positional);
     if (!spec) {
-        for (const QString& group : {QStringLiteral("terminal"), QStringLiteral("programme"), QStringLiteral("import")}) {
+        for (const QString& group :
+             {QStringLiteral("terminal"), QStringLiteral("programme"), QStringLiteral("import")}) {
             if (positional.first() == group) {
                 QStringList actions;
                 for (const CommandSpec& candidate : commandSpecs()) {
@@ -211,7 +218,8 @@ Result<HqRequest> HqCommandLine::parse(const QStringList& arguments)
     if (positional.size() < expected)
         return usage(tr("%1 needs an argument, e.g. \"%2\".").arg(spec->name, spec->example));
     if (positional.size() > expected)
-        return usage(tr("The command %1 does not take the argument \"%2\".").arg(spec->name, positional.value(expected)));
+        return usage(
+            tr("The command %1 does not take the argument \"%2\".").arg(spec->name, positional.value(expected)));
     for (const QString& option : {kName, kMembers, kAt}) {
         if (m_parser.isSet(option) && !spec->options.contains(option))
             return usage(tr("The option --%1 does not apply to the command %2.").arg(option, spec->name));

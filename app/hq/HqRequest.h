@@ -31,12 +31,12 @@ struct HqRequest
     Command command = Command::Help;
     QString database;  // --db: a SQLite path or a postgresql:// URL
     bool json = false;
-    QString name;              // terminal add --name
-    qint64 memberCount = 0;    // demo --members
-    QString card;              // balance CARD
-    QString file;              // programme publish FILE, import members FILE
+    QString name;                 // terminal add --name
+    qint64 memberCount = 0;       // demo --members
+    QString card;                 // balance CARD
+    QString file;                 // programme publish FILE, import members FILE
     std::optional<QDateTime> at;  // expire --at: head office's local time; empty: now
-    QStringList passThrough;   // serve, cert: their arguments, parsed by the command itself
+    QStringList passThrough;      // serve, cert: their arguments, parsed by the command itself
 };
 
 }  // namespace loyalty::hq

@@ -30,7 +30,8 @@ HqDemo::HqDemo(HqDatabase& database, const Clock& clock, quint32 seed)
 Result<HqDemo::Summary> HqDemo::generate(qint64 memberCount)
 {
     if (memberCount < 0 || memberCount > kMaxMembers)
-        return Error{Error::Code::InvalidInput, tr("The number of demo members must be between 0 and %1.").arg(kMaxMembers)};
+        return Error{Error::Code::InvalidInput,
+                     tr("The number of demo members must be between 0 and %1.").arg(kMaxMembers)};
     HqTransaction transaction(m_database);
     if (auto begun = transaction.beginWrite(); !begun)
         return begun.error();
@@ -91,7 +92,7 @@ Result<qint64> HqDemo::insertProducts()
     HqRecordWriter writer(m_database);
     const auto products = DemoShop(m_seed, m_clock.now()).products();
     for (const DemoProduct& demo : products) {
-        const HqProduct product{demo.ean,     demo.name,        demo.priceMinor,  kCurrency,
+        const HqProduct product{demo.ean,      demo.name,        demo.priceMinor,  kCurrency,
                                 demo.category, demo.earnsPoints, demo.discountable};
         if (auto put = writer.putProduct(product, QString()); !put)
             return put.error();
@@ -102,8 +103,8 @@ Result<qint64> HqDemo::insertProducts()
 Result<qint64> HqDemo::insertMembers(qint64 memberCount)
 {
     HqBulkInsert members(m_database, QStringLiteral("members"),
-                         {QStringLiteral("uuid"), QStringLiteral("number"), QStringLiteral("name"), QStringLiteral("email"),
-                          QStringLiteral("phone"), QStringLiteral("enrolled_at")});
+                         {QStringLiteral("uuid"), QStringLiteral("number"), QStringLiteral("name"),
+                          QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("enrolled_at")});
     HqBulkInsert cards(m_database, QStringLiteral("cards"),
                        {QStringLiteral("number"), QStringLiteral("member_uuid"), QStringLiteral("state"),
                         QStringLiteral("kind"), QStringLiteral("issued_at")});

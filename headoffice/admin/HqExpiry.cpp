@@ -30,8 +30,9 @@ Result<HqExpiry::Summary> HqExpiry::run(const QDateTime& at)
     const QSqlDatabase db = m_database.connection();
     // Members with a lot due; whether anything of it is left is for the replay to say.
     QSqlQuery candidates(db);
-    candidates.prepare(QStringLiteral("SELECT DISTINCT member_uuid FROM ledger WHERE expires_on IS NOT NULL"
-                                      " AND expires_on <= ? AND account = 'points' AND points > 0 ORDER BY member_uuid"));
+    candidates.prepare(
+        QStringLiteral("SELECT DISTINCT member_uuid FROM ledger WHERE expires_on IS NOT NULL"
+                       " AND expires_on <= ? AND account = 'points' AND points > 0 ORDER BY member_uuid"));
     candidates.bindValue(0, day);
     if (!candidates.exec())
         return HqStoreError::from(candidates.lastError());

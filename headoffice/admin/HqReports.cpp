@@ -89,10 +89,11 @@ Result<QList<HqReports::Overdraft>> HqReports::overdrafts()
 Result<QList<HqReports::CouponConflict>> HqReports::couponConflicts()
 {
     QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT c.code, c.event_id, coalesce(c.member_uuid, ''), c.till_id,"
-                                   " coalesce(c.sale_uuid, ''), c.used_at, u.winner, u.till_id, u.used_at, c.recorded_at"
-                                   " FROM coupon_conflicts c JOIN coupon_uses u ON u.code = c.code"
-                                   " ORDER BY c.code, c.used_at, c.event_id")))
+    if (!query.exec(
+            QStringLiteral("SELECT c.code, c.event_id, coalesce(c.member_uuid, ''), c.till_id,"
+                           " coalesce(c.sale_uuid, ''), c.used_at, u.winner, u.till_id, u.used_at, c.recorded_at"
+                           " FROM coupon_conflicts c JOIN coupon_uses u ON u.code = c.code"
+                           " ORDER BY c.code, c.used_at, c.event_id")))
         return HqStoreError::from(query.lastError());
     QList<CouponConflict> conflicts;
     while (query.next()) {

@@ -16,8 +16,8 @@
 namespace loyalty::hq {
 
 namespace {
-const QStringList kColumns{QStringLiteral("number"),     QStringLiteral("name"),        QStringLiteral("email"),
-                           QStringLiteral("phone"),      QStringLiteral("birth_date"), QStringLiteral("card_number"),
+const QStringList kColumns{QStringLiteral("number"), QStringLiteral("name"),       QStringLiteral("email"),
+                           QStringLiteral("phone"),  QStringLiteral("birth_date"), QStringLiteral("card_number"),
                            QStringLiteral("points")};
 
 struct ImportRow

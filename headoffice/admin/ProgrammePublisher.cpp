@@ -69,8 +69,7 @@ Result<ProgrammePublisher::Published> ProgrammePublisher::publishInTransaction(c
     const auto signature = Ed25519::sign(key->secretKey, document);
     if (!signature)
         return signature.error();
-    Published published{programme->id, programme->version, programme->name,
-                        QString::fromLatin1(signature->toBase64())};
+    Published published{programme->id, programme->version, programme->name, QString::fromLatin1(signature->toBase64())};
 
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral("INSERT INTO programmes (version, programme_id, document, signature, published_at)"

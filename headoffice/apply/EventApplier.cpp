@@ -46,13 +46,14 @@ EventApplier::EventApplier(HqDatabase& database, QString now)
                                     " WHERE uuid = ?"));
     m_selectSale.prepare(QStringLiteral("SELECT member_uuid, till_id, completed_at, eligible_minor,"
                                         " refunded_eligible_minor FROM sales WHERE uuid = ?"));
-    m_overdraft.prepare(QStringLiteral("INSERT INTO overdrafts (event_id, account, member_uuid, till_id, balance,"
-                                       " recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, account) DO NOTHING"));
+    m_overdraft.prepare(
+        QStringLiteral("INSERT INTO overdrafts (event_id, account, member_uuid, till_id, balance,"
+                       " recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, account) DO NOTHING"));
 }
 
 bool EventApplier::knowsType(const QString& type)
 {
-    static const QSet<QString> types{kMemberEnrolled, kCardAdded,     kCardBlocked,   kCardReplaced,
+    static const QSet<QString> types{kMemberEnrolled, kCardAdded,    kCardBlocked,   kCardReplaced,
                                      kSaleCompleted,  kSaleReturned, kPointsExpired, kFeedbackAnswered};
     return types.contains(type);
 }
@@ -103,8 +104,7 @@ Result<Done> EventApplier::requireCardFree(const QString& number, const QString&
         return card.error();
     found = *card;
     if (found && found->memberUuid != memberUuid) {
-        return rejection(kCardTaken,
-                         tr("The card %1 belongs to another member at head office.").arg(number.left(64)));
+        return rejection(kCardTaken, tr("The card %1 belongs to another member at head office.").arg(number.left(64)));
     }
     return Done{};
 }
@@ -242,8 +242,7 @@ Result<Done> EventApplier::cardChanged(const EventEnvelope& event)
     PayloadReader payload(event.payload, QStringLiteral("payload"));
     const QString memberUuid = payload.text(kMemberUuid);
     const QString number = payload.text(kCardNumber);
-    const QString newNumber =
-        event.type == kCardReplaced ? payload.text(QStringLiteral("new_card_number")) : QString();
+    const QString newNumber = event.type == kCardReplaced ? payload.text(QStringLiteral("new_card_number")) : QString();
     const QString kind = payload.optionalText(QStringLiteral("card_kind"));
     QString at = payload.optionalInstant(QStringLiteral("at"));
     if (!payload.ok())
@@ -255,8 +254,8 @@ Result<Done> EventApplier::cardChanged(const EventEnvelope& event)
     std::optional<HqCard> card;
     if (auto free = requireCardFree(number, memberUuid, card); !free)
         return free;
-    HqCard changed = card.value_or(HqCard{number, memberUuid, QStringLiteral("active"), QStringLiteral("number"),
-                                          QString(), at});
+    HqCard changed =
+        card.value_or(HqCard{number, memberUuid, QStringLiteral("active"), QStringLiteral("number"), QString(), at});
     if (!kind.isEmpty())
         changed.kind = kind;
 

@@ -56,8 +56,8 @@ private:
     QString m_tillId;
     HqRecordWriter m_writer;
     CouponArbiter m_coupons;
-    QSet<QString> m_knownMembers;    // members found in earlier events of the batch: most name the same few
-    QSet<QString> m_eventMembers;    // found during the current event; kept only if it applies
+    QSet<QString> m_knownMembers;  // members found in earlier events of the batch: most name the same few
+    QSet<QString> m_eventMembers;  // found during the current event; kept only if it applies
     QSqlQuery m_insertSale;
     QSqlQuery m_refund;
     QSqlQuery m_selectSale;

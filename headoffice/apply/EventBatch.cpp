@@ -163,17 +163,18 @@ Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& eve
         }
         const EventEnvelope& event = *envelope;
         if (event.tillId != tillId) {
-            results.append(rejected(event.id, {Error::Code::Refused,
-                                               tr("The event names till %1, but till %2 sent it.")
-                                                   .arg(event.tillId.left(64), tillId),
-                                               kWrongTill}));
+            results.append(rejected(
+                event.id,
+                {Error::Code::Refused,
+                 tr("The event names till %1, but till %2 sent it.").arg(event.tillId.left(64), tillId), kWrongTill}));
             ++rejections;
             continue;
         }
         if (!EventApplier::knowsType(event.type)) {
-            results.append(rejected(
-                event.id, {Error::Code::Refused,
-                           tr("Head office does not know events of type \"%1\".").arg(event.type.left(64)), kUnknownType}));
+            results.append(
+                rejected(event.id, {Error::Code::Refused,
+                                    tr("Head office does not know events of type \"%1\".").arg(event.type.left(64)),
+                                    kUnknownType}));
             ++rejections;
             continue;
         }
@@ -239,15 +240,15 @@ Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& eve
         return flushed.error();
 
     QSqlQuery counters(m_database.connection());
-    counters.prepare(QStringLiteral(
-        "INSERT INTO till_counters (till_id, accepted, duplicates, rejected, last_sequence, last_seen)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (till_id) DO UPDATE SET"
-        " accepted = till_counters.accepted + excluded.accepted,"
-        " duplicates = till_counters.duplicates + excluded.duplicates,"
-        " rejected = till_counters.rejected + excluded.rejected,"
-        " last_sequence = CASE WHEN excluded.last_sequence > till_counters.last_sequence"
-        " THEN excluded.last_sequence ELSE till_counters.last_sequence END,"
-        " last_seen = excluded.last_seen"));
+    counters.prepare(
+        QStringLiteral("INSERT INTO till_counters (till_id, accepted, duplicates, rejected, last_sequence, last_seen)"
+                       " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (till_id) DO UPDATE SET"
+                       " accepted = till_counters.accepted + excluded.accepted,"
+                       " duplicates = till_counters.duplicates + excluded.duplicates,"
+                       " rejected = till_counters.rejected + excluded.rejected,"
+                       " last_sequence = CASE WHEN excluded.last_sequence > till_counters.last_sequence"
+                       " THEN excluded.last_sequence ELSE till_counters.last_sequence END,"
+                       " last_seen = excluded.last_seen"));
     counters.bindValue(0, tillId);
     counters.bindValue(1, accepted);
     counters.bindValue(2, duplicates);

@@ -85,7 +85,8 @@ bool EventBuffer::stageSale(const EventEnvelope& event, const QList<HqLedgerEntr
     for (const QJsonValue& effect : effects) {
         // Coupons are arbitrated against other tills' uses: the per-event way.
         const QJsonValue code = effect.toObject().value(QStringLiteral("code"));
-        if (!effect.isObject() || !(code.isUndefined() || code.isNull() || (code.isString() && code.toString().isEmpty())))
+        if (!effect.isObject() ||
+            !(code.isUndefined() || code.isNull() || (code.isString() && code.toString().isEmpty())))
             return false;
     }
     if (completedAt.isEmpty())

@@ -104,7 +104,8 @@ Result<ChangePage> ChangeFeed::page(const QString& tillId, const QString& cursor
     while (rows.next()) {
         last = rows.value(0).toLongLong();
         const QJsonObject data = QJsonDocument::fromJson(rows.value(2).toString().toUtf8()).object();
-        page.changes.append(QJsonObject{{QStringLiteral("kind"), rows.value(1).toString()}, {QStringLiteral("data"), data}});
+        page.changes.append(
+            QJsonObject{{QStringLiteral("kind"), rows.value(1).toString()}, {QStringLiteral("data"), data}});
         ++count;
     }
     rows.finish();

@@ -16,7 +16,8 @@ Result<Ed25519KeyPair> HqSigningKey::load(HqDatabase& database)
     if (!query.exec())
         return HqStoreError::from(query.lastError());
     if (!query.next())
-        return Error{Error::Code::NotFound, tr("Head office has no programme-signing key yet."), QStringLiteral("no_key")};
+        return Error{Error::Code::NotFound, tr("Head office has no programme-signing key yet."),
+                     QStringLiteral("no_key")};
     const QByteArray secret = QByteArray::fromBase64(query.value(0).toString().toLatin1());
     const auto publicKey = Ed25519::publicKeyFor(secret);
     if (!publicKey || secret.size() != Ed25519::kKeySize)

@@ -5,10 +5,9 @@
 
 #include <QSqlDriver>
 
+#include <algorithm>
 #include <libpq-fe.h>
 #include <sqlite3.h>
-
-#include <algorithm>
 
 namespace loyalty::hq {
 
@@ -39,9 +38,9 @@ Result<QSqlQuery*> HqBulkInsert::statementFor(int rows)
     QString row = QStringLiteral("(?") + QStringLiteral(", ?").repeated(m_columns.size() - 1) + u')';
     QStringList rowList(rows, row);
     statement = std::make_unique<QSqlQuery>(m_database.connection());
-    if (!statement->prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 %4")
-                                .arg(m_table, m_columns.join(QStringLiteral(", ")), rowList.join(QStringLiteral(", ")),
-                                     m_suffix)))
+    if (!statement->prepare(
+            QStringLiteral("INSERT INTO %1 (%2) VALUES %3 %4")
+                .arg(m_table, m_columns.join(QStringLiteral(", ")), rowList.join(QStringLiteral(", ")), m_suffix)))
         return HqStoreError::from(statement->lastError());
     return statement.get();
 }
@@ -116,15 +115,14 @@ Result<Done> HqBulkInsert::flushCopy()
 {
     const QVariant handle = m_database.connection().driver()->handle();
     // Qt names the type after the struct behind libpq's typedef.
-    const bool isPostgres = handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 ||
-                                                 qstrcmp(handle.typeName(), "pg_conn*") == 0);
-    PGconn* connection = isPostgres
-                             ? *static_cast<PGconn* const*>(handle.constData())
-                             : nullptr;
+    const bool isPostgres =
+        handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
+    PGconn* connection = isPostgres ? *static_cast<PGconn* const*>(handle.constData()) : nullptr;
     const auto failure = [connection](const char* what) {
-        return Error{Error::Code::Storage, QStringLiteral("%1: %2").arg(QString::fromLatin1(what),
-                                                                        QString::fromUtf8(connection ? PQerrorMessage(connection)
-                                                                                                     : "no PostgreSQL handle"))};
+        return Error{Error::Code::Storage,
+                     QStringLiteral("%1: %2").arg(
+                         QString::fromLatin1(what),
+                         QString::fromUtf8(connection ? PQerrorMessage(connection) : "no PostgreSQL handle"))};
     };
     if (!connection)
         return failure("COPY");
@@ -162,11 +160,13 @@ Result<Done> HqBulkInsert::flushCopy()
 Result<Done> HqBulkInsert::flushSqlite()
 {
     const QVariant handle = m_database.connection().driver()->handle();
-    sqlite3* db = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3* const*>(handle.constData())
-                                                                                  : nullptr;
+    sqlite3* db = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                      ? *static_cast<sqlite3* const*>(handle.constData())
+                      : nullptr;
     const auto failure = [db](const char* what) {
-        return Error{Error::Code::Storage, QStringLiteral("%1: %2").arg(QString::fromLatin1(what),
-                                                                        QString::fromUtf8(db ? sqlite3_errmsg(db) : "no SQLite handle"))};
+        return Error{Error::Code::Storage,
+                     QStringLiteral("%1: %2").arg(QString::fromLatin1(what),
+                                                  QString::fromUtf8(db ? sqlite3_errmsg(db) : "no SQLite handle"))};
     };
     if (!db)
         return failure("bulk insert");
@@ -207,7 +207,8 @@ Result<Done> HqBulkInsert::flushSqlite()
         sqlite3_reset(statement);
         if (stepped != SQLITE_DONE) {
             // SQLITE_FULL and corruption keep their meaning for the caller.
-            return HqStoreError::from(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+            return HqStoreError::from(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)),
+                                                QSqlError::StatementError,
                                                 QString::number(sqlite3_extended_errcode(db))));
         }
     }

@@ -31,9 +31,9 @@ HqDatabase::HqDatabase(const HqDatabaseUrl& url, QString connectionName)
     : m_url(url)
     , m_dialect(url.backend)
     , m_connectionName(std::move(connectionName))
-    , m_db(QSqlDatabase::addDatabase(
-          url.backend == HqDatabaseUrl::Backend::Postgresql ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
-          m_connectionName))
+    , m_db(QSqlDatabase::addDatabase(url.backend == HqDatabaseUrl::Backend::Postgresql ? QStringLiteral("QPSQL")
+                                                                                       : QStringLiteral("QSQLITE"),
+                                     m_connectionName))
 {
 }
 
@@ -52,8 +52,8 @@ Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const HqDatabaseUrl& url, O
                      tr("The QtSql driver for %1 is missing; install libqt6sql6-psql for PostgreSQL.")
                          .arg(database->m_dialect.name())};
     }
-    const auto opened = url.backend == HqDatabaseUrl::Backend::Postgresql ? database->openPostgresql()
-                                                                          : database->openSqlite(mode);
+    const auto opened =
+        url.backend == HqDatabaseUrl::Backend::Postgresql ? database->openPostgresql() : database->openSqlite(mode);
     if (!opened)
         return opened.error();
     const auto stored = HqSchema::storedVersion(*database);
@@ -91,8 +91,9 @@ Result<Done> HqDatabase::openSqlite(OpenMode mode)
     m_db.setDatabaseName(m_url.sqlitePath);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open()) {
-        return Error{Error::Code::Storage, tr("Head office's database %1 could not be opened: %2")
-                                               .arg(m_url.sqlitePath, m_db.lastError().text())};
+        return Error{
+            Error::Code::Storage,
+            tr("Head office's database %1 could not be opened: %2").arg(m_url.sqlitePath, m_db.lastError().text())};
     }
     if (existed) {
         if (auto healthy = checkSqliteIntegrity(); !healthy)
@@ -128,8 +129,9 @@ Result<Done> HqDatabase::configureSqlite()
                          .arg(m_url.sqlitePath, *journal)};
     }
     // 64 MiB of page cache: head office's indexes are large, and bulk loads keep them hot.
-    for (const QString& pragma : {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON"),
-                                  QStringLiteral("PRAGMA cache_size = -65536")}) {
+    for (const QString& pragma :
+         {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+          QStringLiteral("PRAGMA cache_size = -65536")}) {
         QSqlQuery query(m_db);
         if (!query.exec(pragma))
             return HqStoreError::from(query.lastError());

@@ -26,7 +26,8 @@ public:
         MustExist,  // NotFound when there is no head-office database yet (no file, or an empty PostgreSQL database)
     };
 
-    static Result<std::unique_ptr<HqDatabase>> open(const HqDatabaseUrl& url, OpenMode mode = OpenMode::CreateIfMissing);
+    static Result<std::unique_ptr<HqDatabase>> open(const HqDatabaseUrl& url,
+                                                    OpenMode mode = OpenMode::CreateIfMissing);
     ~HqDatabase();
     Q_DISABLE_COPY_MOVE(HqDatabase)
 

@@ -73,11 +73,11 @@ Result<ProvisioningCode> TillRegistry::addTerminal(const QString& name)
     for (int i = 0; i < random->size(); ++i) {
         if (i > 0 && i % kCodeGroupLength == 0)
             code += u'-';
-        code += kCodeAlphabet.at(static_cast<unsigned char>(random->at(i)) % kCodeAlphabet.size());  // 256 % 32 == 0: unbiased
+        code += kCodeAlphabet.at(static_cast<unsigned char>(random->at(i)) %
+                                 kCodeAlphabet.size());  // 256 % 32 == 0: unbiased
     }
     const QDateTime now = m_clock.now().toUTC();
-    ProvisioningCode provisioning{tillName, code,
-                                  now.addSecs(kCodeValiditySeconds).toString(Qt::ISODateWithMs)};
+    ProvisioningCode provisioning{tillName, code, now.addSecs(kCodeValiditySeconds).toString(Qt::ISODateWithMs)};
 
     HqTransaction transaction(m_database);
     if (auto begun = transaction.beginWrite(); !begun)

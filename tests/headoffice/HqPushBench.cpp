@@ -55,10 +55,12 @@ int main(int argc, char** argv)
             ++sequence;
             const QString member = sync::memberUuidForNumber(1 + sequence % kMembers);
             const QString at = clock.nowIso();
-            const QJsonObject entry{{QStringLiteral("n"), 1},           {QStringLiteral("member_uuid"), member},
+            const QJsonObject entry{{QStringLiteral("n"), 1},
+                                    {QStringLiteral("member_uuid"), member},
                                     {QStringLiteral("account"), QStringLiteral("points")},
                                     {QStringLiteral("kind"), QStringLiteral("earn")},
-                                    {QStringLiteral("points"), 12},   {QStringLiteral("reason"), QStringLiteral("base")},
+                                    {QStringLiteral("points"), 12},
+                                    {QStringLiteral("reason"), QStringLiteral("base")},
                                     {QStringLiteral("explanation"), QStringLiteral("+12 points")},
                                     {QStringLiteral("expires_on"), QStringLiteral("2027-12-31")},
                                     {QStringLiteral("created_at"), at}};
@@ -88,7 +90,7 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    out << events << " events in " << applyMs << " ms: " << (applyMs > 0 ? events * 1000 / applyMs : 0)
-        << " events/s (" << (*database)->dialect().name() << ")" << Qt::endl;
+    out << events << " events in " << applyMs << " ms: " << (applyMs > 0 ? events * 1000 / applyMs : 0) << " events/s ("
+        << (*database)->dialect().name() << ")" << Qt::endl;
     return 0;
 }

@@ -61,13 +61,13 @@ inline std::unique_ptr<HqDatabase> openDatabase(const QString& text, QString* er
 }
 
 // Fills `database` (std::unique_ptr<HqDatabase>) with a fresh head office or fails the test.
-#define LOYALTY_OPEN_TEST_HQ(dir, text, database)                                                                       \
+#define LOYALTY_OPEN_TEST_HQ(dir, text, database)                                                                      \
     do {                                                                                                               \
         QString hqTestError_;                                                                                          \
         (text) = loyalty::hq::test::freshDatabaseText((dir), &hqTestError_);                                           \
         if ((text).isEmpty())                                                                                          \
             QFAIL(qPrintable(hqTestError_));                                                                           \
-        (database) = loyalty::hq::test::openDatabase((text), &hqTestError_);                                          \
+        (database) = loyalty::hq::test::openDatabase((text), &hqTestError_);                                           \
         if (!(database))                                                                                               \
             QFAIL(qPrintable(hqTestError_));                                                                           \
     } while (false)
@@ -83,14 +83,19 @@ inline QString provisionTill(HeadOffice& office, const QString& name)
 }
 
 inline QJsonObject makeEvent(const QString& id, const QString& till, qint64 sequence, const QString& type,
-                         const QJsonObject& payload, const QString& createdAt = QStringLiteral("2026-12-01T09:00:00.000Z"))
+                             const QJsonObject& payload,
+                             const QString& createdAt = QStringLiteral("2026-12-01T09:00:00.000Z"))
 {
-    return {{QStringLiteral("id"), id},         {QStringLiteral("till_id"), till},
-            {QStringLiteral("sequence"), sequence}, {QStringLiteral("type"), type},
-            {QStringLiteral("created_at"), createdAt}, {QStringLiteral("payload"), payload}};
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("till_id"), till},
+            {QStringLiteral("sequence"), sequence},
+            {QStringLiteral("type"), type},
+            {QStringLiteral("created_at"), createdAt},
+            {QStringLiteral("payload"), payload}};
 }
 
-inline QJsonObject ledgerEntry(int n, const QString& member, qint64 points, const QString& kind = QStringLiteral("earn"),
+inline QJsonObject ledgerEntry(int n, const QString& member, qint64 points,
+                               const QString& kind = QStringLiteral("earn"),
                                const QString& account = QStringLiteral("points"))
 {
     return {{QStringLiteral("n"), n},
@@ -105,13 +110,19 @@ inline QJsonObject ledgerEntry(int n, const QString& member, qint64 points, cons
 }
 
 inline QJsonObject salePayload(const QString& saleUuid, const QString& member, const QJsonArray& ledger,
-                               const QJsonArray& effects = {}, const QString& completedAt = QStringLiteral("2026-12-01T09:00:00.000Z"))
+                               const QJsonArray& effects = {},
+                               const QString& completedAt = QStringLiteral("2026-12-01T09:00:00.000Z"))
 {
-    return {{QStringLiteral("sale_uuid"), saleUuid},       {QStringLiteral("member_uuid"), member},
-            {QStringLiteral("completed_at"), completedAt},  {QStringLiteral("currency"), QStringLiteral("EUR")},
-            {QStringLiteral("total_minor"), 1299},          {QStringLiteral("discount_minor"), 0},
-            {QStringLiteral("eligible_minor"), 1299},       {QStringLiteral("programme_version"), 1},
-            {QStringLiteral("lines"), QJsonArray()},        {QStringLiteral("effects"), effects},
+    return {{QStringLiteral("sale_uuid"), saleUuid},
+            {QStringLiteral("member_uuid"), member},
+            {QStringLiteral("completed_at"), completedAt},
+            {QStringLiteral("currency"), QStringLiteral("EUR")},
+            {QStringLiteral("total_minor"), 1299},
+            {QStringLiteral("discount_minor"), 0},
+            {QStringLiteral("eligible_minor"), 1299},
+            {QStringLiteral("programme_version"), 1},
+            {QStringLiteral("lines"), QJsonArray()},
+            {QStringLiteral("effects"), effects},
             {QStringLiteral("ledger"), ledger}};
 }
 

@@ -139,11 +139,11 @@ void TestHqAdmin::importIsAllOrNothing()
     QVERIFY(MemberImport(*m_database, *m_clock).run("number,name,card_number\n5,Anna,2000000000053\n").ok());
     const QByteArray csv = "name,number,card_number,birth_date\n"
                            "Ben,6,,\n"
-                           "Carla,5,,\n"                    // line 3: exists already
-                           "Dora,seven,,\n"                 // line 4: not a number
-                           "Emil,8,2000000000053,\n"        // line 5: Anna's card
-                           "Frida,9,,1990-13-01\n"          // line 6: no such month
-                           "Gustav,6,,\n";                  // line 7: twice in the file
+                           "Carla,5,,\n"              // line 3: exists already
+                           "Dora,seven,,\n"           // line 4: not a number
+                           "Emil,8,2000000000053,\n"  // line 5: Anna's card
+                           "Frida,9,,1990-13-01\n"    // line 6: no such month
+                           "Gustav,6,,\n";            // line 7: twice in the file
     const auto refused = MemberImport(*m_database, *m_clock).run(csv);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::InvalidInput);
@@ -192,12 +192,12 @@ void TestHqAdmin::expiryBooksExpiredLotsOnce()
     QJsonObject late = ledgerEntry(2, member, 60);
     late.insert(QStringLiteral("expires_on"), QStringLiteral("2027-06-30"));
     QJsonObject spent = ledgerEntry(1, member, -30, QStringLiteral("redeem"));
-    const auto pushed = m_office->push(
-        till, QJsonArray{makeEvent(newId(), till, 1, QStringLiteral("sale.completed"),
-                                   salePayload(newId(), member, QJsonArray{early, late})),
-                         makeEvent(newId(), till, 2, QStringLiteral("sale.completed"),
-                                   salePayload(newId(), member, QJsonArray{spent}),
-                                   QStringLiteral("2026-12-01T09:30:00.000Z"))});
+    const auto pushed =
+        m_office->push(till, QJsonArray{makeEvent(newId(), till, 1, QStringLiteral("sale.completed"),
+                                                  salePayload(newId(), member, QJsonArray{early, late})),
+                                        makeEvent(newId(), till, 2, QStringLiteral("sale.completed"),
+                                                  salePayload(newId(), member, QJsonArray{spent}),
+                                                  QStringLiteral("2026-12-01T09:30:00.000Z"))});
     QVERIFY(pushed.ok());
     QCOMPARE(statuses(*pushed), QStringList({sync::kAccepted, sync::kAccepted}));
 
@@ -211,7 +211,8 @@ void TestHqAdmin::expiryBooksExpiredLotsOnce()
     QCOMPARE(due->members, 1);
     QCOMPARE(due->entries, 1);
     QCOMPARE(due->points, 10);
-    QCOMPARE(scalar(*m_database, QStringLiteral("SELECT points FROM ledger WHERE key = 'expire/%1/2026-12-31/1'").arg(member)),
+    QCOMPARE(scalar(*m_database,
+                    QStringLiteral("SELECT points FROM ledger WHERE key = 'expire/%1/2026-12-31/1'").arg(member)),
              -10);
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM changes WHERE kind = 'ledger'"
                                                 " AND origin_till IS NULL AND data LIKE '%expire/%'")),
@@ -231,11 +232,11 @@ void TestHqAdmin::balanceAndStatistics()
     QVERIFY(HqDemo(*m_database, *m_clock).generate(5).ok());
     const QString till = provisionTill(*m_office, QStringLiteral("Till 1"));
     const QString member = sync::memberUuidForNumber(1);
-    const QJsonObject sale = makeEvent(newId(), till, 3, QStringLiteral("sale.completed"),
-                                       salePayload(newId(), member,
-                                                   QJsonArray{ledgerEntry(1, member, 15),
-                                                              ledgerEntry(2, member, 250, QStringLiteral("earn"),
-                                                                          QStringLiteral("wallet"))}));
+    const QJsonObject sale =
+        makeEvent(newId(), till, 3, QStringLiteral("sale.completed"),
+                  salePayload(newId(), member,
+                              QJsonArray{ledgerEntry(1, member, 15), ledgerEntry(2, member, 250, QStringLiteral("earn"),
+                                                                                 QStringLiteral("wallet"))}));
     QVERIFY(m_office->push(till, QJsonArray{sale, sale, makeEvent(newId(), till, 4, QStringLiteral("x.y"), {})}).ok());
     const auto balance = HqReports(*m_database).balance(QStringLiteral("2000000000015"));
     QVERIFY(balance.ok());

@@ -74,7 +74,7 @@ QJsonObject TestHqApply::sale(const QString& id, qint64 sequence, const QString&
 {
     const QString tillId = till.isEmpty() ? m_till : till;
     return makeEvent(id, tillId, sequence, kSale,
-                 salePayload(newId(), memberUuid, QJsonArray{ledgerEntry(1, memberUuid, points)}, effects, at), at);
+                     salePayload(newId(), memberUuid, QJsonArray{ledgerEntry(1, memberUuid, points)}, effects, at), at);
 }
 
 void TestHqApply::sameBatchTwiceIsAppliedOnce()
@@ -105,9 +105,9 @@ void TestHqApply::aBadEventDoesNotBlockTheOthersAndStoresNothing()
 {
     const QString unknown = QStringLiteral("00000000-0000-4000-8000-999999999999");
     // The bad event books for a known member first, then names an unknown one: nothing of it may stay.
-    QJsonObject bad = makeEvent(newId(), m_till, 2, kSale,
-                            salePayload(newId(), member(3),
-                                        QJsonArray{ledgerEntry(1, member(3), 50), ledgerEntry(2, unknown, 5)}));
+    QJsonObject bad = makeEvent(
+        newId(), m_till, 2, kSale,
+        salePayload(newId(), member(3), QJsonArray{ledgerEntry(1, member(3), 50), ledgerEntry(2, unknown, 5)}));
     const QJsonArray batch{sale(newId(), 1, member(1), 10), bad, sale(newId(), 3, member(2), 20)};
     const qint64 changesBefore = scalar(*m_database, QStringLiteral("SELECT count(*) FROM changes"));
     const auto results = m_office->push(m_till, batch);
@@ -116,9 +116,10 @@ void TestHqApply::aBadEventDoesNotBlockTheOthersAndStoresNothing()
              QStringList({sync::kAccepted, QStringLiteral("rejected:unknown_member"), sync::kAccepted}));
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM events")), 2);
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM sales")), 2);
-    QCOMPARE(scalar(*m_database,
-                    QStringLiteral("SELECT count(*) FROM ledger WHERE member_uuid = '%1' AND kind = 'earn'").arg(member(3))),
-             0);
+    QCOMPARE(
+        scalar(*m_database,
+               QStringLiteral("SELECT count(*) FROM ledger WHERE member_uuid = '%1' AND kind = 'earn'").arg(member(3))),
+        0);
     // Two sales: a ledger and a sale change each.
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM changes")), changesBefore + 4);
     QVERIFY(!results->at(1).toObject().value(QStringLiteral("message")).toString().isEmpty());
@@ -127,7 +128,8 @@ void TestHqApply::aBadEventDoesNotBlockTheOthersAndStoresNothing()
 void TestHqApply::eventOfAnotherTillIsRejected()
 {
     const QString other = provisionTill(*m_office, QStringLiteral("Till 2"));
-    const auto results = m_office->push(m_till, QJsonArray{sale(newId(), 1, member(1), 10, {}, QStringLiteral("2026-12-01T09:00:00.000Z"), other)});
+    const auto results = m_office->push(
+        m_till, QJsonArray{sale(newId(), 1, member(1), 10, {}, QStringLiteral("2026-12-01T09:00:00.000Z"), other)});
     QVERIFY(results.ok());
     QCOMPARE(statuses(*results), QStringList{QStringLiteral("rejected:wrong_till")});
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM events")), 0);
@@ -159,13 +161,15 @@ void TestHqApply::unknownTypeAndMalformedAreRejected()
                            badPoints, noSequence, QJsonValue(42)};
     const auto results = m_office->push(m_till, batch);
     QVERIFY(results.ok());
-    QCOMPARE(statuses(*results), QStringList({QStringLiteral("rejected:unknown_type"),
-                                              QStringLiteral("rejected:malformed_event"),
-                                              QStringLiteral("rejected:malformed_event"),
-                                              QStringLiteral("rejected:malformed_event"),
-                                              QStringLiteral("rejected:malformed_event")}));
-    QVERIFY2(results->at(2).toObject().value(QStringLiteral("message")).toString().contains(
-                 QStringLiteral("payload.ledger[0].points")),
+    QCOMPARE(statuses(*results),
+             QStringList({QStringLiteral("rejected:unknown_type"), QStringLiteral("rejected:malformed_event"),
+                          QStringLiteral("rejected:malformed_event"), QStringLiteral("rejected:malformed_event"),
+                          QStringLiteral("rejected:malformed_event")}));
+    QVERIFY2(results->at(2)
+                 .toObject()
+                 .value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("payload.ledger[0].points")),
              qPrintable(results->at(2).toObject().value(QStringLiteral("message")).toString()));
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM events")), 0);
 }
@@ -173,16 +177,17 @@ void TestHqApply::unknownTypeAndMalformedAreRejected()
 void TestHqApply::enrolmentAddsMemberAndCard()
 {
     const QString uuid = newId();
-    const QJsonObject payload{{QStringLiteral("member_uuid"), uuid},
-                              {QStringLiteral("name"), QStringLiteral("Erika Mustermann")},
-                              {QStringLiteral("email"), QStringLiteral("erika@example.org")},
-                              {QStringLiteral("phone"), QJsonValue()},
-                              {QStringLiteral("birth_date"), QStringLiteral("1980-02-29")},
-                              {QStringLiteral("card_number"), QStringLiteral("2000999000017")},
-                              {QStringLiteral("consent"), QJsonObject()},
-                              {QStringLiteral("enrolled_at"), QStringLiteral("2026-12-01T09:00:00.000Z")},
-                              {QStringLiteral("referred_by_member_uuid"), member(4)},
-                              {QStringLiteral("ledger"), QJsonArray{ledgerEntry(1, uuid, 100), ledgerEntry(2, member(4), 50)}}};
+    const QJsonObject payload{
+        {QStringLiteral("member_uuid"), uuid},
+        {QStringLiteral("name"), QStringLiteral("Erika Mustermann")},
+        {QStringLiteral("email"), QStringLiteral("erika@example.org")},
+        {QStringLiteral("phone"), QJsonValue()},
+        {QStringLiteral("birth_date"), QStringLiteral("1980-02-29")},
+        {QStringLiteral("card_number"), QStringLiteral("2000999000017")},
+        {QStringLiteral("consent"), QJsonObject()},
+        {QStringLiteral("enrolled_at"), QStringLiteral("2026-12-01T09:00:00.000Z")},
+        {QStringLiteral("referred_by_member_uuid"), member(4)},
+        {QStringLiteral("ledger"), QJsonArray{ledgerEntry(1, uuid, 100), ledgerEntry(2, member(4), 50)}}};
     const auto results =
         m_office->push(m_till, QJsonArray{makeEvent(newId(), m_till, 1, QStringLiteral("member.enrolled"), payload),
                                           sale(newId(), 2, uuid, 7)});
@@ -192,7 +197,8 @@ void TestHqApply::enrolmentAddsMemberAndCard()
                                                 " AND member_uuid = '%1' AND state = 'active'")
                                      .arg(uuid)),
              1);
-    QCOMPARE(scalar(*m_database, QStringLiteral("SELECT sum(points) FROM ledger WHERE member_uuid = '%1'").arg(uuid)), 107);
+    QCOMPARE(scalar(*m_database, QStringLiteral("SELECT sum(points) FROM ledger WHERE member_uuid = '%1'").arg(uuid)),
+             107);
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM changes WHERE origin_till = '%1'"
                                                 " AND kind IN ('member', 'card')")
                                      .arg(m_till)),
@@ -225,12 +231,13 @@ void TestHqApply::cardBlockedAndReplaced()
     replaced.insert(QStringLiteral("new_card_number"), QStringLiteral("2000777000010"));
     QJsonObject stolen = blocked;
     stolen.insert(QStringLiteral("member_uuid"), member(7));  // member 5's card
-    const auto results = m_office->push(
-        m_till, QJsonArray{makeEvent(newId(), m_till, 1, QStringLiteral("card.blocked"), blocked),
-                           makeEvent(newId(), m_till, 2, QStringLiteral("card.replaced"), replaced),
-                           makeEvent(newId(), m_till, 3, QStringLiteral("card.added"), stolen)});
+    const auto results =
+        m_office->push(m_till, QJsonArray{makeEvent(newId(), m_till, 1, QStringLiteral("card.blocked"), blocked),
+                                          makeEvent(newId(), m_till, 2, QStringLiteral("card.replaced"), replaced),
+                                          makeEvent(newId(), m_till, 3, QStringLiteral("card.added"), stolen)});
     QVERIFY(results.ok());
-    QCOMPARE(statuses(*results), QStringList({sync::kAccepted, sync::kAccepted, QStringLiteral("rejected:card_taken")}));
+    QCOMPARE(statuses(*results),
+             QStringList({sync::kAccepted, sync::kAccepted, QStringLiteral("rejected:card_taken")}));
     QCOMPARE(scalar(*m_database,
                     QStringLiteral("SELECT count(*) FROM cards WHERE number = '%1' AND state = 'blocked'").arg(card5)),
              1);
@@ -322,12 +329,12 @@ void TestHqApply::overdraftIsRecorded()
         scalar(*m_database, QStringLiteral("SELECT sum(points) FROM ledger WHERE member_uuid = '%1'").arg(member(8)));
     // Two offline tills both spent the whole balance.
     const QString other = provisionTill(*m_office, QStringLiteral("Till 2"));
-    const QJsonObject first = makeEvent(newId(), m_till, 1, kSale,
-                                    salePayload(newId(), member(8), QJsonArray{ledgerEntry(1, member(8), -opening,
-                                                                                           QStringLiteral("redeem"))}));
-    const QJsonObject second = makeEvent(newId(), other, 1, kSale,
-                                     salePayload(newId(), member(8), QJsonArray{ledgerEntry(1, member(8), -opening - 1,
-                                                                                            QStringLiteral("redeem"))}));
+    const QJsonObject first = makeEvent(
+        newId(), m_till, 1, kSale,
+        salePayload(newId(), member(8), QJsonArray{ledgerEntry(1, member(8), -opening, QStringLiteral("redeem"))}));
+    const QJsonObject second = makeEvent(
+        newId(), other, 1, kSale,
+        salePayload(newId(), member(8), QJsonArray{ledgerEntry(1, member(8), -opening - 1, QStringLiteral("redeem"))}));
     QVERIFY(m_office->push(m_till, QJsonArray{first}).ok());
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM overdrafts")), 0);
     const auto pushed = m_office->push(other, QJsonArray{second});
@@ -345,7 +352,7 @@ void TestHqApply::returnAddsToTheSale()
 {
     const QString saleUuid = newId();
     QJsonObject completed = makeEvent(newId(), m_till, 1, kSale,
-                                  salePayload(saleUuid, member(9), QJsonArray{ledgerEntry(1, member(9), 12)}));
+                                      salePayload(saleUuid, member(9), QJsonArray{ledgerEntry(1, member(9), 12)}));
     const QJsonObject returned = makeEvent(
         newId(), m_till, 2, QStringLiteral("sale.returned"),
         QJsonObject{{QStringLiteral("return_uuid"), newId()},
@@ -358,7 +365,8 @@ void TestHqApply::returnAddsToTheSale()
     const auto pushed = m_office->push(m_till, QJsonArray{completed, returned});
     QVERIFY(pushed.ok());
     QCOMPARE(statuses(*pushed), QStringList({sync::kAccepted, sync::kAccepted}));
-    QCOMPARE(scalar(*m_database, QStringLiteral("SELECT refunded_eligible_minor FROM sales WHERE uuid = '%1'").arg(saleUuid)),
+    QCOMPARE(scalar(*m_database,
+                    QStringLiteral("SELECT refunded_eligible_minor FROM sales WHERE uuid = '%1'").arg(saleUuid)),
              500);
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT count(*) FROM changes WHERE kind = 'sale'")), 2);
 }
@@ -366,8 +374,9 @@ void TestHqApply::returnAddsToTheSale()
 void TestHqApply::countersPerTill()
 {
     const QJsonObject accepted = sale(newId(), 7, member(1), 10);
-    const auto pushed = m_office->push(
-        m_till, QJsonArray{accepted, accepted, sale(newId(), 8, QStringLiteral("nobody"), 1), sale(newId(), 5, member(2), 1)});
+    const auto pushed =
+        m_office->push(m_till, QJsonArray{accepted, accepted, sale(newId(), 8, QStringLiteral("nobody"), 1),
+                                          sale(newId(), 5, member(2), 1)});
     QVERIFY(pushed.ok());
     const auto tills = m_office->tills();
     QVERIFY(tills.ok());

@@ -96,8 +96,8 @@ void TestHqCommandLine::usageErrors_data()
     QTest::newRow("terminal without action") << QStringList{QStringLiteral("terminal")};
     QTest::newRow("terminal add without name") << QStringList{QStringLiteral("terminal"), QStringLiteral("add")};
     QTest::newRow("demo without members") << QStringList{QStringLiteral("demo")};
-    QTest::newRow("demo with a bad count") << QStringList{QStringLiteral("demo"), QStringLiteral("--members"),
-                                                          QStringLiteral("many")};
+    QTest::newRow("demo with a bad count")
+        << QStringList{QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("many")};
     QTest::newRow("option of another command")
         << QStringList{QStringLiteral("stats"), QStringLiteral("--members"), QStringLiteral("5")};
     QTest::newRow("balance without card") << QStringList{QStringLiteral("balance")};
@@ -137,11 +137,12 @@ void TestHqCommandLine::terminalAddPrintsACode()
     const Run added = hq({QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("--name"),
                           QStringLiteral("Bakery Nord 2"), QStringLiteral("--json"), QStringLiteral("--db"), m_db});
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-    QCOMPARE(added.json.keys(), QStringList({QStringLiteral("code"), QStringLiteral("expires_at"), QStringLiteral("name")}));
+    QCOMPARE(added.json.keys(),
+             QStringList({QStringLiteral("code"), QStringLiteral("expires_at"), QStringLiteral("name")}));
     QCOMPARE(added.json.value(QStringLiteral("name")).toString(), QStringLiteral("Bakery Nord 2"));
     QCOMPARE(added.json.value(QStringLiteral("code")).toString().size(), 14);
-    const Run listed = hq({QStringLiteral("--db"), m_db, QStringLiteral("--json"), QStringLiteral("terminal"),
-                           QStringLiteral("list")});
+    const Run listed = hq(
+        {QStringLiteral("--db"), m_db, QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("list")});
     QCOMPARE(listed.exitCode, 0);
     QCOMPARE(listed.json.value(QStringLiteral("tills")).toArray().size(), 0);  // a code is no till yet
 }
@@ -155,8 +156,8 @@ void TestHqCommandLine::demoBalanceAndStats()
     QCOMPARE(demo.json.value(QStringLiteral("cards")).toInteger(), 1201);
     QCOMPARE(demo.json.value(QStringLiteral("products")).toInteger(), 300);
     QCOMPARE(demo.json.value(QStringLiteral("programme_published")).toBool(), true);
-    const Run again = hq({QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--members"),
-                          QStringLiteral("5")});
+    const Run again =
+        hq({QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("5")});
     QCOMPARE(again.exitCode, 4);
 
     const Run balance = hq({QStringLiteral("balance"), QStringLiteral("2000000000015"), QStringLiteral("--db"), m_db,
@@ -168,14 +169,15 @@ void TestHqCommandLine::demoBalanceAndStats()
     QCOMPARE(balance.json.value(QStringLiteral("member_uuid")).toString(), sync::memberUuidForNumber(1));
     QCOMPARE(balance.json.value(QStringLiteral("balance")).toInteger(),
              balance.json.value(QStringLiteral("accounts")).toObject().value(QStringLiteral("points")).toInteger());
-    QCOMPARE(hq({QStringLiteral("balance"), QStringLiteral("2999999999999"), QStringLiteral("--db"), m_db}).exitCode, 2);
+    QCOMPARE(hq({QStringLiteral("balance"), QStringLiteral("2999999999999"), QStringLiteral("--db"), m_db}).exitCode,
+             2);
 
     const Run stats = hq({QStringLiteral("stats"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
     QCOMPARE(stats.exitCode, 0);
     QCOMPARE(stats.json.keys(),
-             QStringList({QStringLiteral("coupon_conflicts"), QStringLiteral("duplicates_refused"), QStringLiteral("events"),
-                          QStringLiteral("members"), QStringLiteral("overdrafts"), QStringLiteral("rejected"),
-                          QStringLiteral("tills")}));
+             QStringList({QStringLiteral("coupon_conflicts"), QStringLiteral("duplicates_refused"),
+                          QStringLiteral("events"), QStringLiteral("members"), QStringLiteral("overdrafts"),
+                          QStringLiteral("rejected"), QStringLiteral("tills")}));
     QCOMPARE(stats.json.value(QStringLiteral("members")).toInteger(), 1200);
 }
 
@@ -189,14 +191,17 @@ void TestHqCommandLine::programmePublish()
     programme.insert(QStringLiteral("version"), QStringLiteral("four"));
     const QString invalid = writeFile(QStringLiteral("bad.json"), QJsonDocument(programme).toJson());
 
-    const Run published = hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"), good,
-                              QStringLiteral("--json")});
+    const Run published = hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"),
+                              good, QStringLiteral("--json")});
     QVERIFY2(published.exitCode == 0, qPrintable(published.err));
     QCOMPARE(published.json.value(QStringLiteral("version")).toInt(), 3);
-    QCOMPARE(QByteArray::fromBase64(published.json.value(QStringLiteral("signature")).toString().toLatin1()).size(), 64);
-    const Run refused = hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"), older});
+    QCOMPARE(QByteArray::fromBase64(published.json.value(QStringLiteral("signature")).toString().toLatin1()).size(),
+             64);
+    const Run refused =
+        hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"), older});
     QCOMPARE(refused.exitCode, 4);
-    const Run broken = hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"), invalid});
+    const Run broken =
+        hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"), invalid});
     QCOMPARE(broken.exitCode, 4);
     QVERIFY2(broken.err.contains(QLatin1String("$.version")), qPrintable(broken.err));
     QCOMPARE(hq({QStringLiteral("--db"), m_db, QStringLiteral("programme"), QStringLiteral("publish"),
@@ -212,7 +217,8 @@ void TestHqCommandLine::importMembers()
     QCOMPARE(refused.exitCode, 4);
     QVERIFY2(refused.err.contains(QLatin1String("Line 3:")) && refused.err.contains(QLatin1String("Line 4:")),
              qPrintable(refused.err));
-    const QString good = writeFile(QStringLiteral("good.csv"), "number,name,card_number,points\n1,Anna,2000000000015,40\n");
+    const QString good =
+        writeFile(QStringLiteral("good.csv"), "number,name,card_number,points\n1,Anna,2000000000015,40\n");
     const Run imported = hq({QStringLiteral("--db"), m_db, QStringLiteral("import"), QStringLiteral("members"), good,
                              QStringLiteral("--json")});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
@@ -243,9 +249,10 @@ void TestHqCommandLine::conflictsAndExpire()
         const QString till = provisionTill(office, QStringLiteral("Till 1"));
         const QString member = sync::memberUuidForNumber(2);
         const auto pushed = office.push(
-            till, QJsonArray{makeEvent(newId(), till, 1, QStringLiteral("sale.completed"),
-                                       salePayload(newId(), member,
-                                                   QJsonArray{ledgerEntry(1, member, -100000, QStringLiteral("redeem"))}))});
+            till,
+            QJsonArray{makeEvent(
+                newId(), till, 1, QStringLiteral("sale.completed"),
+                salePayload(newId(), member, QJsonArray{ledgerEntry(1, member, -100000, QStringLiteral("redeem"))}))});
         QVERIFY(pushed.ok());
         QCOMPARE(statuses(*pushed), QStringList{sync::kAccepted});
     }
@@ -253,7 +260,8 @@ void TestHqCommandLine::conflictsAndExpire()
     QCOMPARE(found.exitCode, 3);
     const QJsonArray overdrafts = found.json.value(QStringLiteral("overdrafts")).toArray();
     QCOMPARE(overdrafts.size(), 1);
-    QCOMPARE(overdrafts.first().toObject().value(QStringLiteral("member_uuid")).toString(), sync::memberUuidForNumber(2));
+    QCOMPARE(overdrafts.first().toObject().value(QStringLiteral("member_uuid")).toString(),
+             sync::memberUuidForNumber(2));
 
     const Run expire = hq({QStringLiteral("expire"), QStringLiteral("--at"), QStringLiteral("2030-01-01T12:00"),
                            QStringLiteral("--db"), m_db, QStringLiteral("--json")});
@@ -265,8 +273,8 @@ void TestHqCommandLine::conflictsAndExpire()
 void TestHqCommandLine::unreachablePostgresqlIsAStorageError()
 {
     // A port nobody listens on (the discard port on loopback).
-    const Run run = hq({QStringLiteral("--db"), QStringLiteral("postgresql://nobody@127.0.0.1:9/none"),
-                        QStringLiteral("stats")});
+    const Run run =
+        hq({QStringLiteral("--db"), QStringLiteral("postgresql://nobody@127.0.0.1:9/none"), QStringLiteral("stats")});
     QCOMPARE(run.exitCode, 5);
     QCOMPARE(hq({QStringLiteral("--db"), QStringLiteral("postgresql://"), QStringLiteral("stats")}).exitCode, 1);
 }

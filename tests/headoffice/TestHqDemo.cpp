@@ -4,8 +4,8 @@
 #include "admin/HqDemo.h"
 #include "demo/DemoDataGenerator.h"
 #include "keys/HqSigningKey.h"
-#include "store/Database.h"
 #include "program/format/ProgrammeStore.h"
+#include "store/Database.h"
 #include "time/FixedClock.h"
 
 #include <QJsonDocument>
@@ -88,26 +88,27 @@ void TestHqDemo::sameShopAsTheTill()
         tillDb, QStringLiteral("SELECT m.uuid, m.id, m.name, m.email, m.phone, m.enrolled_at, l.origin_key, l.points,"
                                " l.kind, l.reason FROM members m JOIN ledger_entries l ON l.member_id = m.id"
                                " ORDER BY m.uuid"));
-    const QStringList hqMembers = rows(
-        hqDb, QStringLiteral("SELECT m.uuid, m.number, m.name, m.email, m.phone, m.enrolled_at, l.key, l.points, l.kind,"
-                             " l.reason FROM members m JOIN ledger l ON l.member_uuid = m.uuid ORDER BY m.uuid"));
+    const QStringList hqMembers =
+        rows(hqDb,
+             QStringLiteral("SELECT m.uuid, m.number, m.name, m.email, m.phone, m.enrolled_at, l.key, l.points, l.kind,"
+                            " l.reason FROM members m JOIN ledger l ON l.member_uuid = m.uuid ORDER BY m.uuid"));
     QCOMPARE(hqMembers.size(), qsizetype(kMembers));
     QCOMPARE(hqMembers, tillMembers);
     QCOMPARE(hqMembers.first().section(u'|', 0, 0), sync::memberUuidForNumber(1));
 
-    const QStringList tillCards = rows(
-        tillDb, QStringLiteral("SELECT c.number, m.uuid, c.state, c.kind, c.issued_at FROM cards c"
-                               " JOIN members m ON m.id = c.member_id ORDER BY c.number"));
+    const QStringList tillCards =
+        rows(tillDb, QStringLiteral("SELECT c.number, m.uuid, c.state, c.kind, c.issued_at FROM cards c"
+                                    " JOIN members m ON m.id = c.member_id ORDER BY c.number"));
     const QStringList hqCards =
         rows(hqDb, QStringLiteral("SELECT number, member_uuid, state, kind, issued_at FROM cards ORDER BY number"));
     QCOMPARE(hqCards, tillCards);
 
-    const QStringList tillProducts = rows(
-        tillDb, QStringLiteral("SELECT ean, name, price_minor, currency, category, earns_points, discountable"
-                               " FROM products ORDER BY ean"));
-    const QStringList hqProducts = rows(
-        hqDb, QStringLiteral("SELECT ean, name, price_minor, currency, category, earns_points, discountable"
-                             " FROM products ORDER BY ean"));
+    const QStringList tillProducts =
+        rows(tillDb, QStringLiteral("SELECT ean, name, price_minor, currency, category, earns_points, discountable"
+                                    " FROM products ORDER BY ean"));
+    const QStringList hqProducts =
+        rows(hqDb, QStringLiteral("SELECT ean, name, price_minor, currency, category, earns_points, discountable"
+                                  " FROM products ORDER BY ean"));
     QCOMPARE(hqProducts, tillProducts);
 
     // The balance a till shows for any member is head office's.
@@ -129,10 +130,11 @@ void TestHqDemo::everyRowHasItsChange()
     QVERIFY(change.next());
     const QJsonObject member = QJsonDocument::fromJson(change.value(0).toString().toUtf8()).object();
     QCOMPARE(member.value(QStringLiteral("uuid")).toString(), sync::memberUuidForNumber(1));
-    QCOMPARE(rows(db, QStringLiteral("SELECT name, email, enrolled_at FROM members WHERE number = 1")).value(0),
-             QStringList({member.value(QStringLiteral("name")).toString(), member.value(QStringLiteral("email")).toString(),
-                          member.value(QStringLiteral("enrolled_at")).toString()})
-                 .join(u'|'));
+    QCOMPARE(
+        rows(db, QStringLiteral("SELECT name, email, enrolled_at FROM members WHERE number = 1")).value(0),
+        QStringList({member.value(QStringLiteral("name")).toString(), member.value(QStringLiteral("email")).toString(),
+                     member.value(QStringLiteral("enrolled_at")).toString()})
+            .join(u'|'));
     QVERIFY(member.value(QStringLiteral("birth_date")).isNull());
 }
 
@@ -148,7 +150,8 @@ void TestHqDemo::programmeIsPublishedSigned()
     QVERIFY(key.ok());
     const QByteArray document = programme.value(0).toString().toUtf8();
     QCOMPARE(document, ProgrammeStore::builtInDocument());
-    QVERIFY(Ed25519::verify(key->publicKey, document, QByteArray::fromBase64(programme.value(1).toString().toLatin1())));
+    QVERIFY(
+        Ed25519::verify(key->publicKey, document, QByteArray::fromBase64(programme.value(1).toString().toLatin1())));
 }
 
 void TestHqDemo::refusesANonEmptyHeadOffice()

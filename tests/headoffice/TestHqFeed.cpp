@@ -71,7 +71,8 @@ void TestHqFeed::pagesCoverEverythingOnceInOrder()
         for (const QJsonValue& change : page->changes) {
             const QJsonObject object = change.toObject();
             if (object.value(QStringLiteral("kind")).toString() == sync::kMemberChange)
-                members.insert(object.value(QStringLiteral("data")).toObject().value(QStringLiteral("uuid")).toString());
+                members.insert(
+                    object.value(QStringLiteral("data")).toObject().value(QStringLiteral("uuid")).toString());
             if (object.value(QStringLiteral("kind")).toString() == sync::kCardChange) {
                 // A card never comes before its member.
                 QVERIFY(members.contains(

@@ -21,12 +21,10 @@ Result<HqReport> BalanceCommand::run(HeadOffice& office, const QString& card)
         lines.append(tr("  %1: %2").arg(it.key(), locale.toString(it.value())));
     }
     HqReport report;
-    report.json = {{QStringLiteral("card_number"), balance->cardNumber},
-                   {QStringLiteral("member_uuid"), balance->memberUuid},
-                   {QStringLiteral("member_name"), balance->memberName},
-                   {QStringLiteral("balance"), balance->points()},
-                   {QStringLiteral("wallet_minor"), balance->walletMinor()},
-                   {QStringLiteral("accounts"), accounts}};
+    report.json = {
+        {QStringLiteral("card_number"), balance->cardNumber},     {QStringLiteral("member_uuid"), balance->memberUuid},
+        {QStringLiteral("member_name"), balance->memberName},     {QStringLiteral("balance"), balance->points()},
+        {QStringLiteral("wallet_minor"), balance->walletMinor()}, {QStringLiteral("accounts"), accounts}};
     lines.insert(2, tr("Points: %1").arg(locale.toString(balance->points())));
     report.text = lines.join(u'\n');
     return report;

@@ -12,7 +12,8 @@ Result<HqReport> ProgrammeCommand::publish(HeadOffice& office, const QString& fi
 {
     QFile document(file);
     if (!document.open(QIODevice::ReadOnly))
-        return Error{Error::Code::NotFound, tr("Cannot read the programme file %1: %2").arg(file, document.errorString())};
+        return Error{Error::Code::NotFound,
+                     tr("Cannot read the programme file %1: %2").arg(file, document.errorString())};
     // Far above any real programme; keeps a mistaken file from being read into memory whole.
     constexpr qint64 kMaxBytes = 4 * 1024 * 1024;
     if (document.size() > kMaxBytes)

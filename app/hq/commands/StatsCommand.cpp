@@ -22,14 +22,14 @@ Result<HqReport> StatsCommand::run(HeadOffice& office)
                       tr("Overdrafts: %1").arg(locale.toString(stats->overdrafts)),
                       tr("Coupon conflicts: %1").arg(locale.toString(stats->couponConflicts))};
     for (const TillRecord& till : stats->tills) {
-        tills.append(QJsonObject{{QStringLiteral("till_id"), till.id},
-                                 {QStringLiteral("name"), till.name},
-                                 {QStringLiteral("events"), till.accepted},
-                                 {QStringLiteral("duplicates"), till.duplicates},
-                                 {QStringLiteral("rejected"), till.rejected},
-                                 {QStringLiteral("last_sequence"), till.lastSequence},
-                                 {QStringLiteral("last_seen"),
-                                  till.lastSeen.isEmpty() ? QJsonValue() : QJsonValue(till.lastSeen)}});
+        tills.append(QJsonObject{
+            {QStringLiteral("till_id"), till.id},
+            {QStringLiteral("name"), till.name},
+            {QStringLiteral("events"), till.accepted},
+            {QStringLiteral("duplicates"), till.duplicates},
+            {QStringLiteral("rejected"), till.rejected},
+            {QStringLiteral("last_sequence"), till.lastSequence},
+            {QStringLiteral("last_seen"), till.lastSeen.isEmpty() ? QJsonValue() : QJsonValue(till.lastSeen)}});
         lines.append(tr("Till %1 (%2): %3 events, %4 duplicates, %5 rejected, sequence %6, last seen %7")
                          .arg(till.name, till.id, locale.toString(till.accepted), locale.toString(till.duplicates),
                               locale.toString(till.rejected), locale.toString(till.lastSequence),

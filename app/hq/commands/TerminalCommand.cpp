@@ -30,12 +30,13 @@ Result<HqReport> TerminalCommand::list(HeadOffice& office)
     QJsonArray rows;
     QStringList lines;
     for (const TillRecord& till : *tills) {
-        rows.append(QJsonObject{{QStringLiteral("till_id"), till.id},
-                                {QStringLiteral("name"), till.name},
-                                {QStringLiteral("state"), till.state},
-                                {QStringLiteral("provisioned_at"), till.provisionedAt},
-                                {QStringLiteral("events"), till.accepted},
-                                {QStringLiteral("last_seen"), till.lastSeen.isEmpty() ? QJsonValue() : QJsonValue(till.lastSeen)}});
+        rows.append(QJsonObject{
+            {QStringLiteral("till_id"), till.id},
+            {QStringLiteral("name"), till.name},
+            {QStringLiteral("state"), till.state},
+            {QStringLiteral("provisioned_at"), till.provisionedAt},
+            {QStringLiteral("events"), till.accepted},
+            {QStringLiteral("last_seen"), till.lastSeen.isEmpty() ? QJsonValue() : QJsonValue(till.lastSeen)}});
         lines.append(tr("%1  %2  %3  provisioned %4, last seen %5")
                          .arg(till.id, till.name, till.state, till.provisionedAt,
                               till.lastSeen.isEmpty() ? tr("never") : till.lastSeen));
