@@ -69,8 +69,15 @@ private slots:
         if (FaultProxy::Fault(fault) == FaultProxy::Fault::Delay) {
             QVERIFY2(failed.exitCode == 0, qPrintable(failed.describe()));
         } else if (failed.exitCode == 6) {
-            // Head office unreachable as far as the till can tell: everything stays pending.
+            // Head office unreachable as far as the till can tell: everything stays pending, and it is
+            // a reason to back off, not head office refusing the till.
             QCOMPARE(failed.json().value(QLatin1String("online")).toBool(true), false);
+            const QString error = failed.json().value(QLatin1String("error")).toString();
+            QVERIFY2(!error.isEmpty() && !QStringList({QStringLiteral("replayed"), QStringLiteral("unauthenticated"),
+                                                       QStringLiteral("bad_signature"), QStringLiteral("unknown_till"),
+                                                       QStringLiteral("malformed")})
+                                              .contains(error),
+                     qPrintable(failed.describe()));
             QCOMPARE(till->outboxCount(QStringLiteral("pending")), kSales);
             QCOMPARE(world.hqDatabase().count(QStringLiteral("events")) - before, reachesHeadOffice ? kSales : 0);
         } else {
