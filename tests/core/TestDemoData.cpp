@@ -7,6 +7,7 @@
 #include "sale/SaleSession.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
+#include "sync/protocol/SyncProtocol.h"
 #include "time/FixedClock.h"
 
 #include <QSet>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void cardNumbersAreValidEan13InTheCardRange();
     void productsFollowTheCatalogue();
     void openingBalancesAreNonNegative();
+    void membersCarryHeadOfficesKeys();
     void demoCardsAndProductsScan();
     void refusesANonEmptyDatabase();
     void refusesABadMemberCount_data();
@@ -229,6 +231,21 @@ void TestDemoData::openingBalancesAreNonNegative()
                                      " max(points) < 3000, min(kind), max(kind), min(sale_id IS NULL)"
                                      " FROM ledger_entries")),
              QStringList{QStringLiteral("800|800|1|1|opening|opening|1")});
+}
+
+void TestDemoData::membersCarryHeadOfficesKeys()
+{
+    // The same names head office's demo gives them (loyalty-hq demo), so a demo till provisioned
+    // against a demo head office neither duplicates a member nor books an opening balance twice.
+    const auto database = openDatabase(QStringLiteral("till.db"));
+    QVERIFY(database);
+    QVERIFY(DemoDataGenerator(*database, *m_clock).generate(50).ok());
+    const RawConnection raw(database->path());
+    QCOMPARE(raw.rows(QStringLiteral("SELECT uuid FROM members WHERE id IN (1, 50) ORDER BY id")),
+             QStringList({sync::memberUuidForNumber(1), sync::memberUuidForNumber(50)}));
+    QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM ledger_entries l JOIN members m ON m.id = l.member_id"
+                                     " WHERE l.origin_key = 'opening/' || m.uuid")),
+             QStringList{QStringLiteral("50")});
 }
 
 void TestDemoData::demoCardsAndProductsScan()
