@@ -49,6 +49,11 @@ Result<QList<TillRecord>> HeadOffice::tills()
     return TillRegistry::tills(m_database);
 }
 
+Result<Done> HeadOffice::disableTill(const QString& tillId)
+{
+    return TillRegistry(m_database, m_clock).disable(tillId);
+}
+
 Result<QByteArray> HeadOffice::publicKey()
 {
     const auto key = HqSigningKey::load(m_database);

@@ -31,6 +31,7 @@ public:
 
     Result<ProvisioningCode> addTerminal(const QString& name);
     Result<QList<TillRecord>> tills();
+    Result<Done> disableTill(const QString& tillId);
     // Head office's raw Ed25519 public key, as provisioning hands it out.
     Result<QByteArray> publicKey();
 

@@ -34,6 +34,11 @@ const QList<CommandSpec>& commandSpecs()
     static const QList<CommandSpec> specs{
         {QStringLiteral("terminal add"), Command::TerminalAdd, {kName}, 0, {}},
         {QStringLiteral("terminal list"), Command::TerminalList, {}, 0, {}},
+        {QStringLiteral("terminal disable"),
+         Command::TerminalDisable,
+         {},
+         1,
+         QStringLiteral("loyalty-hq terminal disable TILL-ID")},
         {QStringLiteral("demo"), Command::Demo, {kMembers}, 0, {}},
         {QStringLiteral("balance"), Command::Balance, {}, 1, QStringLiteral("loyalty-hq balance 2000000123455")},
         {QStringLiteral("stats"), Command::Stats, {}, 0, {}},
@@ -115,6 +120,7 @@ QString HqCommandLine::description()
         tr("  cert --out DIR [--host NAME]...  make a self-signed certificate and print its pin"),
         tr("  terminal add --name NAME  print a one-time code (valid 24 hours) to provision a till"),
         tr("  terminal list             list the provisioned tills"),
+        tr("  terminal disable TILL-ID  refuse the till from now on (its secret is revoked)"),
         tr("  demo --members N          fill a new, empty head office with the till's demo data"),
         tr("  balance CARD              show a card's member and account balances"),
         tr("  stats                     members, events, duplicates refused and rejected, per till"),
@@ -258,6 +264,9 @@ Result<Done> HqCommandLine::readArguments(HqRequest& request, const QStringList&
         request.card = positional.value(0).trimmed();
         if (request.card.isEmpty())
             return usage(tr("balance needs the card number, e.g. \"loyalty-hq balance 2000000123455\"."));
+        return Done{};
+    case HqRequest::Command::TerminalDisable:
+        request.tillId = positional.value(0).trimmed();
         return Done{};
     case HqRequest::Command::ProgrammePublish:
     case HqRequest::Command::ImportMembers:

@@ -83,6 +83,8 @@ Result<HqReport> HqCommandRunner::execute(HeadOffice& office, const HqRequest& r
         return TerminalCommand::add(office, request.name);
     case HqRequest::Command::TerminalList:
         return TerminalCommand::list(office);
+    case HqRequest::Command::TerminalDisable:
+        return TerminalCommand::disable(office, request.tillId);
     case HqRequest::Command::Demo:
         return DemoCommand::run(office, request.memberCount);
     case HqRequest::Command::Balance:

@@ -19,6 +19,7 @@ struct HqRequest
         Cert,
         TerminalAdd,
         TerminalList,
+        TerminalDisable,
         Demo,
         Balance,
         Stats,
@@ -34,6 +35,7 @@ struct HqRequest
     QString name;                 // terminal add --name
     qint64 memberCount = 0;       // demo --members
     QString card;                 // balance CARD
+    QString tillId;               // terminal disable TILL-ID
     QString file;                 // programme publish FILE, import members FILE
     std::optional<QDateTime> at;  // expire --at: head office's local time; empty: now
     QStringList passThrough;      // serve, cert: their arguments, parsed by the command itself

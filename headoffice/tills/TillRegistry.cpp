@@ -171,6 +171,25 @@ Result<QByteArray> TillRegistry::activeTillSecret(const QString& tillId)
     return QByteArray::fromBase64(query.value(0).toString().toLatin1());
 }
 
+Result<Done> TillRegistry::disable(const QString& tillId)
+{
+    HqTransaction transaction(m_database);
+    if (auto begun = transaction.beginWrite(); !begun)
+        return begun.error();
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE tills SET state = 'disabled' WHERE id = ?"));
+    update.bindValue(0, tillId);
+    if (!update.exec())
+        return HqStoreError::from(update.lastError());
+    if (update.numRowsAffected() != 1) {
+        return Error{Error::Code::NotFound, tr("Head office knows no till %1.").arg(tillId.left(64)),
+                     QStringLiteral("unknown_till")};
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return Done{};
+}
+
 Result<bool> TillRegistry::rememberNonce(const QString& tillId, const QByteArray& nonce, qint64 unixTime)
 {
     HqTransaction transaction(m_database);

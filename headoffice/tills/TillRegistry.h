@@ -31,6 +31,8 @@ public:
     Result<ProvisioningCode> addTerminal(const QString& name);
     Result<ProvisionedTill> provision(const QString& code, const QString& requestedTillName);
     Result<QByteArray> activeTillSecret(const QString& tillId);
+    // Revokes the till's secret at once: its next request is refused as unknown_till.
+    Result<Done> disable(const QString& tillId);
     Result<bool> rememberNonce(const QString& tillId, const QByteArray& nonce, qint64 unixTime);
     static Result<QList<TillRecord>> tills(HqDatabase& database);
 

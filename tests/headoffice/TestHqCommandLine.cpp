@@ -145,6 +145,28 @@ void TestHqCommandLine::terminalAddPrintsACode()
         {QStringLiteral("--db"), m_db, QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("list")});
     QCOMPARE(listed.exitCode, 0);
     QCOMPARE(listed.json.value(QStringLiteral("tills")).toArray().size(), 0);  // a code is no till yet
+
+    QString tillId;
+    {
+        QString error;
+        auto database = openDatabase(m_db, &error);
+        QVERIFY2(database, qPrintable(error));
+        FixedClock clock(QDateTime::currentDateTimeUtc());
+        HeadOffice office(*database, clock);
+        const auto till = office.provision(added.json.value(QStringLiteral("code")).toString(), QString());
+        QVERIFY2(till.ok(), qPrintable(errorText(till)));
+        tillId = till->tillId;
+    }
+    const Run disabled = hq({QStringLiteral("--db"), m_db, QStringLiteral("terminal"), QStringLiteral("disable"),
+                             tillId, QStringLiteral("--json")});
+    QVERIFY2(disabled.exitCode == 0, qPrintable(disabled.err));
+    const Run after = hq(
+        {QStringLiteral("--db"), m_db, QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("list")});
+    const QJsonObject row = after.json.value(QStringLiteral("tills")).toArray().first().toObject();
+    QCOMPARE(row.value(QStringLiteral("till_id")).toString(), tillId);
+    QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("disabled"));
+    QCOMPARE(
+        hq({QStringLiteral("--db"), m_db, QStringLiteral("terminal"), QStringLiteral("disable"), newId()}).exitCode, 2);
 }
 
 void TestHqCommandLine::demoBalanceAndStats()

@@ -47,4 +47,14 @@ Result<HqReport> TerminalCommand::list(HeadOffice& office)
     return report;
 }
 
+Result<HqReport> TerminalCommand::disable(HeadOffice& office, const QString& tillId)
+{
+    if (auto disabled = office.disableTill(tillId); !disabled)
+        return disabled.error();
+    HqReport report;
+    report.json = {{QStringLiteral("till_id"), tillId}, {QStringLiteral("state"), QStringLiteral("disabled")}};
+    report.text = tr("Till %1 is disabled; head office refuses its requests from now on.").arg(tillId);
+    return report;
+}
+
 }  // namespace loyalty::hq

@@ -9,7 +9,7 @@ namespace loyalty::hq {
 
 class HeadOffice;
 
-// `terminal add --name N` (a one-time provisioning code) and `terminal list`.
+// `terminal add --name N` (a one-time provisioning code) `terminal list` and `terminal disable TILL-ID`.
 class TerminalCommand final
 {
     Q_DECLARE_TR_FUNCTIONS(TerminalCommand)
@@ -17,6 +17,7 @@ class TerminalCommand final
 public:
     static Result<HqReport> add(HeadOffice& office, const QString& name);
     static Result<HqReport> list(HeadOffice& office);
+    static Result<HqReport> disable(HeadOffice& office, const QString& tillId);
 };
 
 }  // namespace loyalty::hq
