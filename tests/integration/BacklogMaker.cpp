@@ -1,7 +1,8 @@
 // Writes a backlog of real outbox events fast, for the 100,000-event scenario. Usage:
 //   backlog_maker <till database> <sales> <members>
 // Completes `sales` sales through the till's own SaleSession/SaleService (each one transaction with its
-// outbox event, exactly as at the till), spread over the first `members` demo members, and prints
+// outbox event, exactly as at the till), spread over the first `members` demo members and over the
+// days of the outage that ends now (about 500 sales a day, as a busy till makes them), and prints
 // "done N" with the number of sales. Only this helper's connection writes without fsync: the events
 // and their effects are the real code path's, only their durability against power loss is given up.
 #include "catalog/ProductRepository.h"
@@ -9,6 +10,7 @@
 #include "sale/SaleSession.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
+#include "time/FixedClock.h"
 #include "time/SystemClock.h"
 
 #include <QCoreApplication>
@@ -52,8 +54,14 @@ int main(int argc, char* argv[])
     if (!products || products->isEmpty())
         return fail(QStringLiteral("the database holds no products"));
 
-    SaleSession session(database, clock, *settings);
+    // The outage's days: a till's sale number of the day is counted among that day's sales, so a
+    // hundred thousand sales on one day would be neither realistic nor quick.
+    const qint64 outageMs = (sales / 500 + 1) * 86'400'000LL;
+    const QDateTime start = clock.now().addMSecs(-outageMs);
+    FixedClock saleClock(start);
+    SaleSession session(database, saleClock, *settings);
     for (qint64 sale = 0; sale < sales; ++sale) {
+        saleClock.set(start.addMSecs(outageMs * sale / sales));
         const qint64 member = 1 + sale % members;
         if (session.scan(DemoDataGenerator::cardNumberFor(member)).kind != ScanOutcome::Kind::MemberAttached)
             return fail(QStringLiteral("card of member %1 refused").arg(member));

@@ -17,7 +17,7 @@ private slots:
         const int events = qEnvironmentVariableIsSet("LOYALTY_TEST_BACKLOG")
                                ? qEnvironmentVariableIntValue("LOYALTY_TEST_BACKLOG")
                                : 100'000;
-        constexpr int kMembers = 500;
+        constexpr int kMembers = 2000;
         ScenarioWorld world;
         QVERIFY2(world.setUp(kMembers), qPrintable(world.error()));
         TillFixture* till = world.addTill(QStringLiteral("Till North"));
@@ -60,7 +60,7 @@ private slots:
               double(pulling.elapsed()) / 1000.0);
 
         QStringList cards;
-        for (int member = 1; member <= kMembers; member += 25)
+        for (int member = 1; member <= kMembers; member += 100)
             cards << ScenarioWorld::card(member);
         const QString problems = world.invariants(cards);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
