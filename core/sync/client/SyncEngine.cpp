@@ -153,7 +153,10 @@ Result<SyncEngine::Step> SyncEngine::pushAll(SyncRoundReport& report)
         const auto step = pushBatch(*events, report);
         if (!step || *step == Step::Stop)
             return step;
-        if (report.accepted + report.duplicates + report.rejected == settledBefore) {
+        const qint64 settled = report.accepted + report.duplicates + report.rejected;
+        if (m_pushProgress && settled != settledBefore)
+            m_pushProgress(settled);
+        if (settled == settledBefore) {
             // Head office answered without settling a single event: offering the same batch again
             // would loop for ever. Stop the round; the events wait with their last error.
             report.failure = SyncReply::Outcome::Unavailable;

@@ -32,6 +32,8 @@ public:
     using PageApplier = std::function<Result<AppliedPage>(const QJsonArray& changes, const QString& nextCursor)>;
     // Called after every applied page: changes pulled in this round so far, and head office's remaining.
     using Progress = std::function<void(qint64 pulled, qint64 remaining)>;
+    // Called after every push batch: events settled (acknowledged or rejected) in this round so far.
+    using PushProgress = std::function<void(qint64 settled)>;
 
     struct Options
     {
@@ -49,6 +51,9 @@ public:
 
     // A storage failure is an error; anything head office (or the network) did is in the report.
     Result<SyncRoundReport> runRound(const Progress& progress = {});
+    // For a long backlog the status line counts down while the round runs.
+    void setPushProgress(PushProgress progress) { m_pushProgress = std::move(progress); }
+
     // Only the pull half: provisioning's snapshot.
     Result<SyncRoundReport> pullAll(const Progress& progress = {});
 
@@ -72,6 +77,7 @@ private:
     const Clock& m_clock;
     SyncClient& m_client;
     PageApplier m_applier;
+    PushProgress m_pushProgress;
     Options m_options;
     OutboxQueue m_queue;
 };

@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace loyalty::sync {
 
 SyncWorker::SyncWorker(Options options, const Clock& clock)
@@ -92,6 +94,11 @@ void SyncWorker::runRound()
         SyncClient client(m_clock, *endpoint, m_options.timeoutMs);
         SyncEngine engine(db, m_clock, client, SyncEngine::changeApplier(db, m_clock),
                           SyncEngine::Options{500, m_options.pullLimit, 4 * 1024 * 1024});
+        const qint64 pendingAtStart = m_status.pending;
+        engine.setPushProgress([this, pendingAtStart](qint64 settled) {
+            m_status.pending = std::max<qint64>(0, pendingAtStart - settled);
+            Q_EMIT statusChanged(m_status);
+        });
         const bool provisioning = m_status.provisioning;
         const auto report = engine.runRound([this, provisioning](qint64 pulled, qint64 remaining) {
             if (!provisioning)

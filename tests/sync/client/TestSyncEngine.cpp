@@ -98,6 +98,7 @@ private:
     loyalty::FixedClock m_clock{QDateTime::fromString(kServerTime, Qt::ISODate)};
     std::unique_ptr<loyalty::Database> m_database;
     QList<QJsonArray> m_appliedPages;
+    QList<qint64> m_settled;  // the push progress reported after each batch
 };
 
 void TestSyncEngine::init()
@@ -107,6 +108,7 @@ void TestSyncEngine::init()
         m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction()))), m_clock);
     QVERIFY(m_database);
     m_appliedPages.clear();
+    m_settled.clear();
 }
 
 void TestSyncEngine::cleanup()
@@ -140,6 +142,7 @@ loyalty::Result<loyalty::sync::SyncRoundReport> TestSyncEngine::round(ScriptedHt
         return page;
     };
     SyncEngine engine(db, m_clock, client, applier, SyncEngine::Options{pushBatch, 1000, 4 * 1024 * 1024});
+    engine.setPushProgress([this](qint64 settled) { m_settled.append(settled); });
     return engine.runRound();
 }
 
@@ -181,6 +184,7 @@ void TestSyncEngine::pushesInBatchesThenPullsUntilDone()
     QCOMPARE(eventsOf(requests[0]).size(), 3);
     QCOMPARE(eventsOf(requests[1]).size(), 3);
     QCOMPARE(eventsOf(requests[2]).size(), 1);
+    QCOMPARE(m_settled, (QList<qint64>{3, 6, 7}));
     // The envelope as the contract has it, in sequence order.
     const QJsonObject first = eventsOf(requests[0]).first().toObject();
     QCOMPARE(first.value(QLatin1String("id")).toString(), uuids.first());
