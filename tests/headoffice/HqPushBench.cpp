@@ -1,6 +1,8 @@
 // hq_push_bench [--db PATH-or-URL] [--events N]: how many events a second head office applies
 // through HeadOfficeApi::push in batches of 1000 (sales with two ledger entries each), without
-// HTTP. Not a test: speed is measured, never asserted.
+// HTTP. hq_push_bench --pull --db PATH-or-URL: how long a new till's full pull of an existing head
+// office takes (pages of 5000, e.g. after loyalty-hq demo --members 1000000). Not a test: speed is
+// measured, never asserted.
 #include "HeadOffice.h"
 #include "admin/HqDemo.h"
 #include "store/HqDatabase.h"
@@ -25,7 +27,8 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     QString db = dir.filePath(QStringLiteral("bench.db"));
     qint64 events = 20000;
-    for (qsizetype i = 1; i + 1 < arguments.size(); i += 2) {
+    const bool pull = arguments.contains(QStringLiteral("--pull"));
+    for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
         if (arguments[i] == QLatin1String("--db"))
             db = arguments[i + 1];
         else if (arguments[i] == QLatin1String("--events"))
@@ -39,6 +42,27 @@ int main(int argc, char** argv)
         return 1;
     }
     HeadOffice office(**database, clock);
+    if (pull) {
+        const QString till = office.provision(office.addTerminal(QStringLiteral("Pull"))->code, QString())->tillId;
+        QElapsedTimer timer;
+        timer.start();
+        QString cursor;
+        qint64 changes = 0;
+        for (bool more = true; more;) {
+            const auto page = office.changes(till, cursor, sync::kMaxChangesLimit);
+            if (!page) {
+                out << page.error().message << Qt::endl;
+                return 1;
+            }
+            changes += page->changes.size();
+            cursor = page->cursor;
+            more = page->more;
+        }
+        const qint64 ms = timer.elapsed();
+        out << changes << " changes pulled in " << ms << " ms: " << (ms > 0 ? changes * 1000 / ms : 0) << " changes/s ("
+            << (*database)->dialect().name() << ")" << Qt::endl;
+        return 0;
+    }
     constexpr int kMembers = 1000;
     if (!HqDemo(**database, clock).generate(kMembers)) {
         out << "demo data failed (the database must be empty)" << Qt::endl;
