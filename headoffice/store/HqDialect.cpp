@@ -31,6 +31,13 @@ QString HqDialect::ddl(const QString& statement) const
     return text;
 }
 
+QString HqDialect::jsonTexts() const
+{
+    if (isPostgresql())
+        return QStringLiteral("SELECT json_array_elements_text(CAST(? AS json))");
+    return QStringLiteral("SELECT value FROM json_each(?)");
+}
+
 QString HqDialect::tableExistsQuery() const
 {
     if (isPostgresql()) {

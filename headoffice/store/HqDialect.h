@@ -21,6 +21,9 @@ public:
     // Replaces the schema's placeholders: {int} a 64-bit integer column, {id} an auto-numbered
     // 64-bit primary key that never reuses a number.
     QString ddl(const QString& statement) const;
+    // A subquery of the texts in one bound JSON array (`["a","b"]`): a set of keys as a single
+    // parameter, however many there are.
+    QString jsonTexts() const;
     // One row with the count of tables named ? in the database's schema.
     QString tableExistsQuery() const;
     // The statements that open a write transaction. Writers are serialised on both backends: SQLite
