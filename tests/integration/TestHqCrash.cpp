@@ -37,6 +37,7 @@ private slots:
                  qPrintable(QStringLiteral("head office was not killed mid-backlog: %1 of %2 committed")
                                 .arg(committed)
                                 .arg(kEvents)));
+        qInfo("killed with %lld of %d events committed at head office (batches of 1000)", committed, kEvents);
         const QByteArray syncOut = sync->readAllStandardOutput();
         QVERIFY2(sync->exitStatus() == QProcess::NormalExit, syncOut.constData());
         QVERIFY2(sync->exitCode() == 6,

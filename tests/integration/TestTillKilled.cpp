@@ -32,6 +32,7 @@ private slots:
         QVERIFY2(
             committed > 0 && committed < kEvents,
             qPrintable(QStringLiteral("not killed mid-backlog: %1 of %2 at head office").arg(committed).arg(kEvents)));
+        qInfo("killed with %lld of %d events committed at head office (batches of 1000)", committed, kEvents);
         // Nothing the till marked acknowledged is missing at head office.
         QVERIFY(till->outboxCount(QStringLiteral("acknowledged")) <= committed);
         QVERIFY2(till->check(), qPrintable(till->error()));
