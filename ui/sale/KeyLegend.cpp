@@ -37,19 +37,23 @@ KeyLegend::KeyLegend(QWidget* parent)
                          "&nbsp;&nbsp; <b>F2</b> %4 &nbsp;&nbsp; <b>F5</b> %5")
               .arg(tr("Coupon"), tr("Redeem points"), tr("Reward"), tr("Wallet"), tr("Remove coupons and redemptions")),
           this))
+    , m_deviceStatusLabel(new QLabel(this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("keyLegend"));
+    m_deviceStatusLabel->setObjectName(QStringLiteral("deviceStatusLabel"));
     m_status->setObjectName(QStringLiteral("tillStatusLabel"));
-    // Sale keys on the first line; loyalty keys and the till's and devices' state on the second,
-    // so none of them is cut on a 1366 px screen in German.
+    // Sale keys on the first line, loyalty keys on the second, and a status line of its own: card
+    // devices on the left, the till and head office on the right — so nothing is cut on a 1366 px
+    // screen in German however long the device or sync message.
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(12, 2, 12, 2);
     layout->setHorizontalSpacing(16);
     layout->setVerticalSpacing(0);
     layout->addWidget(m_keys, 0, 0, 1, 2);
-    layout->addWidget(m_loyaltyKeys, 1, 0);
-    layout->addWidget(m_status, 1, 1, Qt::AlignRight | Qt::AlignVCenter);
+    layout->addWidget(m_loyaltyKeys, 1, 0, 1, 2);
+    layout->addWidget(m_deviceStatusLabel, 2, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    layout->addWidget(m_status, 2, 1, Qt::AlignRight | Qt::AlignVCenter);
     layout->setColumnStretch(0, 1);
 }
 
@@ -116,13 +120,13 @@ void KeyLegend::showDeviceStatus(const QString& status)
 
 void KeyLegend::render()
 {
-    const QString tillStatus = m_tillName.isEmpty() ? syncText() : m_tillName + QStringLiteral(" · ") + syncText();
-    m_status->setText(m_deviceStatus.isEmpty() ? tillStatus : m_deviceStatus + QStringLiteral(" · ") + tillStatus);
+    m_deviceStatusLabel->setText(m_deviceStatus);
+    m_status->setText(m_tillName.isEmpty() ? syncText() : m_tillName + QStringLiteral(" · ") + syncText());
 }
 
 QString KeyLegend::statusText() const
 {
-    return m_status->text();
+    return m_deviceStatus.isEmpty() ? m_status->text() : m_deviceStatus + QStringLiteral(" · ") + m_status->text();
 }
 
 QString KeyLegend::keysText() const

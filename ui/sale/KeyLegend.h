@@ -24,6 +24,7 @@ public:
     void showSyncStatus(const sync::SyncStatus& status);
     // The latest word from a card device (NFC, serial scanner), shown before the till's state.
     void showDeviceStatus(const QString& status);
+    // What the status line says, devices first, then the till and head office.
     QString statusText() const;
     QString keysText() const;
 
@@ -33,6 +34,7 @@ private:
 
     QLabel* m_keys;
     QLabel* m_loyaltyKeys;
+    QLabel* m_deviceStatusLabel;
     QLabel* m_status;
     QString m_tillName;
     qint64 m_queued = 0;
