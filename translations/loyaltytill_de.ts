@@ -79,6 +79,22 @@
         <source>%1 points on %2</source>
         <translation>%1 Punkte am %2</translation>
     </message>
+    <message>
+        <source>Card %1 (%2): %3</source>
+        <translation>Karte %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Mitglied: %1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>Points: %1</source>
+        <translation>Punkte: %1</translation>
+    </message>
 </context>
 <context>
     <name>CardLifecycle</name>
@@ -134,6 +150,102 @@
     </message>
 </context>
 <context>
+    <name>CatalogueChangeApplier</name>
+    <message>
+        <source>is not a valid EAN</source>
+        <translation>ist keine gültige EAN</translation>
+    </message>
+    <message>
+        <source>is negative</source>
+        <translation>ist negativ</translation>
+    </message>
+    <message>
+        <source>is not a three-letter currency code</source>
+        <translation>ist kein dreistelliger Währungscode</translation>
+    </message>
+    <message>
+        <source>is not between 0 and 65535</source>
+        <translation>liegt nicht zwischen 0 und 65535</translation>
+    </message>
+    <message>
+        <source>is not a base64 Ed25519 public key</source>
+        <translation>ist kein öffentlicher Ed25519-Schlüssel in Base64</translation>
+    </message>
+</context>
+<context>
+    <name>CertCommand</name>
+    <message>
+        <source>cert does not know the option %1.</source>
+        <translation>cert kennt die Option %1 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>Usage: loyalty-hq cert --out DIR [--host NAME]... [--json]</source>
+        <translation>Aufruf: loyalty-hq cert --out ORDNER [--host NAME]... [--json]</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Zertifikat:  %1</translation>
+    </message>
+    <message>
+        <source>Key:         %1 (keep it secret; mode 0600)</source>
+        <translation>Schlüssel:   %1 (geheim halten; Modus 0600)</translation>
+    </message>
+    <message>
+        <source>Pin:         %1</source>
+        <translation>Pin:         %1</translation>
+    </message>
+    <message>
+        <source>Serve with:  loyalty-hq serve --listen HOST:PORT --cert %1 --key %2</source>
+        <translation>Starten mit: loyalty-hq serve --listen HOST:PORT --cert %1 --key %2</translation>
+    </message>
+    <message>
+        <source>Provision a till with --pin %1 (or --ca %2).</source>
+        <translation>Kassen mit --pin %1 (oder --ca %2) einrichten.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeApplier</name>
+    <message>
+        <source>is missing or not an object</source>
+        <translation>fehlt oder ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>is not a kind of change this till knows</source>
+        <translation>ist keine Art von Änderung, die diese Kasse kennt</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeFields</name>
+    <message>
+        <source>Change %1 (%2) from head office: %3 %4. Nothing of the page was applied.</source>
+        <translation>Änderung %1 (%2) der Zentrale: %3 %4. Von dieser Seite wurde nichts übernommen.</translation>
+    </message>
+    <message>
+        <source>is missing or not a text</source>
+        <translation>fehlt oder ist kein Text</translation>
+    </message>
+    <message>
+        <source>is missing or not a whole number</source>
+        <translation>fehlt oder ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>is missing or not true or false</source>
+        <translation>fehlt oder ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>is missing or not a time</source>
+        <translation>fehlt oder ist keine Zeitangabe</translation>
+    </message>
+    <message>
+        <source>is not a day (yyyy-mm-dd)</source>
+        <translation>ist kein Datum (yyyy-mm-dd)</translation>
+    </message>
+</context>
+<context>
     <name>CheckCommand</name>
     <message>
         <source>Sales:</source>
@@ -145,7 +257,7 @@
     </message>
     <message>
         <source>Outbox events:</source>
-        <translation>Outbox-Ereignisse:</translation>
+        <translation>Ereignisse im Ausgang:</translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -157,6 +269,21 @@
             <numerusform>%n Problem gefunden:</numerusform>
             <numerusform>%n Probleme gefunden:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsCommand</name>
+    <message>
+        <source>Overdraft: %1 (%2) %3 at %4 after event %5 of till %6</source>
+        <translation>Überziehung: %1 (%2) %3 auf %4 nach Ereignis %5 von Kasse %6</translation>
+    </message>
+    <message>
+        <source>Coupon %1 used twice: won by till %2 at %3; also used by till %4 at %5 (event %6)</source>
+        <translation>Gutschein %1 doppelt eingelöst: gewertet für Kasse %2 am %3; zusätzlich eingelöst an Kasse %4 am %5 (Ereignis %6)</translation>
+    </message>
+    <message>
+        <source>No overdrafts and no coupon conflicts.</source>
+        <translation>Keine Überziehungen und keine Gutscheinkonflikte.</translation>
     </message>
 </context>
 <context>
@@ -185,8 +312,8 @@
     <message numerus="yes">
         <source>%n sale(s) without their outbox event: %1</source>
         <translation>
-            <numerusform>%n Verkauf ohne sein Outbox-Ereignis: %1</numerusform>
-            <numerusform>%n Verkäufe ohne ihr Outbox-Ereignis: %1</numerusform>
+            <numerusform>%n Verkauf ohne sein Ereignis im Ausgang: %1</numerusform>
+            <numerusform>%n Verkäufe ohne ihr Ereignis im Ausgang: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -213,8 +340,29 @@
     <message numerus="yes">
         <source>%n outbox event(s) after a gap in the sequence: %1</source>
         <translation>
-            <numerusform>%n Outbox-Ereignis nach einer Lücke in der Folgenummer: %1</numerusform>
-            <numerusform>%n Outbox-Ereignisse nach einer Lücke in der Folgenummer: %1</numerusform>
+            <numerusform>%n Ereignis im Ausgang nach einer Lücke in der Folgenummer: %1</numerusform>
+            <numerusform>%n Ereignisse im Ausgang nach einer Lücke in der Folgenummer: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger entries from head office booked to a sale of this till: %1</source>
+        <translation>
+            <numerusform>%n Punktebuchung der Zentrale auf einen Verkauf dieser Kasse: %1</numerusform>
+            <numerusform>%n Punktebuchungen der Zentrale auf einen Verkauf dieser Kasse: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) of this till also recorded as another till&apos;s: %1</source>
+        <translation>
+            <numerusform>%n Verkauf dieser Kasse, der auch als Verkauf einer anderen Kasse erfasst ist: %1</numerusform>
+            <numerusform>%n Verkäufe dieser Kasse, die auch als Verkäufe einer anderen Kasse erfasst sind: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected outbox event(s) without a reason: %1</source>
+        <translation>
+            <numerusform>%n abgewiesenes Ereignis im Ausgang ohne Grund: %1</numerusform>
+            <numerusform>%n abgewiesene Ereignisse im Ausgang ohne Grund: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -476,10 +624,6 @@
         <translation>Verkauf</translation>
     </message>
     <message>
-        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or decode.</source>
-        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check oder decode.</translation>
-    </message>
-    <message>
         <source>command [argument]</source>
         <translation>befehl [argument]</translation>
     </message>
@@ -590,6 +734,146 @@
     <message>
         <source>%1 needs --sale with the sale&apos;s number or UUID, as &quot;loyalty-ctl sales&quot; lists them.</source>
         <translation>%1 braucht --sale mit der Nummer oder UUID des Verkaufs, wie „loyalty-ctl sales“ sie auflistet.</translation>
+    </message>
+    <message>
+        <source>provision: head office&apos;s address, e.g. https://hq.example:8443.</source>
+        <translation>provision: die Adresse der Zentrale, z. B. https://hq.example:8443.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>provision: the one-time code from &quot;loyalty-hq terminal add&quot;.</source>
+        <translation>provision: der Einmalcode aus „loyalty-hq terminal add“.</translation>
+    </message>
+    <message>
+        <source>provision: verify head office&apos;s certificate against the CA certificates in this PEM file.</source>
+        <translation>provision: das Zertifikat der Zentrale gegen die CA-Zertifikate in dieser PEM-Datei prüfen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>provision: trust only the server key with this pin (sha256/BASE64, as &quot;loyalty-hq cert&quot; prints it).</source>
+        <translation>provision: nur dem Serverschlüssel mit diesem Pin vertrauen (sha256/BASE64, wie „loyalty-hq cert“ ihn ausgibt).</translation>
+    </message>
+    <message>
+        <source>pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>provision: allow plain http to head office on this machine (development and tests only).</source>
+        <translation>provision: unverschlüsseltes http zur Zentrale auf diesem Rechner erlauben (nur für Entwicklung und Tests).</translation>
+    </message>
+    <message>
+        <source>provision: the till&apos;s name at head office (default: its current name).</source>
+        <translation>provision: der Name der Kasse in der Zentrale (Standard: ihr aktueller Name).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>provision, sync: seconds to wait for head office before giving up (default: %1).</source>
+        <translation>provision, sync: wie viele Sekunden auf die Zentrale gewartet wird, bevor abgebrochen wird (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>For tests: run the till&apos;s clock this many seconds ahead (negative: behind), for sales&apos; times and head-office requests alike.</source>
+        <translation>Für Tests: die Uhr der Kasse so viele Sekunden vorstellen (negativ: zurückstellen), für Verkaufszeiten und Anfragen an die Zentrale gleichermaßen.</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync or outbox.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync oder outbox.</translation>
+    </message>
+    <message>
+        <source>  provision --hq URL --code CODE [--ca FILE | --pin sha256/BASE64]</source>
+        <translation>  provision --hq URL --code CODE [--ca DATEI | --pin sha256/BASE64]</translation>
+    </message>
+    <message>
+        <source>        [--allow-plain-loopback] [--name NAME] [--timeout SECONDS]</source>
+        <translation>        [--allow-plain-loopback] [--name NAME] [--timeout SEKUNDEN]</translation>
+    </message>
+    <message>
+        <source>                            connect the till to head office and pull the full</source>
+        <translation>                            die Kasse mit der Zentrale verbinden und den gesamten</translation>
+    </message>
+    <message>
+        <source>                            snapshot, with progress on standard error; run it</source>
+        <translation>                            Datenbestand laden (Fortschritt auf der Standardfehlerausgabe);</translation>
+    </message>
+    <message>
+        <source>                            again after a cut to continue (the code is used once)</source>
+        <translation>                            nach Abbruch zum Fortsetzen erneut ausführen (der Code gilt nur einmal)</translation>
+    </message>
+    <message>
+        <source>  sync [--timeout SECONDS]  one exchange with head office now: push the outbox,</source>
+        <translation>  sync [--timeout SEKUNDEN] jetzt ein Abgleich mit der Zentrale: den Ausgang senden,</translation>
+    </message>
+    <message>
+        <source>                            pull what changed; says what moved</source>
+        <translation>                            Änderungen holen; meldet, was übertragen wurde</translation>
+    </message>
+    <message>
+        <source>  outbox                    count the outbox&apos;s records by state and list those</source>
+        <translation>  outbox                    Datensätze im Ausgang nach Status zählen und die von der</translation>
+    </message>
+    <message>
+        <source>                            head office rejected</source>
+        <translation>                            Zentrale abgewiesenen auflisten</translation>
+    </message>
+    <message>
+        <source>  6  head office: provision or sync did not finish because head office could not be</source>
+        <translation>  6  Zentrale: provision oder sync nicht abgeschlossen, weil die Zentrale nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>     reached, refused this till, or sent what the till could not apply</source>
+        <translation>     war, diese Kasse abgelehnt hat oder Daten sandte, die die Kasse nicht übernehmen konnte</translation>
+    </message>
+    <message>
+        <source>--clock-offset SECONDS is for tests: it plays a till whose clock is wrong.</source>
+        <translation>--clock-offset SEKUNDEN ist für Tests: Es simuliert eine Kasse, deren Uhr falsch geht.</translation>
+    </message>
+    <message>
+        <source>--clock-offset needs a whole number of seconds from %1 to %2, not &quot;%3&quot;.</source>
+        <translation>--clock-offset braucht eine ganze Zahl Sekunden von %1 bis %2, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>provision needs --hq URL and --code CODE, e.g. &quot;loyalty-ctl provision --hq https://hq.example:8443 --code K7QF-3MZP-XW2D --pin sha256/...&quot;.</source>
+        <translation>provision braucht --hq URL und --code CODE, z. B. „loyalty-ctl provision --hq https://hq.example:8443 --code K7QF-3MZP-XW2D --pin sha256/...“.</translation>
+    </message>
+    <message>
+        <source>--hq needs head office&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>--hq braucht die Adresse der Zentrale als https://HOST:PORT, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--ca needs the path of a PEM file with head office&apos;s CA certificate.</source>
+        <translation>--ca braucht den Pfad einer PEM-Datei mit dem CA-Zertifikat der Zentrale.</translation>
+    </message>
+    <message>
+        <source>--pin needs the pin as &quot;loyalty-hq cert&quot; prints it: sha256/BASE64.</source>
+        <translation>--pin braucht den Pin, wie „loyalty-hq cert“ ihn ausgibt: sha256/BASE64.</translation>
+    </message>
+    <message>
+        <source>Give either --ca or --pin, not both.</source>
+        <translation>Entweder --ca oder --pin angeben, nicht beide.</translation>
+    </message>
+    <message>
+        <source>--pin needs sha256/ followed by the base64 of 32 bytes, not &quot;%1&quot;.</source>
+        <translation>--pin braucht sha256/ gefolgt von 32 Bytes in Base64, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--name needs the till&apos;s name.</source>
+        <translation>--name braucht den Namen der Kasse.</translation>
+    </message>
+    <message>
+        <source>--timeout needs a whole number of seconds from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--timeout braucht eine ganze Zahl Sekunden von 1 bis %1, nicht „%2“.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +989,20 @@
         <source>%1, version %2</source>
         <translation>%1, Version %2</translation>
     </message>
+    <message>
+        <source>Database: %1
+Members: %2
+Cards: %3
+Products: %4
+Programme version: %5
+Seconds: %6</source>
+        <translation>Datenbank: %1
+Mitglieder: %2
+Karten: %3
+Artikel: %4
+Programmversion: %5
+Sekunden: %6</translation>
+    </message>
 </context>
 <context>
     <name>DemoDataGenerator</name>
@@ -818,6 +1116,10 @@
         <source>Members with expired points:</source>
         <translation>Mitglieder mit verfallenen Punkten:</translation>
     </message>
+    <message>
+        <source>Expiry for %1: %2 points of %3 members expired.</source>
+        <translation>Verfall für %1: %2 Punkte von %3 Mitgliedern verfallen.</translation>
+    </message>
 </context>
 <context>
     <name>ExpiryRun</name>
@@ -871,6 +1173,232 @@
     </message>
 </context>
 <context>
+    <name>HqCommandLine</name>
+    <message>
+        <source>Head office&apos;s database: a SQLite file (default: %1 in the current folder) or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</source>
+        <translation>Die Datenbank der Zentrale: eine SQLite-Datei (Standard: %1 im aktuellen Ordner) oder postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</translation>
+    </message>
+    <message>
+        <source>path-or-url</source>
+        <translation>Pfad-oder-URL</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON document.</source>
+        <translation>Das Ergebnis als ein JSON-Dokument ausgeben.</translation>
+    </message>
+    <message>
+        <source>terminal add: the new till&apos;s name.</source>
+        <translation>terminal add: der Name der neuen Kasse.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>demo: how many members to create.</source>
+        <translation>demo: wie viele Mitglieder angelegt werden.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>expire: head office&apos;s local time to expire at, e.g. 2026-12-24T17:30 (default: now).</source>
+        <translation>expire: die Ortszeit der Zentrale, zu der der Verfall gebucht wird, z. B. 2026-12-24T17:30 (Standard: jetzt).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts or expire.</source>
+        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts oder expire.</translation>
+    </message>
+    <message>
+        <source>command [argument]</source>
+        <translation>befehl [argument]</translation>
+    </message>
+    <message>
+        <source>Loyalty Till head office: the service every till syncs with, and its administration.</source>
+        <translation>Zentrale von Loyalty Till: der Dienst, mit dem sich jede Kasse abgleicht, und seine Verwaltung.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>  serve --listen HOST:PORT (--cert FILE --key FILE | --plain-http)</source>
+        <translation>  serve --listen HOST:PORT (--cert DATEI --key DATEI | --plain-http)</translation>
+    </message>
+    <message>
+        <source>                            run the HTTPS API the tills sync with (see docs/head-office.md)</source>
+        <translation>                            HTTPS-API für den Abgleich der Kassen betreiben (siehe docs/head-office.md)</translation>
+    </message>
+    <message>
+        <source>  cert --out DIR [--host NAME]...  make a self-signed certificate and print its pin</source>
+        <translation>  cert --out ORDNER [--host NAME]...  selbstsigniertes Zertifikat erzeugen und seinen Pin ausgeben</translation>
+    </message>
+    <message>
+        <source>  terminal add --name NAME  print a one-time code (valid 24 hours) to provision a till</source>
+        <translation>  terminal add --name NAME  Einmalcode (24 Stunden gültig) zum Einrichten einer Kasse ausgeben</translation>
+    </message>
+    <message>
+        <source>  terminal list             list the provisioned tills</source>
+        <translation>  terminal list             die eingerichteten Kassen auflisten</translation>
+    </message>
+    <message>
+        <source>  terminal disable TILL-ID  refuse the till from now on (its secret is revoked)</source>
+        <translation>  terminal disable KASSEN-ID  die Kasse ab jetzt ablehnen (ihr Geheimnis wird widerrufen)</translation>
+    </message>
+    <message>
+        <source>  demo --members N          fill a new, empty head office with the till&apos;s demo data</source>
+        <translation>  demo --members N          eine neue, leere Zentrale mit den Demodaten der Kasse füllen</translation>
+    </message>
+    <message>
+        <source>  balance CARD              show a card&apos;s member and account balances</source>
+        <translation>  balance KARTE             Mitglied und Kontostände einer Karte zeigen</translation>
+    </message>
+    <message>
+        <source>  stats                     members, events, duplicates refused and rejected, per till</source>
+        <translation>  stats                     Mitglieder, Ereignisse, abgelehnte Duplikate und Abweisungen je Kasse</translation>
+    </message>
+    <message>
+        <source>  programme publish FILE    validate, sign and publish a programme to every till</source>
+        <translation>  programme publish DATEI   ein Programm prüfen, signieren und an alle Kassen veröffentlichen</translation>
+    </message>
+    <message>
+        <source>  import members FILE.csv   import members (columns: number, name, email, phone,</source>
+        <translation>  import members DATEI.csv  Mitglieder importieren (Spalten: number, name, email, phone,</translation>
+    </message>
+    <message>
+        <source>                            birth_date, card_number, points); all or nothing</source>
+        <translation>                            birth_date, card_number, points); alles oder nichts</translation>
+    </message>
+    <message>
+        <source>  conflicts                 overdrafts and coupons used twice, found at sync</source>
+        <translation>  conflicts                 beim Abgleich gefundene Überziehungen und doppelt eingelöste Gutscheine</translation>
+    </message>
+    <message>
+        <source>  expire [--at TIME]        book the expiry of points whose day has come</source>
+        <translation>  expire [--at ZEIT]        den Verfall fällig gewordener Punkte buchen</translation>
+    </message>
+    <message>
+        <source>With --json a successful command prints one JSON document on standard output.</source>
+        <translation>Mit --json gibt ein erfolgreicher Befehl ein JSON-Dokument auf der Standardausgabe aus.</translation>
+    </message>
+    <message>
+        <source>Errors always go to standard error as plain text, with or without --json.</source>
+        <translation>Fehler gehen immer als Klartext auf die Standardfehlerausgabe, mit oder ohne --json.</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit-Codes:</translation>
+    </message>
+    <message>
+        <source>  0  success</source>
+        <translation>  0  Erfolg</translation>
+    </message>
+    <message>
+        <source>  1  usage error: unknown command or option, missing or malformed argument</source>
+        <translation>  1  Bedienfehler: unbekannter Befehl oder Option, fehlendes oder fehlerhaftes Argument</translation>
+    </message>
+    <message>
+        <source>  2  not found: no head-office data at --db (only serve, demo, terminal add,</source>
+        <translation>  2  nicht gefunden: keine Daten der Zentrale unter --db (nur serve, demo, terminal add,</translation>
+    </message>
+    <message>
+        <source>     programme publish and import create it), unknown card, missing file</source>
+        <translation>     programme publish und import legen sie an), unbekannte Karte, fehlende Datei</translation>
+    </message>
+    <message>
+        <source>  3  conflicts found overdrafts or coupon conflicts</source>
+        <translation>  3  conflicts hat Überziehungen oder Gutscheinkonflikte gefunden</translation>
+    </message>
+    <message>
+        <source>  4  refused: an invalid or not newer programme, an import with errors, demo data</source>
+        <translation>  4  abgelehnt: ein ungültiges oder nicht neueres Programm, ein Import mit Fehlern, Demodaten</translation>
+    </message>
+    <message>
+        <source>     into a database that is not empty</source>
+        <translation>     in eine Datenbank, die nicht leer ist</translation>
+    </message>
+    <message>
+        <source>  5  storage error: disk full, damaged database, database newer than this program,</source>
+        <translation>  5  Speicherfehler: Datenträger voll, Datenbank beschädigt, Datenbank neuer als dieses Programm,</translation>
+    </message>
+    <message>
+        <source>     PostgreSQL unreachable</source>
+        <translation>     PostgreSQL nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>--db needs head office&apos;s database: a path or a postgresql:// URL.</source>
+        <translation>--db braucht die Datenbank der Zentrale: einen Pfad oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>Run &quot;loyalty-hq --help&quot; to see the commands and options.</source>
+        <translation>„loyalty-hq --help“ zeigt die Befehle und Optionen.</translation>
+    </message>
+    <message>
+        <source>No command given. Run &quot;loyalty-hq --help&quot; to see the commands.</source>
+        <translation>Kein Befehl angegeben. „loyalty-hq --help“ zeigt die Befehle.</translation>
+    </message>
+    <message>
+        <source>%1 needs an action: %2.</source>
+        <translation>%1 braucht eine Aktion: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run &quot;loyalty-hq --help&quot; to see the commands.</source>
+        <translation>Unbekannter Befehl „%1“. „loyalty-hq --help“ zeigt die Befehle.</translation>
+    </message>
+    <message>
+        <source>%1 needs an argument, e.g. &quot;%2&quot;.</source>
+        <translation>%1 braucht ein Argument, z. B. „%2“.</translation>
+    </message>
+    <message>
+        <source>The command %1 does not take the argument &quot;%2&quot;.</source>
+        <translation>Der Befehl %1 nimmt das Argument „%2“ nicht an.</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to the command %2.</source>
+        <translation>Die Option --%1 gilt nicht für den Befehl %2.</translation>
+    </message>
+    <message>
+        <source>terminal add needs --name NAME: what the till is called, e.g. &quot;Bakery Nord 2&quot;.</source>
+        <translation>terminal add braucht --name NAME: wie die Kasse heißt, z. B. „Bäckerei Nord 2“.</translation>
+    </message>
+    <message>
+        <source>demo needs --members N: how many demo members to create.</source>
+        <translation>demo braucht --members N: wie viele Demo-Mitglieder angelegt werden.</translation>
+    </message>
+    <message>
+        <source>--members needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
+        <translation>--members braucht eine ganze Zahl von 0 bis %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>balance needs the card number, e.g. &quot;loyalty-hq balance 2000000123455&quot;.</source>
+        <translation>balance braucht die Kartennummer, z. B. „loyalty-hq balance 2000000123455“.</translation>
+    </message>
+    <message>
+        <source>The command needs a file.</source>
+        <translation>Der Befehl braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--at needs head office&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</source>
+        <translation>--at braucht die Ortszeit der Zentrale als YYYY-MM-DDTHH:MM[:SS], z. B. 2026-12-24T17:30, nicht „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Cannot read the member file %1: %2</source>
+        <translation>Die Mitgliederdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 members with %2 cards and %3 opening points.</source>
+        <translation>%1 Mitglieder mit %2 Karten und %3 Punkten Anfangsbestand importiert.</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardLayout</name>
     <message>
         <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
@@ -886,6 +1414,24 @@
     <message>
         <source>The card&apos;s magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
         <translation>Der Magnetstreifen der Karte wurde nicht vollständig gelesen. Ziehen Sie sie noch einmal in einer gleichmäßigen Bewegung durch.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChangeApplier</name>
+    <message>
+        <source>is not active, blocked or replaced</source>
+        <translation>ist weder active noch blocked noch replaced</translation>
+    </message>
+    <message>
+        <source>is not number, nfc_uid or digital</source>
+        <translation>ist weder number noch nfc_uid noch digital</translation>
+    </message>
+</context>
+<context>
+    <name>MemberIndex</name>
+    <message>
+        <source>Change %1 (%2) from head office names member %3, who is not known at this till. Nothing of the page was applied.</source>
+        <translation>Änderung %1 (%2) der Zentrale nennt Mitglied %3, das an dieser Kasse nicht bekannt ist. Von dieser Seite wurde nichts übernommen.</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1495,41 @@
     </message>
 </context>
 <context>
+    <name>OutboxCommand</name>
+    <message>
+        <source>Waiting:</source>
+        <translation>Wartend:</translation>
+    </message>
+    <message>
+        <source>Confirmed:</source>
+        <translation>Bestätigt:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Abgewiesen:</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Folgenummer</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>PaymentCardGuard</name>
     <message>
         <source>This is a payment card. Please use the loyalty card.</source>
@@ -992,6 +1573,25 @@
     <message>
         <source>There are no products.</source>
         <translation>Es gibt keine Artikel.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeChangeApplier</name>
+    <message>
+        <source>Programme version %1 was not activated: this till has no head office key to check its signature with.</source>
+        <translation>Programmversion %1 wurde nicht aktiviert: Diese Kasse hat keinen Schlüssel der Zentrale, um ihre Signatur zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Programme version %1 was not activated: its signature is not head office&apos;s.</source>
+        <translation>Programmversion %1 wurde nicht aktiviert: Ihre Signatur stammt nicht von der Zentrale.</translation>
+    </message>
+    <message>
+        <source>Programme version %1 was not activated: %2</source>
+        <translation>Programmversion %1 wurde nicht aktiviert: %2</translation>
+    </message>
+    <message>
+        <source>Programme version %1 was not activated: the document says it is version %2.</source>
+        <translation>Programmversion %1 wurde nicht aktiviert: Laut Dokument ist es Version %2.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1659,18 @@
     <message>
         <source>Rules:</source>
         <translation>Regeln:</translation>
+    </message>
+    <message>
+        <source>Cannot read the programme file %1: %2</source>
+        <translation>Die Programmdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The programme file %1 is larger than 4 MiB.</source>
+        <translation>Die Programmdatei %1 ist größer als 4 MiB.</translation>
+    </message>
+    <message>
+        <source>Published programme %1 (%2), version %3, signed; every till receives it at its next sync.</source>
+        <translation>Programm %1 (%2), Version %3, signiert und veröffentlicht; jede Kasse erhält es beim nächsten Abgleich.</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1980,27 @@
             <numerusform>+%Ln Punkte (danke für Ihr Feedback)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 needs %Ln point(s); until head office confirms the earlier redemptions, at most %2 can be redeemed.</source>
+        <translation>
+            <numerusform>%1 braucht %Ln Punkt; bis die Zentrale die früheren Einlösungen bestätigt, können höchstens %2 eingelöst werden.</numerusform>
+            <numerusform>%1 braucht %Ln Punkte; bis die Zentrale die früheren Einlösungen bestätigt, können höchstens %2 eingelöst werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No more points can be redeemed now: at most %Ln point(s) a day until head office confirms the earlier redemptions.</source>
+        <translation>
+            <numerusform>Jetzt können keine Punkte mehr eingelöst werden: höchstens %Ln Punkt pro Tag, bis die Zentrale die früheren Einlösungen bestätigt.</numerusform>
+            <numerusform>Jetzt können keine Punkte mehr eingelöst werden: höchstens %Ln Punkte pro Tag, bis die Zentrale die früheren Einlösungen bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %Ln point(s) can be redeemed until head office confirms the earlier redemptions.</source>
+        <translation>
+            <numerusform>Bis die Zentrale die früheren Einlösungen bestätigt, kann höchstens %Ln Punkt eingelöst werden.</numerusform>
+            <numerusform>Bis die Zentrale die früheren Einlösungen bestätigt, können höchstens %Ln Punkte eingelöst werden.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgrammeParser</name>
@@ -1561,6 +2194,76 @@
     <message>
         <source>The built-in demo programme is missing from this build.</source>
         <translation>Das eingebaute Demoprogramm fehlt in diesem Build.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionCommand</name>
+    <message>
+        <source>provisioning: %1 changes applied, %2 remaining</source>
+        <translation>Einrichtung: %1 Änderungen übernommen, %2 ausstehend</translation>
+    </message>
+    <message>
+        <source>The snapshot stopped after %1 changes (%2); run the same command again to continue.</source>
+        <translation>Die Übertragung des Datenbestands brach nach %1 Änderungen ab (%2); führen Sie denselben Befehl erneut aus, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation>Kasse:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Head office:</source>
+        <translation>Zentrale:</translation>
+    </message>
+    <message>
+        <source>Changes applied:</source>
+        <translation>Übernommene Änderungen:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Mitglieder:</translation>
+    </message>
+    <message>
+        <source>Provisioning continued; the till is connected to head office.</source>
+        <translation>Einrichtung fortgesetzt; die Kasse ist mit der Zentrale verbunden.</translation>
+    </message>
+    <message>
+        <source>The till is connected to head office.</source>
+        <translation>Die Kasse ist mit der Zentrale verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioner</name>
+    <message>
+        <source>Head office could not be reached: %1</source>
+        <translation>Die Zentrale war nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>This till is not provisioned yet: it needs the code from &quot;loyalty-hq terminal add&quot;.</source>
+        <translation>Diese Kasse ist noch nicht eingerichtet: Sie braucht den Code aus „loyalty-hq terminal add“.</translation>
+    </message>
+    <message>
+        <source>The pin &quot;%1&quot; is not sha256/ followed by the base64 of 32 bytes.</source>
+        <translation>Der Pin „%1“ hat nicht die Form sha256/ gefolgt von 32 Bytes in Base64.</translation>
+    </message>
+    <message>
+        <source>There is no CA file at %1.</source>
+        <translation>Unter %1 gibt es keine CA-Datei.</translation>
+    </message>
+    <message>
+        <source>Head office refused the code: it is unknown, used or expired. Ask for a new one (&quot;loyalty-hq terminal add&quot;).</source>
+        <translation>Die Zentrale hat den Code abgelehnt: Er ist unbekannt, bereits verwendet oder abgelaufen. Fordern Sie einen neuen an („loyalty-hq terminal add“).</translation>
+    </message>
+    <message>
+        <source>Head office refused to provision this till: %1</source>
+        <translation>Die Zentrale hat die Einrichtung dieser Kasse abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s answer to the provisioning lacks the till id or secret.</source>
+        <translation>Der Antwort der Zentrale auf die Einrichtung fehlen Kassen-ID oder Geheimnis.</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2650,52 @@
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Points expiry failed: %1</source>
+        <translation>Punkteverfall fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Points expiry for %1: %2 members, %3 entries, %4 points.</source>
+        <translation>Punkteverfall für %1: %2 Mitglieder, %3 Buchungen, %4 Punkte.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsCommand</name>
+    <message>
+        <source>Members: %1</source>
+        <translation>Mitglieder: %1</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>Duplicates refused: %1</source>
+        <translation>Abgelehnte Duplikate: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>Overdrafts: %1</source>
+        <translation>Überziehungen: %1</translation>
+    </message>
+    <message>
+        <source>Coupon conflicts: %1</source>
+        <translation>Gutscheinkonflikte: %1</translation>
+    </message>
+    <message>
+        <source>Till %1 (%2): %3 events, %4 duplicates, %5 rejected, sequence %6, last seen %7</source>
+        <translation>Kasse %1 (%2): %3 Ereignisse, %4 Duplikate, %5 abgewiesen, Folgenummer %6, zuletzt gemeldet %7</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
@@ -1959,6 +2708,168 @@
     <message>
         <source>The till database refused the change: %1</source>
         <translation>Die Kassendatenbank hat die Änderung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncClient</name>
+    <message>
+        <source>The CA file %1 could not be read or holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 konnte nicht gelesen werden oder enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The sync was stopped.</source>
+        <translation>Der Abgleich wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>This till has no credentials for head office; provision it first.</source>
+        <translation>Diese Kasse hat keine Zugangsdaten für die Zentrale; richten Sie sie zuerst ein.</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s certificate does not match the pinned key %1.</source>
+        <translation>Das Zertifikat der Zentrale passt nicht zum per Pin festgelegten Schlüssel %1.</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s answer was not readable JSON (%1).</source>
+        <translation>Die Antwort der Zentrale war kein lesbares JSON (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>This till has no credentials for head office; provision it with &quot;loyalty-ctl provision&quot;.</source>
+        <translation>Diese Kasse hat keine Zugangsdaten für die Zentrale; richten Sie sie mit „loyalty-ctl provision“ ein.</translation>
+    </message>
+    <message>
+        <source>sync: %1 changes applied, %2 remaining</source>
+        <translation>Abgleich: %1 Änderungen übernommen, %2 ausstehend</translation>
+    </message>
+    <message>
+        <source>Pushed:</source>
+        <translation>Gesendet:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 accepted, %3 duplicates, %4 rejected)</source>
+        <translation>%1 (%2 angenommen, %3 Duplikate, %4 abgewiesen)</translation>
+    </message>
+    <message>
+        <source>Pulled:</source>
+        <translation>Empfangen:</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 Änderungen</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>Wartend:</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Datensätze</translation>
+    </message>
+    <message>
+        <source>Stopped:</source>
+        <translation>Abgebrochen:</translation>
+    </message>
+    <message>
+        <source>head office refuses this till: %1</source>
+        <translation>die Zentrale lehnt diese Kasse ab: %1</translation>
+    </message>
+    <message>
+        <source>Synced with head office.</source>
+        <translation>Mit der Zentrale abgeglichen.</translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation>Der Abgleich wurde nicht abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEndpoint</name>
+    <message>
+        <source>This till is not connected to a head office yet; provision it with &quot;loyalty-ctl provision&quot;.</source>
+        <translation>Diese Kasse ist noch mit keiner Zentrale verbunden; richten Sie sie mit „loyalty-ctl provision“ ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a head-office address; it looks like https://hq.example:8443.</source>
+        <translation>„%1“ ist keine gültige Adresse der Zentrale; sie hat die Form https://hq.example:8443.</translation>
+    </message>
+    <message>
+        <source>Head office is reached over https, not &quot;%1&quot;.</source>
+        <translation>Die Zentrale wird über https erreicht, nicht über „%1“.</translation>
+    </message>
+    <message>
+        <source>Plain http to head office is refused; use https (plain http is for development on this machine only, with --allow-plain-loopback).</source>
+        <translation>Unverschlüsseltes http zur Zentrale wird abgelehnt; verwenden Sie https (unverschlüsseltes http ist nur für die Entwicklung auf diesem Rechner gedacht, mit --allow-plain-loopback).</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only to this machine (a loopback address), not to %1; use https.</source>
+        <translation>Unverschlüsseltes http ist nur zu diesem Rechner (einer Loopback-Adresse) erlaubt, nicht zu %1; verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>No head-office credentials.</source>
+        <translation>Keine Zugangsdaten für die Zentrale.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Head office answered without a result for the events sent.</source>
+        <translation>Die Zentrale hat ohne Ergebnis für die gesendeten Ereignisse geantwortet.</translation>
+    </message>
+    <message>
+        <source>The event is larger than head office accepts (%1 bytes).</source>
+        <translation>Das Ereignis ist größer, als die Zentrale annimmt (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>Head office sent no result for this event.</source>
+        <translation>Die Zentrale hat für dieses Ereignis kein Ergebnis gesendet.</translation>
+    </message>
+    <message>
+        <source>Head office answered the unknown status &quot;%1&quot;.</source>
+        <translation>Die Zentrale hat mit dem unbekannten Status „%1“ geantwortet.</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s page of changes has no cursor or no changes.</source>
+        <translation>Die Änderungsseite der Zentrale hat keinen Cursor oder keine Änderungen.</translation>
+    </message>
+    <message>
+        <source>Head office promised more changes but its cursor did not move.</source>
+        <translation>Die Zentrale hat weitere Änderungen angekündigt, aber ihr Cursor hat sich nicht bewegt.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReply</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalCommand</name>
+    <message>
+        <source>Provisioning code for &quot;%1&quot;: %2
+Valid once, until %3 (UTC). On the till:
+  loyalty-ctl provision --hq https://HEAD-OFFICE:PORT --code %2 [--ca FILE | --pin PIN]</source>
+        <translation>Einrichtungscode für „%1“: %2
+Einmal gültig, bis %3 (UTC). An der Kasse:
+  loyalty-ctl provision --hq https://ZENTRALE:PORT --code %2 [--ca DATEI | --pin PIN]</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  provisioned %4, last seen %5</source>
+        <translation>%1  %2  %3  eingerichtet %4, zuletzt gemeldet %5</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>No till is provisioned yet; &quot;loyalty-hq terminal add --name N&quot; makes a code.</source>
+        <translation>Noch ist keine Kasse eingerichtet; „loyalty-hq terminal add --name N“ erzeugt einen Code.</translation>
+    </message>
+    <message>
+        <source>Till %1 is disabled; head office refuses its requests from now on.</source>
+        <translation>Kasse %1 ist deaktiviert; die Zentrale lehnt ihre Anfragen ab jetzt ab.</translation>
     </message>
 </context>
 <context>
@@ -2241,10 +3152,6 @@
         <translation>Entf</translation>
     </message>
     <message>
-        <source>%1 · ● offline · %2 queued</source>
-        <translation>%1 · ● offline · %2 in Warteschlange</translation>
-    </message>
-    <message>
         <source>Enrol</source>
         <translation>Anmelden</translation>
     </message>
@@ -2291,6 +3198,46 @@
     <message>
         <source>Remove coupons and redemptions</source>
         <translation>Vorteile entfernen</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 im Ausgang</translation>
+    </message>
+    <message>
+        <source>○ not connected to head office · %1</source>
+        <translation>○ nicht mit der Zentrale verbunden · %1</translation>
+    </message>
+    <message>
+        <source>↻ provisioning: %1 of %2 changes</source>
+        <translation>↻ Einrichtung: %1 von %2 Änderungen</translation>
+    </message>
+    <message>
+        <source>◌ connecting to head office</source>
+        <translation>◌ Verbindungsaufbau zur Zentrale</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>⛔ head office refuses this till</source>
+        <translation>⛔ Zentrale lehnt diese Kasse ab</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>abgeglichen %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>nie abgeglichen</translation>
+    </message>
+    <message>
+        <source>⚠ %1 rejected — manager</source>
+        <translation>⚠ %1 abgewiesen – Filialleitung</translation>
     </message>
 </context>
 <context>

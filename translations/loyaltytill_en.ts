@@ -79,6 +79,22 @@
         <source>%1 points on %2</source>
         <translation>%1 points on %2</translation>
     </message>
+    <message>
+        <source>Card %1 (%2): %3</source>
+        <translation>Card %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Member: %1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>Points: %1</source>
+        <translation>Points: %1</translation>
+    </message>
 </context>
 <context>
     <name>CardLifecycle</name>
@@ -134,6 +150,102 @@
     </message>
 </context>
 <context>
+    <name>CatalogueChangeApplier</name>
+    <message>
+        <source>is not a valid EAN</source>
+        <translation>is not a valid EAN</translation>
+    </message>
+    <message>
+        <source>is negative</source>
+        <translation>is negative</translation>
+    </message>
+    <message>
+        <source>is not a three-letter currency code</source>
+        <translation>is not a three-letter currency code</translation>
+    </message>
+    <message>
+        <source>is not between 0 and 65535</source>
+        <translation>is not between 0 and 65535</translation>
+    </message>
+    <message>
+        <source>is not a base64 Ed25519 public key</source>
+        <translation>is not a base64 Ed25519 public key</translation>
+    </message>
+</context>
+<context>
+    <name>CertCommand</name>
+    <message>
+        <source>cert does not know the option %1.</source>
+        <translation>cert does not know the option %1.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 needs a value.</translation>
+    </message>
+    <message>
+        <source>Usage: loyalty-hq cert --out DIR [--host NAME]... [--json]</source>
+        <translation>Usage: loyalty-hq cert --out DIR [--host NAME]... [--json]</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <source>Key:         %1 (keep it secret; mode 0600)</source>
+        <translation>Key:         %1 (keep it secret; mode 0600)</translation>
+    </message>
+    <message>
+        <source>Pin:         %1</source>
+        <translation>Pin:         %1</translation>
+    </message>
+    <message>
+        <source>Serve with:  loyalty-hq serve --listen HOST:PORT --cert %1 --key %2</source>
+        <translation>Serve with:  loyalty-hq serve --listen HOST:PORT --cert %1 --key %2</translation>
+    </message>
+    <message>
+        <source>Provision a till with --pin %1 (or --ca %2).</source>
+        <translation>Provision a till with --pin %1 (or --ca %2).</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeApplier</name>
+    <message>
+        <source>is missing or not an object</source>
+        <translation>is missing or not an object</translation>
+    </message>
+    <message>
+        <source>is not a kind of change this till knows</source>
+        <translation>is not a kind of change this till knows</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeFields</name>
+    <message>
+        <source>Change %1 (%2) from head office: %3 %4. Nothing of the page was applied.</source>
+        <translation>Change %1 (%2) from head office: %3 %4. Nothing of the page was applied.</translation>
+    </message>
+    <message>
+        <source>is missing or not a text</source>
+        <translation>is missing or not a text</translation>
+    </message>
+    <message>
+        <source>is missing or not a whole number</source>
+        <translation>is missing or not a whole number</translation>
+    </message>
+    <message>
+        <source>is missing or not true or false</source>
+        <translation>is missing or not true or false</translation>
+    </message>
+    <message>
+        <source>is missing or not a time</source>
+        <translation>is missing or not a time</translation>
+    </message>
+    <message>
+        <source>is not a day (yyyy-mm-dd)</source>
+        <translation>is not a day (yyyy-mm-dd)</translation>
+    </message>
+</context>
+<context>
     <name>CheckCommand</name>
     <message>
         <source>Sales:</source>
@@ -157,6 +269,21 @@
             <numerusform>%n problem found:</numerusform>
             <numerusform>%n problems found:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsCommand</name>
+    <message>
+        <source>Overdraft: %1 (%2) %3 at %4 after event %5 of till %6</source>
+        <translation>Overdraft: %1 (%2) %3 at %4 after event %5 of till %6</translation>
+    </message>
+    <message>
+        <source>Coupon %1 used twice: won by till %2 at %3; also used by till %4 at %5 (event %6)</source>
+        <translation>Coupon %1 used twice: won by till %2 at %3; also used by till %4 at %5 (event %6)</translation>
+    </message>
+    <message>
+        <source>No overdrafts and no coupon conflicts.</source>
+        <translation>No overdrafts and no coupon conflicts.</translation>
     </message>
 </context>
 <context>
@@ -199,7 +326,7 @@
     <message numerus="yes">
         <source>%n ledger entries booked to a member other than the sale&apos;s: %1</source>
         <translation>
-            <numerusform>%n ledger entries booked to a member other than the sale&apos;s: %1</numerusform>
+            <numerusform>%n ledger entry booked to a member other than the sale&apos;s: %1</numerusform>
             <numerusform>%n ledger entries booked to a member other than the sale&apos;s: %1</numerusform>
         </translation>
     </message>
@@ -215,6 +342,27 @@
         <translation>
             <numerusform>%n outbox event after a gap in the sequence: %1</numerusform>
             <numerusform>%n outbox events after a gap in the sequence: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger entries from head office booked to a sale of this till: %1</source>
+        <translation>
+            <numerusform>%n ledger entry from head office booked to a sale of this till: %1</numerusform>
+            <numerusform>%n ledger entries from head office booked to a sale of this till: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) of this till also recorded as another till&apos;s: %1</source>
+        <translation>
+            <numerusform>%n sale of this till also recorded as another till&apos;s: %1</numerusform>
+            <numerusform>%n sales of this till also recorded as another till&apos;s: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected outbox event(s) without a reason: %1</source>
+        <translation>
+            <numerusform>%n rejected outbox event without a reason: %1</numerusform>
+            <numerusform>%n rejected outbox events without a reason: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -476,10 +624,6 @@
         <translation>sale</translation>
     </message>
     <message>
-        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or decode.</source>
-        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check or decode.</translation>
-    </message>
-    <message>
         <source>command [argument]</source>
         <translation>command [argument]</translation>
     </message>
@@ -590,6 +734,146 @@
     <message>
         <source>%1 needs --sale with the sale&apos;s number or UUID, as &quot;loyalty-ctl sales&quot; lists them.</source>
         <translation>%1 needs --sale with the sale&apos;s number or UUID, as &quot;loyalty-ctl sales&quot; lists them.</translation>
+    </message>
+    <message>
+        <source>provision: head office&apos;s address, e.g. https://hq.example:8443.</source>
+        <translation>provision: head office&apos;s address, e.g. https://hq.example:8443.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>provision: the one-time code from &quot;loyalty-hq terminal add&quot;.</source>
+        <translation>provision: the one-time code from &quot;loyalty-hq terminal add&quot;.</translation>
+    </message>
+    <message>
+        <source>provision: verify head office&apos;s certificate against the CA certificates in this PEM file.</source>
+        <translation>provision: verify head office&apos;s certificate against the CA certificates in this PEM file.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>provision: trust only the server key with this pin (sha256/BASE64, as &quot;loyalty-hq cert&quot; prints it).</source>
+        <translation>provision: trust only the server key with this pin (sha256/BASE64, as &quot;loyalty-hq cert&quot; prints it).</translation>
+    </message>
+    <message>
+        <source>pin</source>
+        <translation>pin</translation>
+    </message>
+    <message>
+        <source>provision: allow plain http to head office on this machine (development and tests only).</source>
+        <translation>provision: allow plain http to head office on this machine (development and tests only).</translation>
+    </message>
+    <message>
+        <source>provision: the till&apos;s name at head office (default: its current name).</source>
+        <translation>provision: the till&apos;s name at head office (default: its current name).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>provision, sync: seconds to wait for head office before giving up (default: %1).</source>
+        <translation>provision, sync: seconds to wait for head office before giving up (default: %1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>For tests: run the till&apos;s clock this many seconds ahead (negative: behind), for sales&apos; times and head-office requests alike.</source>
+        <translation>For tests: run the till&apos;s clock this many seconds ahead (negative: behind), for sales&apos; times and head-office requests alike.</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync or outbox.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync or outbox.</translation>
+    </message>
+    <message>
+        <source>  provision --hq URL --code CODE [--ca FILE | --pin sha256/BASE64]</source>
+        <translation>  provision --hq URL --code CODE [--ca FILE | --pin sha256/BASE64]</translation>
+    </message>
+    <message>
+        <source>        [--allow-plain-loopback] [--name NAME] [--timeout SECONDS]</source>
+        <translation>        [--allow-plain-loopback] [--name NAME] [--timeout SECONDS]</translation>
+    </message>
+    <message>
+        <source>                            connect the till to head office and pull the full</source>
+        <translation>                            connect the till to head office and pull the full</translation>
+    </message>
+    <message>
+        <source>                            snapshot, with progress on standard error; run it</source>
+        <translation>                            snapshot, with progress on standard error; run it</translation>
+    </message>
+    <message>
+        <source>                            again after a cut to continue (the code is used once)</source>
+        <translation>                            again after a cut to continue (the code is used once)</translation>
+    </message>
+    <message>
+        <source>  sync [--timeout SECONDS]  one exchange with head office now: push the outbox,</source>
+        <translation>  sync [--timeout SECONDS]  one exchange with head office now: push the outbox,</translation>
+    </message>
+    <message>
+        <source>                            pull what changed; says what moved</source>
+        <translation>                            pull what changed; says what moved</translation>
+    </message>
+    <message>
+        <source>  outbox                    count the outbox&apos;s records by state and list those</source>
+        <translation>  outbox                    count the outbox&apos;s records by state and list those</translation>
+    </message>
+    <message>
+        <source>                            head office rejected</source>
+        <translation>                            head office rejected</translation>
+    </message>
+    <message>
+        <source>  6  head office: provision or sync did not finish because head office could not be</source>
+        <translation>  6  head office: provision or sync did not finish because head office could not be</translation>
+    </message>
+    <message>
+        <source>     reached, refused this till, or sent what the till could not apply</source>
+        <translation>     reached, refused this till, or sent what the till could not apply</translation>
+    </message>
+    <message>
+        <source>--clock-offset SECONDS is for tests: it plays a till whose clock is wrong.</source>
+        <translation>--clock-offset SECONDS is for tests: it plays a till whose clock is wrong.</translation>
+    </message>
+    <message>
+        <source>--clock-offset needs a whole number of seconds from %1 to %2, not &quot;%3&quot;.</source>
+        <translation>--clock-offset needs a whole number of seconds from %1 to %2, not &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>provision needs --hq URL and --code CODE, e.g. &quot;loyalty-ctl provision --hq https://hq.example:8443 --code K7QF-3MZP-XW2D --pin sha256/...&quot;.</source>
+        <translation>provision needs --hq URL and --code CODE, e.g. &quot;loyalty-ctl provision --hq https://hq.example:8443 --code K7QF-3MZP-XW2D --pin sha256/...&quot;.</translation>
+    </message>
+    <message>
+        <source>--hq needs head office&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>--hq needs head office&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--ca needs the path of a PEM file with head office&apos;s CA certificate.</source>
+        <translation>--ca needs the path of a PEM file with head office&apos;s CA certificate.</translation>
+    </message>
+    <message>
+        <source>--pin needs the pin as &quot;loyalty-hq cert&quot; prints it: sha256/BASE64.</source>
+        <translation>--pin needs the pin as &quot;loyalty-hq cert&quot; prints it: sha256/BASE64.</translation>
+    </message>
+    <message>
+        <source>Give either --ca or --pin, not both.</source>
+        <translation>Give either --ca or --pin, not both.</translation>
+    </message>
+    <message>
+        <source>--pin needs sha256/ followed by the base64 of 32 bytes, not &quot;%1&quot;.</source>
+        <translation>--pin needs sha256/ followed by the base64 of 32 bytes, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--name needs the till&apos;s name.</source>
+        <translation>--name needs the till&apos;s name.</translation>
+    </message>
+    <message>
+        <source>--timeout needs a whole number of seconds from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--timeout needs a whole number of seconds from 1 to %1, not &quot;%2&quot;.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +989,20 @@
         <source>%1, version %2</source>
         <translation>%1, version %2</translation>
     </message>
+    <message>
+        <source>Database: %1
+Members: %2
+Cards: %3
+Products: %4
+Programme version: %5
+Seconds: %6</source>
+        <translation>Database: %1
+Members: %2
+Cards: %3
+Products: %4
+Programme version: %5
+Seconds: %6</translation>
+    </message>
 </context>
 <context>
     <name>DemoDataGenerator</name>
@@ -818,6 +1116,10 @@
         <source>Members with expired points:</source>
         <translation>Members with expired points:</translation>
     </message>
+    <message>
+        <source>Expiry for %1: %2 points of %3 members expired.</source>
+        <translation>Expiry for %1: %2 points of %3 members expired.</translation>
+    </message>
 </context>
 <context>
     <name>ExpiryRun</name>
@@ -871,6 +1173,232 @@
     </message>
 </context>
 <context>
+    <name>HqCommandLine</name>
+    <message>
+        <source>Head office&apos;s database: a SQLite file (default: %1 in the current folder) or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</source>
+        <translation>Head office&apos;s database: a SQLite file (default: %1 in the current folder) or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</translation>
+    </message>
+    <message>
+        <source>path-or-url</source>
+        <translation>path-or-url</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON document.</source>
+        <translation>Print the result as one JSON document.</translation>
+    </message>
+    <message>
+        <source>terminal add: the new till&apos;s name.</source>
+        <translation>terminal add: the new till&apos;s name.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>demo: how many members to create.</source>
+        <translation>demo: how many members to create.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>expire: head office&apos;s local time to expire at, e.g. 2026-12-24T17:30 (default: now).</source>
+        <translation>expire: head office&apos;s local time to expire at, e.g. 2026-12-24T17:30 (default: now).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts or expire.</source>
+        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts or expire.</translation>
+    </message>
+    <message>
+        <source>command [argument]</source>
+        <translation>command [argument]</translation>
+    </message>
+    <message>
+        <source>Loyalty Till head office: the service every till syncs with, and its administration.</source>
+        <translation>Loyalty Till head office: the service every till syncs with, and its administration.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commands:</translation>
+    </message>
+    <message>
+        <source>  serve --listen HOST:PORT (--cert FILE --key FILE | --plain-http)</source>
+        <translation>  serve --listen HOST:PORT (--cert FILE --key FILE | --plain-http)</translation>
+    </message>
+    <message>
+        <source>                            run the HTTPS API the tills sync with (see docs/head-office.md)</source>
+        <translation>                            run the HTTPS API the tills sync with (see docs/head-office.md)</translation>
+    </message>
+    <message>
+        <source>  cert --out DIR [--host NAME]...  make a self-signed certificate and print its pin</source>
+        <translation>  cert --out DIR [--host NAME]...  make a self-signed certificate and print its pin</translation>
+    </message>
+    <message>
+        <source>  terminal add --name NAME  print a one-time code (valid 24 hours) to provision a till</source>
+        <translation>  terminal add --name NAME  print a one-time code (valid 24 hours) to provision a till</translation>
+    </message>
+    <message>
+        <source>  terminal list             list the provisioned tills</source>
+        <translation>  terminal list             list the provisioned tills</translation>
+    </message>
+    <message>
+        <source>  terminal disable TILL-ID  refuse the till from now on (its secret is revoked)</source>
+        <translation>  terminal disable TILL-ID  refuse the till from now on (its secret is revoked)</translation>
+    </message>
+    <message>
+        <source>  demo --members N          fill a new, empty head office with the till&apos;s demo data</source>
+        <translation>  demo --members N          fill a new, empty head office with the till&apos;s demo data</translation>
+    </message>
+    <message>
+        <source>  balance CARD              show a card&apos;s member and account balances</source>
+        <translation>  balance CARD              show a card&apos;s member and account balances</translation>
+    </message>
+    <message>
+        <source>  stats                     members, events, duplicates refused and rejected, per till</source>
+        <translation>  stats                     members, events, duplicates refused and rejected, per till</translation>
+    </message>
+    <message>
+        <source>  programme publish FILE    validate, sign and publish a programme to every till</source>
+        <translation>  programme publish FILE    validate, sign and publish a programme to every till</translation>
+    </message>
+    <message>
+        <source>  import members FILE.csv   import members (columns: number, name, email, phone,</source>
+        <translation>  import members FILE.csv   import members (columns: number, name, email, phone,</translation>
+    </message>
+    <message>
+        <source>                            birth_date, card_number, points); all or nothing</source>
+        <translation>                            birth_date, card_number, points); all or nothing</translation>
+    </message>
+    <message>
+        <source>  conflicts                 overdrafts and coupons used twice, found at sync</source>
+        <translation>  conflicts                 overdrafts and coupons used twice, found at sync</translation>
+    </message>
+    <message>
+        <source>  expire [--at TIME]        book the expiry of points whose day has come</source>
+        <translation>  expire [--at TIME]        book the expiry of points whose day has come</translation>
+    </message>
+    <message>
+        <source>With --json a successful command prints one JSON document on standard output.</source>
+        <translation>With --json a successful command prints one JSON document on standard output.</translation>
+    </message>
+    <message>
+        <source>Errors always go to standard error as plain text, with or without --json.</source>
+        <translation>Errors always go to standard error as plain text, with or without --json.</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit codes:</translation>
+    </message>
+    <message>
+        <source>  0  success</source>
+        <translation>  0  success</translation>
+    </message>
+    <message>
+        <source>  1  usage error: unknown command or option, missing or malformed argument</source>
+        <translation>  1  usage error: unknown command or option, missing or malformed argument</translation>
+    </message>
+    <message>
+        <source>  2  not found: no head-office data at --db (only serve, demo, terminal add,</source>
+        <translation>  2  not found: no head-office data at --db (only serve, demo, terminal add,</translation>
+    </message>
+    <message>
+        <source>     programme publish and import create it), unknown card, missing file</source>
+        <translation>     programme publish and import create it), unknown card, missing file</translation>
+    </message>
+    <message>
+        <source>  3  conflicts found overdrafts or coupon conflicts</source>
+        <translation>  3  conflicts found overdrafts or coupon conflicts</translation>
+    </message>
+    <message>
+        <source>  4  refused: an invalid or not newer programme, an import with errors, demo data</source>
+        <translation>  4  refused: an invalid or not newer programme, an import with errors, demo data</translation>
+    </message>
+    <message>
+        <source>     into a database that is not empty</source>
+        <translation>     into a database that is not empty</translation>
+    </message>
+    <message>
+        <source>  5  storage error: disk full, damaged database, database newer than this program,</source>
+        <translation>  5  storage error: disk full, damaged database, database newer than this program,</translation>
+    </message>
+    <message>
+        <source>     PostgreSQL unreachable</source>
+        <translation>     PostgreSQL unreachable</translation>
+    </message>
+    <message>
+        <source>--db needs head office&apos;s database: a path or a postgresql:// URL.</source>
+        <translation>--db needs head office&apos;s database: a path or a postgresql:// URL.</translation>
+    </message>
+    <message>
+        <source>Run &quot;loyalty-hq --help&quot; to see the commands and options.</source>
+        <translation>Run &quot;loyalty-hq --help&quot; to see the commands and options.</translation>
+    </message>
+    <message>
+        <source>No command given. Run &quot;loyalty-hq --help&quot; to see the commands.</source>
+        <translation>No command given. Run &quot;loyalty-hq --help&quot; to see the commands.</translation>
+    </message>
+    <message>
+        <source>%1 needs an action: %2.</source>
+        <translation>%1 needs an action: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run &quot;loyalty-hq --help&quot; to see the commands.</source>
+        <translation>Unknown command &quot;%1&quot;. Run &quot;loyalty-hq --help&quot; to see the commands.</translation>
+    </message>
+    <message>
+        <source>%1 needs an argument, e.g. &quot;%2&quot;.</source>
+        <translation>%1 needs an argument, e.g. &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The command %1 does not take the argument &quot;%2&quot;.</source>
+        <translation>The command %1 does not take the argument &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to the command %2.</source>
+        <translation>The option --%1 does not apply to the command %2.</translation>
+    </message>
+    <message>
+        <source>terminal add needs --name NAME: what the till is called, e.g. &quot;Bakery Nord 2&quot;.</source>
+        <translation>terminal add needs --name NAME: what the till is called, e.g. &quot;Bakery Nord 2&quot;.</translation>
+    </message>
+    <message>
+        <source>demo needs --members N: how many demo members to create.</source>
+        <translation>demo needs --members N: how many demo members to create.</translation>
+    </message>
+    <message>
+        <source>--members needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
+        <translation>--members needs a whole number from 0 to %1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>balance needs the card number, e.g. &quot;loyalty-hq balance 2000000123455&quot;.</source>
+        <translation>balance needs the card number, e.g. &quot;loyalty-hq balance 2000000123455&quot;.</translation>
+    </message>
+    <message>
+        <source>The command needs a file.</source>
+        <translation>The command needs a file.</translation>
+    </message>
+    <message>
+        <source>--at needs head office&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</source>
+        <translation>--at needs head office&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Cannot read the member file %1: %2</source>
+        <translation>Cannot read the member file %1: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 members with %2 cards and %3 opening points.</source>
+        <translation>Imported %1 members with %2 cards and %3 opening points.</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardLayout</name>
     <message>
         <source>The scanner types with a US keyboard layout but this till uses German (QWERTZ): set the scanner to German keyboard or ask your administrator.</source>
@@ -886,6 +1414,24 @@
     <message>
         <source>The card&apos;s magnetic stripe was not read completely. Swipe it again in one steady movement.</source>
         <translation>The card&apos;s magnetic stripe was not read completely. Swipe it again in one steady movement.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChangeApplier</name>
+    <message>
+        <source>is not active, blocked or replaced</source>
+        <translation>is not active, blocked or replaced</translation>
+    </message>
+    <message>
+        <source>is not number, nfc_uid or digital</source>
+        <translation>is not number, nfc_uid or digital</translation>
+    </message>
+</context>
+<context>
+    <name>MemberIndex</name>
+    <message>
+        <source>Change %1 (%2) from head office names member %3, who is not known at this till. Nothing of the page was applied.</source>
+        <translation>Change %1 (%2) from head office names member %3, who is not known at this till. Nothing of the page was applied.</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1495,41 @@
     </message>
 </context>
 <context>
+    <name>OutboxCommand</name>
+    <message>
+        <source>Waiting:</source>
+        <translation>Waiting:</translation>
+    </message>
+    <message>
+        <source>Confirmed:</source>
+        <translation>Confirmed:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rejected:</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>PaymentCardGuard</name>
     <message>
         <source>This is a payment card. Please use the loyalty card.</source>
@@ -992,6 +1573,25 @@
     <message>
         <source>There are no products.</source>
         <translation>There are no products.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeChangeApplier</name>
+    <message>
+        <source>Programme version %1 was not activated: this till has no head office key to check its signature with.</source>
+        <translation>Programme version %1 was not activated: this till has no head office key to check its signature with.</translation>
+    </message>
+    <message>
+        <source>Programme version %1 was not activated: its signature is not head office&apos;s.</source>
+        <translation>Programme version %1 was not activated: its signature is not head office&apos;s.</translation>
+    </message>
+    <message>
+        <source>Programme version %1 was not activated: %2</source>
+        <translation>Programme version %1 was not activated: %2</translation>
+    </message>
+    <message>
+        <source>Programme version %1 was not activated: the document says it is version %2.</source>
+        <translation>Programme version %1 was not activated: the document says it is version %2.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1659,18 @@
     <message>
         <source>Rules:</source>
         <translation>Rules:</translation>
+    </message>
+    <message>
+        <source>Cannot read the programme file %1: %2</source>
+        <translation>Cannot read the programme file %1: %2</translation>
+    </message>
+    <message>
+        <source>The programme file %1 is larger than 4 MiB.</source>
+        <translation>The programme file %1 is larger than 4 MiB.</translation>
+    </message>
+    <message>
+        <source>Published programme %1 (%2), version %3, signed; every till receives it at its next sync.</source>
+        <translation>Published programme %1 (%2), version %3, signed; every till receives it at its next sync.</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1980,27 @@
             <numerusform>+%Ln points (thank you for your feedback)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 needs %Ln point(s); until head office confirms the earlier redemptions, at most %2 can be redeemed.</source>
+        <translation>
+            <numerusform>%1 needs %Ln point; until head office confirms the earlier redemptions, at most %2 can be redeemed.</numerusform>
+            <numerusform>%1 needs %Ln points; until head office confirms the earlier redemptions, at most %2 can be redeemed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No more points can be redeemed now: at most %Ln point(s) a day until head office confirms the earlier redemptions.</source>
+        <translation>
+            <numerusform>No more points can be redeemed now: at most %Ln point a day until head office confirms the earlier redemptions.</numerusform>
+            <numerusform>No more points can be redeemed now: at most %Ln points a day until head office confirms the earlier redemptions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %Ln point(s) can be redeemed until head office confirms the earlier redemptions.</source>
+        <translation>
+            <numerusform>At most %Ln point can be redeemed until head office confirms the earlier redemptions.</numerusform>
+            <numerusform>At most %Ln points can be redeemed until head office confirms the earlier redemptions.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgrammeParser</name>
@@ -1561,6 +2194,76 @@
     <message>
         <source>The built-in demo programme is missing from this build.</source>
         <translation>The built-in demo programme is missing from this build.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionCommand</name>
+    <message>
+        <source>provisioning: %1 changes applied, %2 remaining</source>
+        <translation>provisioning: %1 changes applied, %2 remaining</translation>
+    </message>
+    <message>
+        <source>The snapshot stopped after %1 changes (%2); run the same command again to continue.</source>
+        <translation>The snapshot stopped after %1 changes (%2); run the same command again to continue.</translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation>Till:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Head office:</source>
+        <translation>Head office:</translation>
+    </message>
+    <message>
+        <source>Changes applied:</source>
+        <translation>Changes applied:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>Provisioning continued; the till is connected to head office.</source>
+        <translation>Provisioning continued; the till is connected to head office.</translation>
+    </message>
+    <message>
+        <source>The till is connected to head office.</source>
+        <translation>The till is connected to head office.</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioner</name>
+    <message>
+        <source>Head office could not be reached: %1</source>
+        <translation>Head office could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>This till is not provisioned yet: it needs the code from &quot;loyalty-hq terminal add&quot;.</source>
+        <translation>This till is not provisioned yet: it needs the code from &quot;loyalty-hq terminal add&quot;.</translation>
+    </message>
+    <message>
+        <source>The pin &quot;%1&quot; is not sha256/ followed by the base64 of 32 bytes.</source>
+        <translation>The pin &quot;%1&quot; is not sha256/ followed by the base64 of 32 bytes.</translation>
+    </message>
+    <message>
+        <source>There is no CA file at %1.</source>
+        <translation>There is no CA file at %1.</translation>
+    </message>
+    <message>
+        <source>Head office refused the code: it is unknown, used or expired. Ask for a new one (&quot;loyalty-hq terminal add&quot;).</source>
+        <translation>Head office refused the code: it is unknown, used or expired. Ask for a new one (&quot;loyalty-hq terminal add&quot;).</translation>
+    </message>
+    <message>
+        <source>Head office refused to provision this till: %1</source>
+        <translation>Head office refused to provision this till: %1</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s answer to the provisioning lacks the till id or secret.</source>
+        <translation>Head office&apos;s answer to the provisioning lacks the till id or secret.</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2650,52 @@
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Points expiry failed: %1</source>
+        <translation>Points expiry failed: %1</translation>
+    </message>
+    <message>
+        <source>Points expiry for %1: %2 members, %3 entries, %4 points.</source>
+        <translation>Points expiry for %1: %2 members, %3 entries, %4 points.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsCommand</name>
+    <message>
+        <source>Members: %1</source>
+        <translation>Members: %1</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Events: %1</translation>
+    </message>
+    <message>
+        <source>Duplicates refused: %1</source>
+        <translation>Duplicates refused: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <source>Overdrafts: %1</source>
+        <translation>Overdrafts: %1</translation>
+    </message>
+    <message>
+        <source>Coupon conflicts: %1</source>
+        <translation>Coupon conflicts: %1</translation>
+    </message>
+    <message>
+        <source>Till %1 (%2): %3 events, %4 duplicates, %5 rejected, sequence %6, last seen %7</source>
+        <translation>Till %1 (%2): %3 events, %4 duplicates, %5 rejected, sequence %6, last seen %7</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>The disk is full, so nothing was saved. Free some space on this till, then try again.</source>
@@ -1959,6 +2708,168 @@
     <message>
         <source>The till database refused the change: %1</source>
         <translation>The till database refused the change: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncClient</name>
+    <message>
+        <source>The CA file %1 could not be read or holds no PEM certificate.</source>
+        <translation>The CA file %1 could not be read or holds no PEM certificate.</translation>
+    </message>
+    <message>
+        <source>The sync was stopped.</source>
+        <translation>The sync was stopped.</translation>
+    </message>
+    <message>
+        <source>This till has no credentials for head office; provision it first.</source>
+        <translation>This till has no credentials for head office; provision it first.</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s certificate does not match the pinned key %1.</source>
+        <translation>Head office&apos;s certificate does not match the pinned key %1.</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s answer was not readable JSON (%1).</source>
+        <translation>Head office&apos;s answer was not readable JSON (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>This till has no credentials for head office; provision it with &quot;loyalty-ctl provision&quot;.</source>
+        <translation>This till has no credentials for head office; provision it with &quot;loyalty-ctl provision&quot;.</translation>
+    </message>
+    <message>
+        <source>sync: %1 changes applied, %2 remaining</source>
+        <translation>sync: %1 changes applied, %2 remaining</translation>
+    </message>
+    <message>
+        <source>Pushed:</source>
+        <translation>Pushed:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 accepted, %3 duplicates, %4 rejected)</source>
+        <translation>%1 (%2 accepted, %3 duplicates, %4 rejected)</translation>
+    </message>
+    <message>
+        <source>Pulled:</source>
+        <translation>Pulled:</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>Waiting:</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>Stopped:</source>
+        <translation>Stopped:</translation>
+    </message>
+    <message>
+        <source>head office refuses this till: %1</source>
+        <translation>head office refuses this till: %1</translation>
+    </message>
+    <message>
+        <source>Synced with head office.</source>
+        <translation>Synced with head office.</translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation>The sync did not finish.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEndpoint</name>
+    <message>
+        <source>This till is not connected to a head office yet; provision it with &quot;loyalty-ctl provision&quot;.</source>
+        <translation>This till is not connected to a head office yet; provision it with &quot;loyalty-ctl provision&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a head-office address; it looks like https://hq.example:8443.</source>
+        <translation>&quot;%1&quot; is not a head-office address; it looks like https://hq.example:8443.</translation>
+    </message>
+    <message>
+        <source>Head office is reached over https, not &quot;%1&quot;.</source>
+        <translation>Head office is reached over https, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Plain http to head office is refused; use https (plain http is for development on this machine only, with --allow-plain-loopback).</source>
+        <translation>Plain http to head office is refused; use https (plain http is for development on this machine only, with --allow-plain-loopback).</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only to this machine (a loopback address), not to %1; use https.</source>
+        <translation>Plain http is allowed only to this machine (a loopback address), not to %1; use https.</translation>
+    </message>
+    <message>
+        <source>No head-office credentials.</source>
+        <translation>No head-office credentials.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Head office answered without a result for the events sent.</source>
+        <translation>Head office answered without a result for the events sent.</translation>
+    </message>
+    <message>
+        <source>The event is larger than head office accepts (%1 bytes).</source>
+        <translation>The event is larger than head office accepts (%1 bytes).</translation>
+    </message>
+    <message>
+        <source>Head office sent no result for this event.</source>
+        <translation>Head office sent no result for this event.</translation>
+    </message>
+    <message>
+        <source>Head office answered the unknown status &quot;%1&quot;.</source>
+        <translation>Head office answered the unknown status &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s page of changes has no cursor or no changes.</source>
+        <translation>Head office&apos;s page of changes has no cursor or no changes.</translation>
+    </message>
+    <message>
+        <source>Head office promised more changes but its cursor did not move.</source>
+        <translation>Head office promised more changes but its cursor did not move.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReply</name>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalCommand</name>
+    <message>
+        <source>Provisioning code for &quot;%1&quot;: %2
+Valid once, until %3 (UTC). On the till:
+  loyalty-ctl provision --hq https://HEAD-OFFICE:PORT --code %2 [--ca FILE | --pin PIN]</source>
+        <translation>Provisioning code for &quot;%1&quot;: %2
+Valid once, until %3 (UTC). On the till:
+  loyalty-ctl provision --hq https://HEAD-OFFICE:PORT --code %2 [--ca FILE | --pin PIN]</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  provisioned %4, last seen %5</source>
+        <translation>%1  %2  %3  provisioned %4, last seen %5</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>No till is provisioned yet; &quot;loyalty-hq terminal add --name N&quot; makes a code.</source>
+        <translation>No till is provisioned yet; &quot;loyalty-hq terminal add --name N&quot; makes a code.</translation>
+    </message>
+    <message>
+        <source>Till %1 is disabled; head office refuses its requests from now on.</source>
+        <translation>Till %1 is disabled; head office refuses its requests from now on.</translation>
     </message>
 </context>
 <context>
@@ -2241,10 +3152,6 @@
         <translation>Del</translation>
     </message>
     <message>
-        <source>%1 · ● offline · %2 queued</source>
-        <translation>%1 · ● offline · %2 queued</translation>
-    </message>
-    <message>
         <source>Enrol</source>
         <translation>Enrol</translation>
     </message>
@@ -2291,6 +3198,46 @@
     <message>
         <source>Remove coupons and redemptions</source>
         <translation>Remove coupons and redemptions</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 queued</translation>
+    </message>
+    <message>
+        <source>○ not connected to head office · %1</source>
+        <translation>○ not connected to head office · %1</translation>
+    </message>
+    <message>
+        <source>↻ provisioning: %1 of %2 changes</source>
+        <translation>↻ provisioning: %1 of %2 changes</translation>
+    </message>
+    <message>
+        <source>◌ connecting to head office</source>
+        <translation>◌ connecting to head office</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>⛔ head office refuses this till</source>
+        <translation>⛔ head office refuses this till</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>synced %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>⚠ %1 rejected — manager</source>
+        <translation>⚠ %1 rejected — manager</translation>
     </message>
 </context>
 <context>
