@@ -35,6 +35,14 @@ private slots:
         QVERIFY2(south->sale(ScenarioWorld::card(1), {DemoDataGenerator::productEanFor(2) + u":5"}),
                  qPrintable(south->error()));
         QVERIFY2(north->syncOk(), qPrintable(north->error()));
+        // Verifying against the certificate as CA file instead of a pin works as well.
+        TillFixture::Provisioning withCa;
+        withCa.caFile = world.tls().value(QLatin1String("cert")).toString();
+        withCa.allowPlainLoopback = false;
+        TillFixture* east = world.addTill(QStringLiteral("Till East"), {}, withCa);
+        QVERIFY2(east, qPrintable(world.error()));
+        QVERIFY2(east->sale(ScenarioWorld::card(2), {DemoDataGenerator::productEanFor(3) + u":2"}),
+                 qPrintable(east->error()));
 
         // The wrong key: refused, and nothing provisioned.
         TillFixture stranger(world.directory(), QStringLiteral("Till Stranger"));
