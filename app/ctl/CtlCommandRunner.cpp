@@ -49,10 +49,12 @@ Result<CtlReport> CtlCommandRunner::execute(const CtlRequest& request) const
 {
     if (request.command == CtlRequest::Command::Decode)
         return executeDecode(request);
-    // Every command but demo reads or adds to a till that exists; a mistyped --db must not leave an
-    // empty database behind.
-    const auto mode = request.command == CtlRequest::Command::Demo ? Database::OpenMode::CreateIfMissing
-                                                                   : Database::OpenMode::MustExist;
+    // Every command but demo and provision (the two that make a till) reads or adds to a till that
+    // exists; a mistyped --db must not leave an empty database behind. A provisioning that fails
+    // leaves the new, empty till for the next attempt.
+    const bool makesATill =
+        request.command == CtlRequest::Command::Demo || request.command == CtlRequest::Command::Provision;
+    const auto mode = makesATill ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist;
     auto database = Database::open(request.databasePath, m_clock, mode);
     if (!database)
         return database.error();

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void syncBeforeProvisioningIsNotFound();
     void syncToAClosedPortIsExit6AndSettlesNothing();
     void provisionToAClosedPortStoresNothing();
+    void provisionMakesANewTillDatabase();
     void provisionRefusesPlainHttpToAnotherHost();
 
 private:
@@ -293,6 +294,22 @@ void TestCtlSync::provisionToAClosedPortStoresNothing()
     QVERIFY(run.errIsOneLine());
     RawDatabase raw(m_db);
     QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM settings WHERE key LIKE 'sync.%'")).toInt(), 0);
+}
+
+void TestCtlSync::provisionMakesANewTillDatabase()
+{
+    // A new till starts from nothing: provision creates its database, and a failed attempt leaves
+    // the empty till for the next one, without any credentials.
+    const QString fresh = m_dir->filePath(QStringLiteral("new-till.db"));
+    QVERIFY(!QFile::exists(fresh));
+    const CtlRun run = ctl({QStringLiteral("--db"), fresh, QStringLiteral("provision"), QStringLiteral("--hq"),
+                            QStringLiteral("https://127.0.0.1:%1").arg(closedPort()), QStringLiteral("--code"),
+                            QStringLiteral("K7QF-3MZP-XW2D"), QStringLiteral("--pin"), kPin});
+    QVERIFY2(run.exitCode == kExitHeadOffice, run.describe().constData());
+    QVERIFY(QFile::exists(fresh));
+    RawDatabase raw(fresh);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM settings WHERE key LIKE 'sync.%'")).toInt(), 0);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM members")).toInt(), 0);
 }
 
 void TestCtlSync::provisionRefusesPlainHttpToAnotherHost()
