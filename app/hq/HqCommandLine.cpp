@@ -15,9 +15,18 @@ const QString kJson = QStringLiteral("json");
 const QString kName = QStringLiteral("name");
 const QString kMembers = QStringLiteral("members");
 const QString kAt = QStringLiteral("at");
+const QString kKeyId = QStringLiteral("key-id");
+const QString kPublicKey = QStringLiteral("public-key");
+const QString kValidFrom = QStringLiteral("valid-from");
+const QString kValidUntil = QStringLiteral("valid-until");
+const QString kReason = QStringLiteral("reason");
 // Options that take a value: the word after them is no command.
-const QStringList kValueOptions{QStringLiteral("--db"), QStringLiteral("--name"), QStringLiteral("--members"),
-                                QStringLiteral("--at")};
+const QStringList kValueOptions{
+    QStringLiteral("--db"),         QStringLiteral("--name"),        QStringLiteral("--members"),
+    QStringLiteral("--at"),         QStringLiteral("--key-id"),      QStringLiteral("--public-key"),
+    QStringLiteral("--valid-from"), QStringLiteral("--valid-until"), QStringLiteral("--reason")};
+// The options only some commands take: any other command refuses them.
+const QStringList kCommandOptions{kName, kMembers, kAt, kKeyId, kPublicKey, kValidFrom, kValidUntil, kReason};
 
 struct CommandSpec
 {
@@ -54,6 +63,13 @@ const QList<CommandSpec>& commandSpecs()
          QStringLiteral("loyalty-hq import members members.csv")},
         {QStringLiteral("conflicts"), Command::Conflicts, {}, 0, {}},
         {QStringLiteral("expire"), Command::Expire, {kAt}, 0, {}},
+        {QStringLiteral("card-key add"), Command::CardKeyAdd, {kKeyId, kPublicKey, kValidFrom, kValidUntil}, 0, {}},
+        {QStringLiteral("card-key retire"), Command::CardKeyRetire, {kKeyId, kValidUntil}, 0, {}},
+        {QStringLiteral("card revoke"),
+         Command::CardRevoke,
+         {kReason},
+         1,
+         QStringLiteral("loyalty-hq card revoke CARD-ID --reason \"lost phone\"")},
     };
     return specs;
 }
@@ -102,10 +118,15 @@ HqCommandLine::HqCommandLine()
         {kName, tr("terminal add: the new till's name."), tr("name")},
         {kMembers, tr("demo: how many members to create."), tr("N")},
         {kAt, tr("expire: head office's local time to expire at, e.g. 2026-12-24T17:30 (default: now)."), tr("time")},
+        {kKeyId, tr("card-key: the digital card key's id, 0 to 65535."), tr("N")},
+        {kPublicKey, tr("card-key add: the raw 32-byte Ed25519 public key, base64."), tr("base64")},
+        {kValidFrom, tr("card-key add: the first day (UTC) of the issue dates the key vouches for."), tr("day")},
+        {kValidUntil, tr("card-key: the first day (UTC) the key no longer vouches for."), tr("day")},
+        {kReason, tr("card revoke: why the digital card is withdrawn."), tr("text")},
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("serve, cert, terminal, demo, balance, stats, programme, import, conflicts or "
-                                      "expire."),
+                                   tr("serve, cert, terminal, demo, balance, stats, programme, import, conflicts, "
+                                      "expire, card-key or card."),
                                    tr("command [argument]"));
 }
 
@@ -129,6 +150,12 @@ QString HqCommandLine::description()
         tr("                            birth_date, card_number, points); all or nothing"),
         tr("  conflicts                 overdrafts and coupons used twice, found at sync"),
         tr("  expire [--at TIME]        book the expiry of points whose day has come"),
+        tr("  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]"),
+        tr("                            trust an Ed25519 key for digital cards issued from DAY (UTC)"),
+        tr("  card-key retire --key-id N --valid-until DAY"),
+        tr("                            refuse the key's digital cards issued from DAY (UTC) on"),
+        tr("  card revoke CARD-ID --reason TEXT"),
+        tr("                            refuse a digital card at every till"),
         QString(),
         tr("With --json a successful command prints one JSON document on standard output."),
         tr("Errors always go to standard error as plain text, with or without --json."),
@@ -137,10 +164,12 @@ QString HqCommandLine::description()
         tr("  0  success"),
         tr("  1  usage error: unknown command or option, missing or malformed argument"),
         tr("  2  not found: no head-office data at --db (only serve, demo, terminal add,"),
-        tr("     programme publish and import create it), unknown card, missing file"),
+        tr("     programme publish, import, card-key add and card revoke create it), unknown card"),
+        tr("     or card key, missing file"),
         tr("  3  conflicts found overdrafts or coupon conflicts"),
         tr("  4  refused: an invalid or not newer programme, an import with errors, demo data"),
-        tr("     into a database that is not empty"),
+        tr("     into a database that is not empty, an invalid card key or card id, a key id"),
+        tr("     published before with other content"),
         tr("  5  storage error: disk full, damaged database, database newer than this program,"),
         tr("     PostgreSQL unreachable"),
     };
@@ -205,8 +234,8 @@ Result<HqRequest> HqCommandLine::parse(const QStringList& arguments)
         return usage(tr("No command given. Run \"loyalty-hq --help\" to see the commands."));
     const CommandSpec* spec = findSpec(positional);
     if (!spec) {
-        for (const QString& group :
-             {QStringLiteral("terminal"), QStringLiteral("programme"), QStringLiteral("import")}) {
+        for (const QString& group : {QStringLiteral("terminal"), QStringLiteral("programme"), QStringLiteral("import"),
+                                     QStringLiteral("card-key"), QStringLiteral("card")}) {
             if (positional.first() == group) {
                 QStringList actions;
                 for (const CommandSpec& candidate : commandSpecs()) {
@@ -226,7 +255,7 @@ Result<HqRequest> HqCommandLine::parse(const QStringList& arguments)
     if (positional.size() > expected)
         return usage(
             tr("The command %1 does not take the argument \"%2\".").arg(spec->name, positional.value(expected)));
-    for (const QString& option : {kName, kMembers, kAt}) {
+    for (const QString& option : kCommandOptions) {
         if (m_parser.isSet(option) && !spec->options.contains(option))
             return usage(tr("The option --%1 does not apply to the command %2.").arg(option, spec->name));
     }
@@ -285,6 +314,51 @@ Result<Done> HqCommandLine::readArguments(HqRequest& request, const QStringList&
             }
         }
         return Done{};
+    case HqRequest::Command::CardKeyAdd:
+    case HqRequest::Command::CardKeyRetire: {
+        if (!m_parser.isSet(kKeyId))
+            return usage(tr("%1 needs --key-id N: the digital card key's id, 0 to 65535.")
+                             .arg(request.command == HqRequest::Command::CardKeyAdd
+                                      ? QStringLiteral("card-key add")
+                                      : QStringLiteral("card-key retire")));
+        bool ok = false;
+        const QString value = m_parser.value(kKeyId).trimmed();
+        request.keyId = value.toInt(&ok);
+        if (!ok || request.keyId < 0 || request.keyId > 65535)
+            return usage(tr("--key-id needs a whole number from 0 to 65535, not \"%1\".").arg(value));
+        if (m_parser.isSet(kValidUntil)) {
+            request.validUntil = parseDay(m_parser.value(kValidUntil).trimmed());
+            if (!request.validUntil)
+                return usage(tr("--valid-until needs a day as YYYY-MM-DD, e.g. 2027-06-01, not \"%1\".")
+                                 .arg(m_parser.value(kValidUntil)));
+        }
+        if (request.command == HqRequest::Command::CardKeyRetire) {
+            if (!request.validUntil)
+                return usage(tr("card-key retire needs --valid-until DAY: the first day (UTC) the key no longer "
+                                "vouches for."));
+            return Done{};
+        }
+        request.publicKey = m_parser.value(kPublicKey).trimmed();
+        if (request.publicKey.isEmpty())
+            return usage(tr("card-key add needs --public-key BASE64: the raw 32-byte Ed25519 public key."));
+        if (!m_parser.isSet(kValidFrom))
+            return usage(tr("card-key add needs --valid-from DAY: the first day (UTC) of the issue dates the key "
+                            "vouches for."));
+        const auto from = parseDay(m_parser.value(kValidFrom).trimmed());
+        if (!from)
+            return usage(tr("--valid-from needs a day as YYYY-MM-DD, e.g. 2026-12-01, not \"%1\".")
+                             .arg(m_parser.value(kValidFrom)));
+        request.validFrom = *from;
+        return Done{};
+    }
+    case HqRequest::Command::CardRevoke:
+        request.card = positional.value(0).trimmed();
+        if (request.card.isEmpty())
+            return usage(tr("card revoke needs the digital card's id."));
+        request.reason = m_parser.value(kReason).trimmed();
+        if (request.reason.isEmpty())
+            return usage(tr("card revoke needs --reason TEXT: why the card is withdrawn, e.g. \"lost phone\"."));
+        return Done{};
     case HqRequest::Command::TerminalList:
     case HqRequest::Command::Stats:
     case HqRequest::Command::Conflicts:
@@ -295,6 +369,17 @@ Result<Done> HqCommandLine::readArguments(HqRequest& request, const QStringList&
         return Done{};
     }
     return Done{};
+}
+
+std::optional<QDate> HqCommandLine::parseDay(const QString& text)
+{
+    static const QRegularExpression form(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!form.match(text).hasMatch())
+        return std::nullopt;
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (!day.isValid())
+        return std::nullopt;
+    return day;
 }
 
 std::optional<QDateTime> HqCommandLine::parseLocalTime(const QString& text)

@@ -28,6 +28,8 @@ public:
 
     // Head office's local time as --at takes it (2026-12-24T17:30 or 2026-12-24T17:30:05).
     static std::optional<QDateTime> parseLocalTime(const QString& text);
+    // A day as --valid-from and --valid-until take it (2026-12-01).
+    static std::optional<QDate> parseDay(const QString& text);
 
 private:
     static QString description();

@@ -3,6 +3,8 @@
 #include "HeadOffice.h"
 #include "HqOutput.h"
 #include "commands/BalanceCommand.h"
+#include "commands/CardCommand.h"
+#include "commands/CardKeyCommand.h"
 #include "commands/CertCommand.h"
 #include "commands/ConflictsCommand.h"
 #include "commands/DemoCommand.h"
@@ -32,6 +34,8 @@ bool mayCreate(HqRequest::Command command)
     case HqRequest::Command::Demo:
     case HqRequest::Command::ProgrammePublish:
     case HqRequest::Command::ImportMembers:
+    case HqRequest::Command::CardKeyAdd:
+    case HqRequest::Command::CardRevoke:
         return true;
     default:
         return false;
@@ -99,6 +103,12 @@ Result<HqReport> HqCommandRunner::execute(HeadOffice& office, const HqRequest& r
         return ConflictsCommand::run(office);
     case HqRequest::Command::Expire:
         return ExpireCommand::run(office, request.at.value_or(m_clock.now().toLocalTime()));
+    case HqRequest::Command::CardKeyAdd:
+        return CardKeyCommand::add(office, request.keyId, request.publicKey, request.validFrom, request.validUntil);
+    case HqRequest::Command::CardKeyRetire:
+        return CardKeyCommand::retire(office, request.keyId, request.validUntil.value_or(QDate()));
+    case HqRequest::Command::CardRevoke:
+        return CardCommand::revoke(office, request.card, request.reason);
     case HqRequest::Command::Serve:
     case HqRequest::Command::Cert:
     case HqRequest::Command::Help:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -27,18 +28,26 @@ struct HqRequest
         ImportMembers,
         Conflicts,
         Expire,
+        CardKeyAdd,
+        CardKeyRetire,
+        CardRevoke,
     };
 
     Command command = Command::Help;
     QString database;  // --db: a SQLite path or a postgresql:// URL
     bool json = false;
-    QString name;                 // terminal add --name
-    qint64 memberCount = 0;       // demo --members
-    QString card;                 // balance CARD
-    QString tillId;               // terminal disable TILL-ID
-    QString file;                 // programme publish FILE, import members FILE
-    std::optional<QDateTime> at;  // expire --at: head office's local time; empty: now
-    QStringList passThrough;      // serve, cert: their arguments, parsed by the command itself
+    QString name;                     // terminal add --name
+    qint64 memberCount = 0;           // demo --members
+    QString card;                     // balance CARD; card revoke CARD-ID (a digital card id)
+    QString tillId;                   // terminal disable TILL-ID
+    QString file;                     // programme publish FILE, import members FILE
+    std::optional<QDateTime> at;      // expire --at: head office's local time; empty: now
+    int keyId = 0;                    // card-key --key-id
+    QString publicKey;                // card-key add --public-key (base64)
+    QDate validFrom;                  // card-key add --valid-from
+    std::optional<QDate> validUntil;  // card-key --valid-until
+    QString reason;                   // card revoke --reason
+    QStringList passThrough;          // serve, cert: their arguments, parsed by the command itself
 };
 
 }  // namespace loyalty::hq

@@ -6,6 +6,18 @@
 
 namespace loyalty::hq {
 
+namespace {
+// The till's state in words; --json keeps the stored word.
+QString stateText(const QString& state)
+{
+    if (state == QLatin1String("active"))
+        return TerminalCommand::tr("active");
+    if (state == QLatin1String("disabled"))
+        return TerminalCommand::tr("disabled");
+    return state;
+}
+}  // namespace
+
 Result<HqReport> TerminalCommand::add(HeadOffice& office, const QString& name)
 {
     const auto code = office.addTerminal(name);
@@ -38,7 +50,7 @@ Result<HqReport> TerminalCommand::list(HeadOffice& office)
             {QStringLiteral("events"), till.accepted},
             {QStringLiteral("last_seen"), till.lastSeen.isEmpty() ? QJsonValue() : QJsonValue(till.lastSeen)}});
         lines.append(tr("%1  %2  %3  provisioned %4, last seen %5")
-                         .arg(till.id, till.name, till.state, till.provisionedAt,
+                         .arg(till.id, till.name, stateText(till.state), till.provisionedAt,
                               till.lastSeen.isEmpty() ? tr("never") : till.lastSeen));
     }
     report.json = {{QStringLiteral("tills"), rows}};
