@@ -97,6 +97,44 @@
     </message>
 </context>
 <context>
+    <name>CardCommand</name>
+    <message>
+        <source>Digital card %1 is revoked (%2); every till refuses it from its next sync on.</source>
+        <translation>Die digitale Kundenkarte %1 ist gesperrt (%2); jede Kasse weist sie ab ihrem nächsten Abgleich ab.</translation>
+    </message>
+    <message>
+        <source>Digital card %1 was revoked before, at %2 (%3); nothing was changed.</source>
+        <translation>Die digitale Kundenkarte %1 wurde schon am %2 gesperrt (%3); nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>CardKeyCommand</name>
+    <message>
+        <source>Digital card key %1 vouches for the digital cards issued from %2 (UTC).</source>
+        <translation>Der Schlüssel %1 für digitale Kundenkarten bürgt für die digitalen Kundenkarten, die ab %2 (UTC) ausgestellt wurden.</translation>
+    </message>
+    <message>
+        <source>Digital card key %1 vouches for the digital cards issued from %2 up to, but not including, %3 (UTC).</source>
+        <translation>Der Schlüssel %1 für digitale Kundenkarten bürgt für die digitalen Kundenkarten, die ab %2 und vor %3 (UTC) ausgestellt wurden.</translation>
+    </message>
+    <message>
+        <source>Every till receives it at its next sync.</source>
+        <translation>Jede Kasse erhält ihn bei ihrem nächsten Abgleich.</translation>
+    </message>
+    <message>
+        <source>It was published with exactly this content before; nothing was changed.</source>
+        <translation>Er wurde schon mit genau diesem Inhalt veröffentlicht; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Digital card key %1 is retired: digital cards it signed with an issue time from %2 (UTC) on are refused; older ones stay valid.</source>
+        <translation>Der Schlüssel %1 für digitale Kundenkarten ist ausgemustert: von ihm signierte digitale Kundenkarten, die ab %2 (UTC) ausgestellt wurden, werden abgewiesen; ältere bleiben gültig.</translation>
+    </message>
+    <message>
+        <source>It was retired at exactly this day before; nothing was changed.</source>
+        <translation>Er wurde schon zu genau diesem Tag ausgemustert; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>CardLifecycle</name>
     <message>
         <source>There is no card •••• %1 on this till.</source>
@@ -1211,10 +1249,6 @@ Sekunden: %6</translation>
         <translation>Zeit</translation>
     </message>
     <message>
-        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts or expire.</source>
-        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts oder expire.</translation>
-    </message>
-    <message>
         <source>command [argument]</source>
         <translation>befehl [argument]</translation>
     </message>
@@ -1307,20 +1341,12 @@ Sekunden: %6</translation>
         <translation>  2  nicht gefunden: keine Daten der Zentrale unter --db (nur serve, demo, terminal add,</translation>
     </message>
     <message>
-        <source>     programme publish and import create it), unknown card, missing file</source>
-        <translation>     programme publish und import legen sie an), unbekannte Karte, fehlende Datei</translation>
-    </message>
-    <message>
         <source>  3  conflicts found overdrafts or coupon conflicts</source>
         <translation>  3  conflicts hat Überziehungen oder Gutscheinkonflikte gefunden</translation>
     </message>
     <message>
         <source>  4  refused: an invalid or not newer programme, an import with errors, demo data</source>
         <translation>  4  abgelehnt: ein ungültiges oder nicht neueres Programm, ein Import mit Fehlern, Demodaten</translation>
-    </message>
-    <message>
-        <source>     into a database that is not empty</source>
-        <translation>     in eine Datenbank, die nicht leer ist</translation>
     </message>
     <message>
         <source>  5  storage error: disk full, damaged database, database newer than this program,</source>
@@ -1385,6 +1411,118 @@ Sekunden: %6</translation>
     <message>
         <source>--at needs head office&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</source>
         <translation>--at braucht die Ortszeit der Zentrale als YYYY-MM-DDTHH:MM[:SS], z. B. 2026-12-24T17:30, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>card-key: the digital card key&apos;s id, 0 to 65535.</source>
+        <translation>card-key: die ID des Schlüssels für digitale Kundenkarten, 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>card-key add: the raw 32-byte Ed25519 public key, base64.</source>
+        <translation>card-key add: der rohe öffentliche Ed25519-Schlüssel (32 Byte), Base64.</translation>
+    </message>
+    <message>
+        <source>base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>card-key add: the first day (UTC) of the issue dates the key vouches for.</source>
+        <translation>card-key add: der erste Ausstellungstag (UTC), für den der Schlüssel bürgt.</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>card-key: the first day (UTC) the key no longer vouches for.</source>
+        <translation>card-key: der erste Tag (UTC), für den der Schlüssel nicht mehr bürgt.</translation>
+    </message>
+    <message>
+        <source>card revoke: why the digital card is withdrawn.</source>
+        <translation>card revoke: warum die digitale Kundenkarte gesperrt wird.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key or card.</source>
+        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key oder card.</translation>
+    </message>
+    <message>
+        <source>  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]</source>
+        <translation>  card-key add --key-id N --public-key BASE64 --valid-from TAG [--valid-until TAG]</translation>
+    </message>
+    <message>
+        <source>                            trust an Ed25519 key for digital cards issued from DAY (UTC)</source>
+        <translation>                            einem Ed25519-Schlüssel für ab TAG (UTC) ausgestellte digitale Kundenkarten vertrauen</translation>
+    </message>
+    <message>
+        <source>  card-key retire --key-id N --valid-until DAY</source>
+        <translation>  card-key retire --key-id N --valid-until TAG</translation>
+    </message>
+    <message>
+        <source>                            refuse the key&apos;s digital cards issued from DAY (UTC) on</source>
+        <translation>                            die ab TAG (UTC) ausgestellten digitalen Kundenkarten des Schlüssels abweisen</translation>
+    </message>
+    <message>
+        <source>  card revoke CARD-ID --reason TEXT</source>
+        <translation>  card revoke KARTEN-ID --reason TEXT</translation>
+    </message>
+    <message>
+        <source>                            refuse a digital card at every till</source>
+        <translation>                            eine digitale Kundenkarte an jeder Kasse sperren</translation>
+    </message>
+    <message>
+        <source>     programme publish, import, card-key add and card revoke create it), unknown card</source>
+        <translation>     programme publish, import, card-key add und card revoke legen sie an), unbekannte Karte</translation>
+    </message>
+    <message>
+        <source>     or card key, missing file</source>
+        <translation>     oder unbekannter Schlüssel, fehlende Datei</translation>
+    </message>
+    <message>
+        <source>     into a database that is not empty, an invalid card key or card id, a key id</source>
+        <translation>     in eine Datenbank, die nicht leer ist, ein ungültiger Schlüssel oder eine ungültige Karten-ID, eine Schlüssel-ID,</translation>
+    </message>
+    <message>
+        <source>     published before with other content</source>
+        <translation>     die schon mit anderem Inhalt veröffentlicht ist</translation>
+    </message>
+    <message>
+        <source>%1 needs --key-id N: the digital card key&apos;s id, 0 to 65535.</source>
+        <translation>%1 braucht --key-id N: die ID des Schlüssels für digitale Kundenkarten, 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>--key-id needs a whole number from 0 to 65535, not &quot;%1&quot;.</source>
+        <translation>--key-id braucht eine ganze Zahl von 0 bis 65535, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--valid-until needs a day as YYYY-MM-DD, e.g. 2027-06-01, not &quot;%1&quot;.</source>
+        <translation>--valid-until braucht einen Tag als YYYY-MM-DD, z. B. 2027-06-01, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>card-key retire needs --valid-until DAY: the first day (UTC) the key no longer vouches for.</source>
+        <translation>card-key retire braucht --valid-until TAG: den ersten Tag (UTC), für den der Schlüssel nicht mehr bürgt.</translation>
+    </message>
+    <message>
+        <source>card-key add needs --public-key BASE64: the raw 32-byte Ed25519 public key.</source>
+        <translation>card-key add braucht --public-key BASE64: den rohen öffentlichen Ed25519-Schlüssel (32 Byte).</translation>
+    </message>
+    <message>
+        <source>card-key add needs --valid-from DAY: the first day (UTC) of the issue dates the key vouches for.</source>
+        <translation>card-key add braucht --valid-from TAG: den ersten Ausstellungstag (UTC), für den der Schlüssel bürgt.</translation>
+    </message>
+    <message>
+        <source>--valid-from needs a day as YYYY-MM-DD, e.g. 2026-12-01, not &quot;%1&quot;.</source>
+        <translation>--valid-from braucht einen Tag als YYYY-MM-DD, z. B. 2026-12-01, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>card revoke needs the digital card&apos;s id.</source>
+        <translation>card revoke braucht die ID der digitalen Kundenkarte.</translation>
+    </message>
+    <message>
+        <source>card revoke needs --reason TEXT: why the card is withdrawn, e.g. &quot;lost phone&quot;.</source>
+        <translation>card revoke braucht --reason TEXT: warum die Karte gesperrt wird, z. B. „Handy verloren“.</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3008,14 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     <message>
         <source>Till %1 is disabled; head office refuses its requests from now on.</source>
         <translation>Kasse %1 ist deaktiviert; die Zentrale lehnt ihre Anfragen ab jetzt ab.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
     </message>
 </context>
 <context>

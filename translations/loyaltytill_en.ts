@@ -97,6 +97,44 @@
     </message>
 </context>
 <context>
+    <name>CardCommand</name>
+    <message>
+        <source>Digital card %1 is revoked (%2); every till refuses it from its next sync on.</source>
+        <translation>Digital card %1 is revoked (%2); every till refuses it from its next sync on.</translation>
+    </message>
+    <message>
+        <source>Digital card %1 was revoked before, at %2 (%3); nothing was changed.</source>
+        <translation>Digital card %1 was revoked before, at %2 (%3); nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>CardKeyCommand</name>
+    <message>
+        <source>Digital card key %1 vouches for the digital cards issued from %2 (UTC).</source>
+        <translation>Digital card key %1 vouches for the digital cards issued from %2 (UTC).</translation>
+    </message>
+    <message>
+        <source>Digital card key %1 vouches for the digital cards issued from %2 up to, but not including, %3 (UTC).</source>
+        <translation>Digital card key %1 vouches for the digital cards issued from %2 up to, but not including, %3 (UTC).</translation>
+    </message>
+    <message>
+        <source>Every till receives it at its next sync.</source>
+        <translation>Every till receives it at its next sync.</translation>
+    </message>
+    <message>
+        <source>It was published with exactly this content before; nothing was changed.</source>
+        <translation>It was published with exactly this content before; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Digital card key %1 is retired: digital cards it signed with an issue time from %2 (UTC) on are refused; older ones stay valid.</source>
+        <translation>Digital card key %1 is retired: digital cards it signed with an issue time from %2 (UTC) on are refused; older ones stay valid.</translation>
+    </message>
+    <message>
+        <source>It was retired at exactly this day before; nothing was changed.</source>
+        <translation>It was retired at exactly this day before; nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>CardLifecycle</name>
     <message>
         <source>There is no card •••• %1 on this till.</source>
@@ -1211,10 +1249,6 @@ Seconds: %6</translation>
         <translation>time</translation>
     </message>
     <message>
-        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts or expire.</source>
-        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts or expire.</translation>
-    </message>
-    <message>
         <source>command [argument]</source>
         <translation>command [argument]</translation>
     </message>
@@ -1307,20 +1341,12 @@ Seconds: %6</translation>
         <translation>  2  not found: no head-office data at --db (only serve, demo, terminal add,</translation>
     </message>
     <message>
-        <source>     programme publish and import create it), unknown card, missing file</source>
-        <translation>     programme publish and import create it), unknown card, missing file</translation>
-    </message>
-    <message>
         <source>  3  conflicts found overdrafts or coupon conflicts</source>
         <translation>  3  conflicts found overdrafts or coupon conflicts</translation>
     </message>
     <message>
         <source>  4  refused: an invalid or not newer programme, an import with errors, demo data</source>
         <translation>  4  refused: an invalid or not newer programme, an import with errors, demo data</translation>
-    </message>
-    <message>
-        <source>     into a database that is not empty</source>
-        <translation>     into a database that is not empty</translation>
     </message>
     <message>
         <source>  5  storage error: disk full, damaged database, database newer than this program,</source>
@@ -1385,6 +1411,118 @@ Seconds: %6</translation>
     <message>
         <source>--at needs head office&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</source>
         <translation>--at needs head office&apos;s local time as YYYY-MM-DDTHH:MM[:SS], e.g. 2026-12-24T17:30, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>card-key: the digital card key&apos;s id, 0 to 65535.</source>
+        <translation>card-key: the digital card key&apos;s id, 0 to 65535.</translation>
+    </message>
+    <message>
+        <source>card-key add: the raw 32-byte Ed25519 public key, base64.</source>
+        <translation>card-key add: the raw 32-byte Ed25519 public key, base64.</translation>
+    </message>
+    <message>
+        <source>base64</source>
+        <translation>base64</translation>
+    </message>
+    <message>
+        <source>card-key add: the first day (UTC) of the issue dates the key vouches for.</source>
+        <translation>card-key add: the first day (UTC) of the issue dates the key vouches for.</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>card-key: the first day (UTC) the key no longer vouches for.</source>
+        <translation>card-key: the first day (UTC) the key no longer vouches for.</translation>
+    </message>
+    <message>
+        <source>card revoke: why the digital card is withdrawn.</source>
+        <translation>card revoke: why the digital card is withdrawn.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key or card.</source>
+        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key or card.</translation>
+    </message>
+    <message>
+        <source>  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]</source>
+        <translation>  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]</translation>
+    </message>
+    <message>
+        <source>                            trust an Ed25519 key for digital cards issued from DAY (UTC)</source>
+        <translation>                            trust an Ed25519 key for digital cards issued from DAY (UTC)</translation>
+    </message>
+    <message>
+        <source>  card-key retire --key-id N --valid-until DAY</source>
+        <translation>  card-key retire --key-id N --valid-until DAY</translation>
+    </message>
+    <message>
+        <source>                            refuse the key&apos;s digital cards issued from DAY (UTC) on</source>
+        <translation>                            refuse the key&apos;s digital cards issued from DAY (UTC) on</translation>
+    </message>
+    <message>
+        <source>  card revoke CARD-ID --reason TEXT</source>
+        <translation>  card revoke CARD-ID --reason TEXT</translation>
+    </message>
+    <message>
+        <source>                            refuse a digital card at every till</source>
+        <translation>                            refuse a digital card at every till</translation>
+    </message>
+    <message>
+        <source>     programme publish, import, card-key add and card revoke create it), unknown card</source>
+        <translation>     programme publish, import, card-key add and card revoke create it), unknown card</translation>
+    </message>
+    <message>
+        <source>     or card key, missing file</source>
+        <translation>     or card key, missing file</translation>
+    </message>
+    <message>
+        <source>     into a database that is not empty, an invalid card key or card id, a key id</source>
+        <translation>     into a database that is not empty, an invalid card key or card id, a key id</translation>
+    </message>
+    <message>
+        <source>     published before with other content</source>
+        <translation>     published before with other content</translation>
+    </message>
+    <message>
+        <source>%1 needs --key-id N: the digital card key&apos;s id, 0 to 65535.</source>
+        <translation>%1 needs --key-id N: the digital card key&apos;s id, 0 to 65535.</translation>
+    </message>
+    <message>
+        <source>--key-id needs a whole number from 0 to 65535, not &quot;%1&quot;.</source>
+        <translation>--key-id needs a whole number from 0 to 65535, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--valid-until needs a day as YYYY-MM-DD, e.g. 2027-06-01, not &quot;%1&quot;.</source>
+        <translation>--valid-until needs a day as YYYY-MM-DD, e.g. 2027-06-01, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>card-key retire needs --valid-until DAY: the first day (UTC) the key no longer vouches for.</source>
+        <translation>card-key retire needs --valid-until DAY: the first day (UTC) the key no longer vouches for.</translation>
+    </message>
+    <message>
+        <source>card-key add needs --public-key BASE64: the raw 32-byte Ed25519 public key.</source>
+        <translation>card-key add needs --public-key BASE64: the raw 32-byte Ed25519 public key.</translation>
+    </message>
+    <message>
+        <source>card-key add needs --valid-from DAY: the first day (UTC) of the issue dates the key vouches for.</source>
+        <translation>card-key add needs --valid-from DAY: the first day (UTC) of the issue dates the key vouches for.</translation>
+    </message>
+    <message>
+        <source>--valid-from needs a day as YYYY-MM-DD, e.g. 2026-12-01, not &quot;%1&quot;.</source>
+        <translation>--valid-from needs a day as YYYY-MM-DD, e.g. 2026-12-01, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>card revoke needs the digital card&apos;s id.</source>
+        <translation>card revoke needs the digital card&apos;s id.</translation>
+    </message>
+    <message>
+        <source>card revoke needs --reason TEXT: why the card is withdrawn, e.g. &quot;lost phone&quot;.</source>
+        <translation>card revoke needs --reason TEXT: why the card is withdrawn, e.g. &quot;lost phone&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3008,14 @@ Valid once, until %3 (UTC). On the till:
     <message>
         <source>Till %1 is disabled; head office refuses its requests from now on.</source>
         <translation>Till %1 is disabled; head office refuses its requests from now on.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
     </message>
 </context>
 <context>

@@ -61,9 +61,10 @@ private Q_SLOTS:
     void refusalsChangeNothing();
     void everyTillPullsTheChanges();
     void aTillAppliesThePage();
+    void stateWordsAreTranslated();
 
 private:
-    Run hq(const QStringList& arguments) const;
+    Run hq(const QStringList& arguments, const QString& language = QString()) const;
     // Every row the commands may write, to compare two moments.
     QStringList picture() const;
     HeadOffice& office();
@@ -113,10 +114,16 @@ HeadOffice& TestHqCardKeys::office()
     return *m_office;
 }
 
-Run TestHqCardKeys::hq(const QStringList& arguments) const
+Run TestHqCardKeys::hq(const QStringList& arguments, const QString& language) const
 {
     QProcess process;
     process.setWorkingDirectory(m_dir->path());
+    if (!language.isEmpty()) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LC_ALL"), language);
+        environment.insert(QStringLiteral("LANG"), language);
+        process.setProcessEnvironment(environment);
+    }
     process.start(QStringLiteral(LOYALTY_HQ_PATH), QStringList{QStringLiteral("--db"), m_db} + arguments);
     Run run;
     if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit) {
@@ -439,6 +446,37 @@ void TestHqCardKeys::aTillAppliesThePage()
             keysAfter.next());
     QCOMPARE(keysAfter.value(0).toString() + keysAfter.value(1).toString(), stateBefore);
     QCOMPARE(keysAfter.value(0).toInt(), 2);
+}
+
+// Text for people names card and till states in their language; --json keeps the stored words.
+void TestHqCardKeys::stateWordsAreTranslated()
+{
+    const Run demo = hq({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("2")});
+    QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+    HeadOffice& hq = office();
+    QSqlQuery card(m_database->connection());
+    QVERIFY(card.exec(QStringLiteral("SELECT number FROM cards WHERE state = 'active' ORDER BY number")) &&
+            card.next());
+    const QString number = card.value(0).toString();
+    const QString tillId = provisionTill(hq, QStringLiteral("Till 1"));
+    QVERIFY(!tillId.isEmpty());
+    QVERIFY(hq.disableTill(tillId).ok());
+
+    const QString german = QStringLiteral("de_DE.UTF-8");
+    const Run balance = this->hq({QStringLiteral("balance"), number}, german);
+    QVERIFY2(balance.exitCode == 0, qPrintable(balance.err));
+    QVERIFY2(balance.out.startsWith(QStringLiteral("Karte %1 (aktiv)").arg(number)), qPrintable(balance.out));
+    const Run english = this->hq({QStringLiteral("balance"), number});
+    QVERIFY2(english.out.startsWith(QStringLiteral("Card %1 (active)").arg(number)), qPrintable(english.out));
+
+    const Run list = this->hq({QStringLiteral("terminal"), QStringLiteral("list")}, german);
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    QVERIFY2(list.out.contains(QStringLiteral("Till 1  deaktiviert  eingerichtet")), qPrintable(list.out));
+    const Run json = this->hq({QStringLiteral("terminal"), QStringLiteral("list"), QStringLiteral("--json")}, german);
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    QCOMPARE(
+        json.json.value(QStringLiteral("tills")).toArray().at(0).toObject().value(QStringLiteral("state")).toString(),
+        QStringLiteral("disabled"));
 }
 
 QTEST_GUILESS_MAIN(TestHqCardKeys)
