@@ -6,7 +6,10 @@
 #include "HqTestSupport.h"
 #include "admin/CardKeyPublisher.h"
 #include "admin/CardRevoker.h"
+#include "cards/CardRead.h"
 #include "cards/digital/CardTrustList.h"
+#include "cards/digital/DigitalCardDecoder.h"
+#include "cards/digital/DigitalCardIssuer.h"
 #include "cards/digital/Ed25519.h"
 #include "cards/digital/RevokedCardList.h"
 #include "settings/SettingsRepository.h"
@@ -72,8 +75,10 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FixedClock> m_clock;
     QString m_db;
-    QString m_key;   // base64 of a real Ed25519 public key
-    QString m_key2;  // another one
+    Ed25519KeyPair m_pair;
+    Ed25519KeyPair m_pair2;
+    QString m_key;   // base64 of m_pair's public key
+    QString m_key2;  // of m_pair2's
     std::unique_ptr<HqDatabase> m_database;
     std::unique_ptr<HeadOffice> m_office;
 };
@@ -90,6 +95,8 @@ void TestHqCardKeys::init()
     const auto key = Ed25519::generate();
     const auto key2 = Ed25519::generate();
     QVERIFY(key.ok() && key2.ok());
+    m_pair = *key;
+    m_pair2 = *key2;
     m_key = base64(key->publicKey);
     m_key2 = base64(key2->publicKey);
 }
@@ -428,6 +435,28 @@ void TestHqCardKeys::aTillAppliesThePage()
     QVERIFY(row.exec(QStringLiteral("SELECT revoked_at, reason FROM revoked_digital_cards")) && row.next());
     QCOMPARE(row.value(0).toString(), QStringLiteral("2026-12-01T10:00:00.000Z"));
     QCOMPARE(row.value(1).toString(), QStringLiteral("lost phone"));
+
+    // And so the till's own decoder, offline, in July 2027: key 3's cards from before June, key 4's
+    // from June on; a card key 3 signed after its retirement and the revoked card are refused.
+    const FixedClock july(QDateTime(QDate(2027, 7, 15), QTime(12, 0), Qt::UTC));
+    const DigitalCardDecoder decoder(till->connection(), july);
+    const auto scan = [&](const Ed25519KeyPair& pair, quint16 keyId, const QString& cardId, const QDate& issued) {
+        DigitalCardToken token;
+        token.cardId = cardId;
+        token.issued = QDateTime(issued, QTime(8, 0), Qt::UTC);
+        token.expiry = QDateTime(QDate(2029, 1, 1), QTime(0, 0), Qt::UTC);
+        const auto qr = DigitalCardIssuer(keyId, pair.secretKey).issue(token);
+        if (!qr)
+            return qr.error().message;
+        const auto read = decoder.decode(*qr, CardSource::CommandLine);
+        if (!read)
+            return QStringLiteral("not a digital card");
+        return read->ok() ? QStringLiteral("ok:") + (*read)->identifier : (*read).error().reason;
+    };
+    QCOMPARE(scan(m_pair, 3, QStringLiteral("card-1"), QDate(2027, 5, 31)), QStringLiteral("ok:card-1"));
+    QCOMPARE(scan(m_pair2, 4, QStringLiteral("card-2"), QDate(2027, 6, 1)), QStringLiteral("ok:card-2"));
+    QCOMPARE(scan(m_pair, 3, QStringLiteral("card-3"), QDate(2027, 6, 2)), QStringLiteral("unknown_key"));
+    QCOMPARE(scan(m_pair, 3, QStringLiteral("card-lost-1"), QDate(2027, 1, 5)), QStringLiteral("revoked"));
 
     // The same page again leaves the same rows (the key's two changes apply in feed order again).
     QSqlQuery keysBefore(till->connection());
