@@ -7,7 +7,7 @@
 #   start  initdb a new cluster (trust authentication, loopback TCP only, no Unix socket), start it
 #          on a free port bound to 127.0.0.1 and write postgresql://postgres@127.0.0.1:PORT/postgres
 #          to STATE_DIR/postgres.url (tests/support/TestPostgres.h reads it)
-#   stop   pg_ctl stop -m fast and remove the cluster directory this script created, nothing else
+#   stop   pg_ctl stop -m immediate and remove the cluster directory this script created, nothing else
 #
 # Several ctest runs on one build tree at once (developers running different tests side by side) share
 # one cluster: start counts its users and reuses a running cluster, stop only stops it when the last
@@ -64,7 +64,10 @@ stop_cluster() {
     dir=$(<"$cluster_record")
     bin=$(find_bin)
     if [[ -f $dir/data/postmaster.pid ]]; then
-        as_owner "$bin/pg_ctl" stop -D "$dir/data" -m fast -w >/dev/null 2>&1 || say "pg_ctl stop failed for $dir/data"
+        # Immediate: the cluster is thrown away next, so a shutdown checkpoint (slow on a loaded
+        # machine) would only write what rm deletes.
+        as_owner "$bin/pg_ctl" stop -D "$dir/data" -m immediate -w -t 60 >/dev/null 2>&1 ||
+            say "pg_ctl stop failed for $dir/data"
     fi
     # Only ever the directory recorded at start, and only if it looks like ours.
     if [[ -n $dir && -f $dir/.loyalty-test-cluster ]]; then
