@@ -242,75 +242,75 @@ Migration loyaltyProgramme()
             }};
 }
 
-
 Migration headOfficeSync()
 {
-    return {6,
-            QStringLiteral("sync with head office: member uuids, ledger origin keys, outbox delivery states, remote sales"),
-            {
-                // Members are named across tills by uuid; those without one get the uuid derived from
-                // their number (sync::memberUuidForNumber), as head office's demo and import do.
-                QStringLiteral("UPDATE members SET uuid = '00000000-0000-4000-8000-' || printf('%012d', id)"
-                               " WHERE uuid IS NULL"),
-                QStringLiteral("CREATE UNIQUE INDEX members_uuid ON members (uuid)"),
-                // A ledger entry that came from head office (another till's, an opening balance, an
-                // expiry booked there) carries its key there; entries born here have none.
-                QStringLiteral("ALTER TABLE ledger_entries ADD COLUMN origin_key TEXT"),
-                QStringLiteral("CREATE UNIQUE INDEX ledger_entries_origin ON ledger_entries (origin_key)"
-                               " WHERE origin_key IS NOT NULL"),
-                QStringLiteral("DROP TRIGGER ledger_entries_no_update"),
-                QStringLiteral("UPDATE ledger_entries SET origin_key = 'opening/' ||"
-                               " (SELECT uuid FROM members WHERE members.id = ledger_entries.member_id)"
-                               " WHERE kind = 'opening' AND reason = 'demo.opening_balance'"),
-                QStringLiteral("CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries"
-                               " BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END"),
-                // Entries already in the ledger are the till's history before sync; events written
-                // from now on carry the entries booked since the last event (OutboxRepository).
-                QStringLiteral("INSERT INTO till_counters (name, value)"
-                               " SELECT 'outbox.ledger_claimed', coalesce(max(id), 0) FROM ledger_entries"),
-                // The outbox gains its delivery states: pending → acknowledged, or rejected for good
-                // (the dead letter a manager sees). SQLite cannot change a CHECK, so the table is rebuilt.
-                QStringLiteral("CREATE TABLE outbox_events_v6 ("
-                               " id INTEGER PRIMARY KEY,"
-                               " uuid TEXT NOT NULL UNIQUE,"
-                               " till_id TEXT NOT NULL,"
-                               " sequence INTEGER NOT NULL,"
-                               " type TEXT NOT NULL,"
-                               " payload TEXT NOT NULL,"
-                               " sale_id INTEGER REFERENCES sales (id),"
-                               " created_at TEXT NOT NULL,"
-                               " state TEXT NOT NULL DEFAULT 'pending'"
-                               "   CHECK (state IN ('pending', 'acknowledged', 'rejected')),"
-                               " attempts INTEGER NOT NULL DEFAULT 0,"
-                               " last_error TEXT,"
-                               " acknowledged_at TEXT,"
-                               " rejected_reason TEXT,"
-                               " UNIQUE (till_id, sequence))"),
-                QStringLiteral("INSERT INTO outbox_events_v6 (id, uuid, till_id, sequence, type, payload, sale_id,"
-                               " created_at, state) SELECT id, uuid, till_id, sequence, type, payload, sale_id,"
-                               " created_at, state FROM outbox_events"),
-                QStringLiteral("DROP TABLE outbox_events"),
-                QStringLiteral("ALTER TABLE outbox_events_v6 RENAME TO outbox_events"),
-                QStringLiteral("CREATE INDEX outbox_events_state ON outbox_events (state, sequence)"),
-                QStringLiteral("CREATE INDEX outbox_events_sale ON outbox_events (sale_id)"),
-                // Sales made at other tills, as far as tiers and challenges need them (visits, spend).
-                QStringLiteral("CREATE TABLE remote_sales ("
-                               " uuid TEXT PRIMARY KEY NOT NULL,"
-                               " member_id INTEGER NOT NULL REFERENCES members (id),"
-                               " till_id TEXT NOT NULL,"
-                               " completed_at TEXT NOT NULL,"
-                               " eligible_minor INTEGER NOT NULL,"
-                               " refunded_eligible_minor INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
-                QStringLiteral("CREATE INDEX remote_sales_member ON remote_sales (member_id, completed_at)"),
-            }};
+    return {
+        6,
+        QStringLiteral("sync with head office: member uuids, ledger origin keys, outbox delivery states, remote sales"),
+        {
+            // Members are named across tills by uuid; those without one get the uuid derived from
+            // their number (sync::memberUuidForNumber), as head office's demo and import do.
+            QStringLiteral("UPDATE members SET uuid = '00000000-0000-4000-8000-' || printf('%012d', id)"
+                           " WHERE uuid IS NULL"),
+            QStringLiteral("CREATE UNIQUE INDEX members_uuid ON members (uuid)"),
+            // A ledger entry that came from head office (another till's, an opening balance, an
+            // expiry booked there) carries its key there; entries born here have none.
+            QStringLiteral("ALTER TABLE ledger_entries ADD COLUMN origin_key TEXT"),
+            QStringLiteral("CREATE UNIQUE INDEX ledger_entries_origin ON ledger_entries (origin_key)"
+                           " WHERE origin_key IS NOT NULL"),
+            QStringLiteral("DROP TRIGGER ledger_entries_no_update"),
+            QStringLiteral("UPDATE ledger_entries SET origin_key = 'opening/' ||"
+                           " (SELECT uuid FROM members WHERE members.id = ledger_entries.member_id)"
+                           " WHERE kind = 'opening' AND reason = 'demo.opening_balance'"),
+            QStringLiteral("CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries"
+                           " BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END"),
+            // Entries already in the ledger are the till's history before sync; events written
+            // from now on carry the entries booked since the last event (OutboxRepository).
+            QStringLiteral("INSERT INTO till_counters (name, value)"
+                           " SELECT 'outbox.ledger_claimed', coalesce(max(id), 0) FROM ledger_entries"),
+            // The outbox gains its delivery states: pending → acknowledged, or rejected for good
+            // (the dead letter a manager sees). SQLite cannot change a CHECK, so the table is rebuilt.
+            QStringLiteral("CREATE TABLE outbox_events_v6 ("
+                           " id INTEGER PRIMARY KEY,"
+                           " uuid TEXT NOT NULL UNIQUE,"
+                           " till_id TEXT NOT NULL,"
+                           " sequence INTEGER NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " sale_id INTEGER REFERENCES sales (id),"
+                           " created_at TEXT NOT NULL,"
+                           " state TEXT NOT NULL DEFAULT 'pending'"
+                           "   CHECK (state IN ('pending', 'acknowledged', 'rejected')),"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " last_error TEXT,"
+                           " acknowledged_at TEXT,"
+                           " rejected_reason TEXT,"
+                           " UNIQUE (till_id, sequence))"),
+            QStringLiteral("INSERT INTO outbox_events_v6 (id, uuid, till_id, sequence, type, payload, sale_id,"
+                           " created_at, state) SELECT id, uuid, till_id, sequence, type, payload, sale_id,"
+                           " created_at, state FROM outbox_events"),
+            QStringLiteral("DROP TABLE outbox_events"),
+            QStringLiteral("ALTER TABLE outbox_events_v6 RENAME TO outbox_events"),
+            QStringLiteral("CREATE INDEX outbox_events_state ON outbox_events (state, sequence)"),
+            QStringLiteral("CREATE INDEX outbox_events_sale ON outbox_events (sale_id)"),
+            // Sales made at other tills, as far as tiers and challenges need them (visits, spend).
+            QStringLiteral("CREATE TABLE remote_sales ("
+                           " uuid TEXT PRIMARY KEY NOT NULL,"
+                           " member_id INTEGER NOT NULL REFERENCES members (id),"
+                           " till_id TEXT NOT NULL,"
+                           " completed_at TEXT NOT NULL,"
+                           " eligible_minor INTEGER NOT NULL,"
+                           " refunded_eligible_minor INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX remote_sales_member ON remote_sales (member_id, completed_at)"),
+        }};
 }
 
 }  // namespace
 
 const std::vector<Migration>& allMigrations()
 {
-    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(), cardTrust(),
-                                                   loyaltyProgramme(), headOfficeSync()};
+    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(),
+                                                   cardTrust(),  loyaltyProgramme(), headOfficeSync()};
     return migrations;
 }
 

@@ -9,7 +9,8 @@ Result<HqDatabaseUrl> HqDatabaseUrl::parse(const QString& text)
     HqDatabaseUrl url;
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Error{Error::Code::InvalidInput, tr("Say where head office keeps its data: --db PATH or --db postgresql://…"),
+        return Error{Error::Code::InvalidInput,
+                     tr("Say where head office keeps its data: --db PATH or --db postgresql://…"),
                      QStringLiteral("no_database")};
     if (!trimmed.startsWith(QLatin1String("postgresql://")) && !trimmed.startsWith(QLatin1String("postgres://"))) {
         url.backend = Backend::Sqlite;
