@@ -1,7 +1,13 @@
 #include "apply/EventApplier.h"
 
+#include "account/ExpiryRun.h"
+#include "account/FeedbackBooking.h"
+#include "account/ReturnService.h"
 #include "apply/PayloadReader.h"
+#include "members/CardLifecycle.h"
+#include "members/Enrolment.h"
 #include "records/FlatJson.h"
+#include "sale/SaleService.h"
 #include "store/HqDatabase.h"
 #include "store/HqStoreError.h"
 #include "sync/protocol/SyncProtocol.h"
@@ -12,14 +18,15 @@
 namespace loyalty::hq {
 
 namespace {
-const QString kMemberEnrolled = QStringLiteral("member.enrolled");
-const QString kCardAdded = QStringLiteral("card.added");
-const QString kCardBlocked = QStringLiteral("card.blocked");
-const QString kCardReplaced = QStringLiteral("card.replaced");
-const QString kSaleCompleted = QStringLiteral("sale.completed");
-const QString kSaleReturned = QStringLiteral("sale.returned");
-const QString kPointsExpired = QStringLiteral("points.expired");
-const QString kFeedbackAnswered = QStringLiteral("feedback.answered");
+// The event types are the till's own names for what it writes to its outbox.
+const QString& kMemberEnrolled = Enrolment::kEnrolledEvent;
+const QString& kCardAdded = CardLifecycle::kCardAddedEvent;
+const QString& kCardBlocked = CardLifecycle::kCardBlockedEvent;
+const QString& kCardReplaced = CardLifecycle::kCardReplacedEvent;
+const QString& kSaleCompleted = SaleService::kSaleCompletedEvent;
+const QString& kSaleReturned = ReturnService::kSaleReturnedEvent;
+const QString& kPointsExpired = ExpiryRun::kPointsExpiredEvent;
+const QString& kFeedbackAnswered = FeedbackBooking::kFeedbackAnsweredEvent;
 const QString kMemberUuid = QStringLiteral("member_uuid");
 const QString kCardNumber = QStringLiteral("card_number");
 

@@ -1,9 +1,12 @@
 #include "apply/EventBuffer.h"
 
+#include "account/ExpiryRun.h"
+#include "account/FeedbackBooking.h"
 #include "apply/EventApplier.h"
 #include "apply/PayloadReader.h"
 #include "records/FlatJson.h"
 #include "records/HqChangeData.h"
+#include "sale/SaleService.h"
 #include "store/HqDatabase.h"
 #include "sync/protocol/SyncProtocol.h"
 
@@ -12,9 +15,9 @@
 namespace loyalty::hq {
 
 namespace {
-const QString kSaleCompleted = QStringLiteral("sale.completed");
-const QString kPointsExpired = QStringLiteral("points.expired");
-const QString kFeedbackAnswered = QStringLiteral("feedback.answered");
+const QString& kSaleCompleted = SaleService::kSaleCompletedEvent;
+const QString& kPointsExpired = ExpiryRun::kPointsExpiredEvent;
+const QString& kFeedbackAnswered = FeedbackBooking::kFeedbackAnsweredEvent;
 const QString kMemberUuid = QStringLiteral("member_uuid");
 
 QVariant nullable(const QString& text)
