@@ -305,12 +305,97 @@ Migration headOfficeSync()
         }};
 }
 
+// The text the search index keeps for a member's contact details: the e-mail address, the phone
+// number's digits, and (for an international number) the national forms a cashier would type
+// after a leading 0 for country codes of one, two or three digits.
+QString searchContact(const QString& row)
+{
+    QString digits = QStringLiteral("coalesce(%1.phone, '')").arg(row);
+    for (const char* separator : {" ", "-", "/", "(", ")", "+", "."})
+        digits = QStringLiteral("replace(%1, '%2', '')").arg(digits, QLatin1String(separator));
+    return QStringLiteral("coalesce(%1.email, '') || ' ' || %2 || CASE WHEN substr(trim(coalesce(%1.phone, '')), 1, 1)"
+                          " = '+' THEN ' 0' || substr(%2, 2) || ' 0' || substr(%2, 3) || ' 0' || substr(%2, 4)"
+                          " ELSE '' END")
+        .arg(row, digits);
+}
+
+Migration storeManagers()
+{
+    return {
+        7,
+        QStringLiteral("store managers: staff accounts and shifts, the hash-chained audit log, member search, privacy"),
+        {
+            // Cashiers and managers of this till. The PIN is kept only as a slow KDF's output with
+            // its own salt; kdf names the function and its cost ("pbkdf2-sha256:600000").
+            QStringLiteral("CREATE TABLE staff ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " role TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),"
+                           " pin_hash BLOB NOT NULL,"
+                           " pin_salt BLOB NOT NULL,"
+                           " kdf TEXT NOT NULL,"
+                           " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+                           " locked_until TEXT,"
+                           " active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE UNIQUE INDEX staff_name ON staff (name COLLATE NOCASE)"),
+            // Who worked the till when; an open shift has no signed_out_at.
+            QStringLiteral("CREATE TABLE shifts ("
+                           " id INTEGER PRIMARY KEY,"
+                           " staff_id INTEGER NOT NULL REFERENCES staff (id),"
+                           " signed_in_at TEXT NOT NULL,"
+                           " signed_out_at TEXT,"
+                           " end_reason TEXT)"),
+            QStringLiteral("CREATE INDEX shifts_staff ON shifts (staff_id, signed_in_at)"),
+            // Every manual action, hash-chained: hash = SHA-256 over the entry's fields and the
+            // previous entry's hash. Members appear only by a pseudonymous id, so erasing a member
+            // changes nothing here. Append-only; `loyalty-ctl audit verify` walks the chain.
+            QStringLiteral("CREATE TABLE audit_log ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " recorded_at TEXT NOT NULL,"
+                           " staff_id INTEGER,"
+                           " staff_name TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " member_ref TEXT,"
+                           " reason TEXT NOT NULL DEFAULT '',"
+                           " before TEXT NOT NULL DEFAULT '{}',"
+                           " after TEXT NOT NULL DEFAULT '{}',"
+                           " prev_hash TEXT NOT NULL,"
+                           " hash TEXT NOT NULL UNIQUE)"),
+            QStringLiteral("CREATE INDEX audit_log_member ON audit_log (member_ref, seq)"),
+            QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                           " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+            QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                           " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+            // Privacy and corrections: an erased member keeps the row (the ledger refers to it) but
+            // no name, contact or birthday; a merged member points to the account it went into.
+            QStringLiteral("ALTER TABLE members ADD COLUMN erased_at TEXT"),
+            QStringLiteral("ALTER TABLE members ADD COLUMN merged_into INTEGER REFERENCES members (id)"),
+            QStringLiteral("CREATE INDEX members_email ON members (email COLLATE NOCASE) WHERE email IS NOT NULL"),
+            // Search as you type over a million members: an FTS5 index with prefix indexes, kept
+            // by triggers. detail=column is enough for prefix queries and keeps the index small.
+            QStringLiteral("CREATE VIRTUAL TABLE member_search USING fts5(name, contact,"
+                           " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = column)"),
+            QStringLiteral("INSERT INTO member_search (rowid, name, contact) SELECT id, name, %1 FROM members")
+                .arg(searchContact(QStringLiteral("members"))),
+            QStringLiteral("CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN"
+                           " INSERT INTO member_search (rowid, name, contact) VALUES (new.id, new.name, %1); END")
+                .arg(searchContact(QStringLiteral("new"))),
+            QStringLiteral("CREATE TRIGGER members_search_update AFTER UPDATE OF name, email, phone ON members BEGIN"
+                           " DELETE FROM member_search WHERE rowid = old.id;"
+                           " INSERT INTO member_search (rowid, name, contact) VALUES (new.id, new.name, %1); END")
+                .arg(searchContact(QStringLiteral("new"))),
+            QStringLiteral("CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN"
+                           " DELETE FROM member_search WHERE rowid = old.id; END"),
+        }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& allMigrations()
 {
-    static const std::vector<Migration> migrations{baseSchema(), appendOnlyGuards(), cardLifecycle(),
-                                                   cardTrust(),  loyaltyProgramme(), headOfficeSync()};
+    static const std::vector<Migration> migrations{baseSchema(),       appendOnlyGuards(), cardLifecycle(), cardTrust(),
+                                                   loyaltyProgramme(), headOfficeSync(),   storeManagers()};
     return migrations;
 }
 

@@ -157,13 +157,15 @@ void TestMigrations::versionOneIsUpgradedWithAllItsData()
     QVERIFY2(opened.ok(), qPrintable(errorText(opened)));
     const std::unique_ptr<Database> database = std::move(opened).value();
     QCOMPARE(database->schemaVersion(), currentSchemaVersion());
-    QCOMPARE(database->schemaVersion(), 6);
+    QCOMPARE(database->schemaVersion(), 7);
 
     const RawConnection raw(path());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), currentSchemaVersion());
     QCOMPARE(raw.rows(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")),
-             QStringList({QStringLiteral("ledger_entries_no_delete"), QStringLiteral("ledger_entries_no_update"),
-                          QStringLiteral("sale_effects_no_delete"), QStringLiteral("sale_effects_no_update"),
+             QStringList({QStringLiteral("audit_log_no_delete"), QStringLiteral("audit_log_no_update"),
+                          QStringLiteral("ledger_entries_no_delete"), QStringLiteral("ledger_entries_no_update"),
+                          QStringLiteral("members_search_delete"), QStringLiteral("members_search_insert"),
+                          QStringLiteral("members_search_update"), QStringLiteral("sale_effects_no_delete"), QStringLiteral("sale_effects_no_update"),
                           QStringLiteral("sale_lines_no_delete"), QStringLiteral("sale_lines_no_update")}));
 
     QCOMPARE(raw.rows(QStringLiteral("SELECT id, name, email, phone FROM members ORDER BY id")),
@@ -392,8 +394,9 @@ void TestMigrations::reopeningACurrentDatabaseChangesNothing()
     // version 1 tables and indexes, version 2 triggers, version 3 table and indexes, version 4 tables,
     // version 5 tables (8), indexes (4 and one for sale_returns.uuid) and triggers (2), version 6
     // indexes on member uuids and ledger origin keys, remote_sales and its index (the rebuilt outbox
-    // keeps its count)
-    QCOMPARE(schema.size(), 22 + 4 + 3 + 2 + 15 + 4);
+    // keeps its count), version 7 tables (3) with their indexes (4, one for the unique audit hash),
+    // audit and search triggers (5), the search index and its five shadow tables
+    QCOMPARE(schema.size(), 22 + 4 + 3 + 2 + 15 + 4 + 3 + 4 + 5 + 6 + 1);
 
     auto reopened = Database::open(path(), *m_clock, Database::OpenMode::MustExist);
     QVERIFY2(reopened.ok(), qPrintable(errorText(reopened)));
