@@ -1,6 +1,7 @@
 #include "sale/MemberPanel.h"
 
 #include "account/TierProgressText.h"
+#include "hints/CustomerValueHint.h"
 #include "money/MoneyFormatter.h"
 #include "sale/SaleSession.h"
 
@@ -75,6 +76,7 @@ MemberPanel::MemberPanel(QWidget* parent)
     , m_saleHeading(makeLabel(QStringLiteral("saleHeadingLabel"), this))
     , m_earn(makeLabel(QStringLiteral("saleEarnLabel"), this))
     , m_hint(makeLabel(QStringLiteral("memberHintLabel"), this))
+    , m_customerHint(makeLabel(QStringLiteral("customerHintLabel"), this))
 {
     setObjectName(QStringLiteral("memberPanel"));
     setAccessibleName(tr("Member"));
@@ -100,11 +102,21 @@ MemberPanel::MemberPanel(QWidget* parent)
     layout->addLayout(m_stampLayout);
     layout->addWidget(m_expiring);
     layout->addWidget(m_membership);
+    layout->addWidget(m_customerHint);
     layout->addSpacing(8);
     layout->addWidget(m_saleHeading);
     layout->addWidget(m_earn);
     layout->addWidget(m_hint);
     layout->addStretch(1);
+    m_customerHint->setVisible(false);
+}
+
+MemberPanel::~MemberPanel() = default;
+
+void MemberPanel::enableCustomerHints(const Database& database, const Clock& clock)
+{
+    m_hints = std::make_unique<CustomerValueHint>(database, clock);
+    m_hintMemberId.reset();
 }
 
 void MemberPanel::showSession(const SaleSession& session)
@@ -146,6 +158,7 @@ void MemberPanel::showNoMember(const SaleSession& session)
     m_saleHeading->setText(session.basket().isEmpty() ? QString() : tr("THIS SALE"));
     m_earn->setText(session.basket().isEmpty() ? QString() : tr("No member: no points"));
     m_hint->clear();
+    clearCustomerHint();
 }
 
 void MemberPanel::showMember(const SaleSession& session)
@@ -156,6 +169,7 @@ void MemberPanel::showMember(const SaleSession& session)
     setPlaceholder(m_name, false);
     m_card->setText(tr("Card %1").arg(holder.maskedCardNumber()));
     showStanding(session);
+    showCustomerHint(session);
     m_saleHeading->setText(tr("THIS SALE"));
     const Evaluation& effects = session.effects();
     m_earn->setText(tr("+%Ln point(s)", nullptr, int(effects.pointsEarned())));
@@ -201,6 +215,39 @@ void MemberPanel::showStanding(const SaleSession& session)
     m_membership->setText(standing->membershipValidUntil
                               ? tr("Paid membership until %1").arg(dateText(*standing->membershipValidUntil))
                               : QString());
+}
+
+// Read once when a member comes onto the sale, not on every scan of a product: the hint says who the
+// customer is, which a line added to the basket does not change.
+void MemberPanel::showCustomerHint(const SaleSession& session)
+{
+    const qint64 memberId = session.member()->member.id;
+    if (!m_hints || m_hintMemberId == memberId)
+        return;
+    m_hintMemberId = memberId;
+    const auto hint = m_hints->forMember(memberId, session.engine().programme());
+    // A database that cannot be read leaves the line out: the sale goes on, the panel stays calm.
+    if (!hint || !hint->has_value()) {
+        m_customerHint->clear();
+        m_customerHint->setVisible(false);
+        return;
+    }
+    const CustomerHint& shown = **hint;
+    //: The symbol says what kind of hint it is, so the line never depends on its colour
+    const QString symbol = shown.severity == CustomerHint::Severity::Offer ? tr("➜") : tr("ℹ");
+    m_customerHint->setText(symbol + QLatin1Char(' ') + shown.text);
+    m_customerHint->setProperty("severity", shown.severity == CustomerHint::Severity::Offer ? QStringLiteral("offer")
+                                                                                            : QStringLiteral("info"));
+    m_customerHint->setAccessibleName(shown.severity == CustomerHint::Severity::Offer ? tr("Offer to the customer")
+                                                                                      : tr("About the customer"));
+    m_customerHint->setVisible(true);
+}
+
+void MemberPanel::clearCustomerHint()
+{
+    m_hintMemberId.reset();
+    m_customerHint->clear();
+    m_customerHint->setVisible(false);
 }
 
 void MemberPanel::showTier(const SaleSession& session)
@@ -275,6 +322,7 @@ void MemberPanel::showCompleted(const SaleSession& session)
 {
     const CompletedSale& sale = *session.lastCompleted();
     hideStanding();
+    clearCustomerHint();
     m_heading->setText(tr("SALE COMPLETE ✔"));
     setPlaceholder(m_name, false);
     const MoneyFormatter money;
@@ -350,6 +398,11 @@ QString MemberPanel::membershipText() const
 QString MemberPanel::earnText() const
 {
     return m_earn->text();
+}
+
+QString MemberPanel::customerHintText() const
+{
+    return m_customerHint->text();
 }
 
 }  // namespace loyalty

@@ -3,12 +3,18 @@
 #include <QFrame>
 #include <QList>
 
+#include <memory>
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QVBoxLayout;
 
 namespace loyalty {
 
+class Clock;
+class CustomerValueHint;
+class Database;
 class SaleSession;
 
 // The right-hand panel: the member on the sale and where they stand — points, wallet, tier and the
@@ -20,6 +26,11 @@ class MemberPanel final : public QFrame
 
 public:
     explicit MemberPanel(QWidget* parent = nullptr);
+    ~MemberPanel() override;
+
+    // Shows CustomerValueHint's line ("A customer", expiring points with the reward to offer) for
+    // the member on the sale. Off until called; the panel keeps the one instance the hint caches in.
+    void enableCustomerHints(const Database& database, const Clock& clock);
 
     void showSession(const SaleSession& session);
 
@@ -32,6 +43,8 @@ public:
     QString expiringText() const;
     QString membershipText() const;
     QString earnText() const;
+    // The customer-value hint as shown (symbol and text); empty when there is none.
+    QString customerHintText() const;
 
 private:
     struct StampRow
@@ -48,6 +61,8 @@ private:
     void showTier(const SaleSession& session);
     void showStampCards(const SaleSession& session);
     void hideStanding();
+    void showCustomerHint(const SaleSession& session);
+    void clearCustomerHint();
 
     QLabel* m_heading;
     QLabel* m_tier;
@@ -64,6 +79,9 @@ private:
     QLabel* m_saleHeading;
     QLabel* m_earn;
     QLabel* m_hint;
+    QLabel* m_customerHint;
+    std::unique_ptr<CustomerValueHint> m_hints;
+    std::optional<qint64> m_hintMemberId;  // the member the shown hint was read for
 };
 
 }  // namespace loyalty
