@@ -5,6 +5,7 @@
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
 #include "sale/ActiveProgramme.h"
+#include "sale/MemberPanel.h"
 #include "sale/MessageStrip.h"
 #include "sale/SaleSession.h"
 #include "sale/SaleWindow.h"
@@ -157,6 +158,7 @@ int main(int argc, char** argv)
     loyalty::CardLifecycle cards(**database, clock, *settings);
     loyalty::SaleWindow window(session, enrolment, cards);
     window.enableReturns(**database, clock);
+    window.memberPanel()->enableCustomerHints(**database, clock);
     if (!expiryProblem.isEmpty())
         window.messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
     new loyalty::TillCardDevices(*devices, *nfcPolicy, window);  // owned by the window
