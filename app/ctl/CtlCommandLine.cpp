@@ -1,6 +1,7 @@
 #include "CtlCommandLine.h"
 
 #include "demo/DemoDataGenerator.h"
+#include "demo/DemoHistory.h"
 #include "program/format/ProgrammeParser.h"
 #include "sale/Basket.h"
 #include "sync/client/CertificatePin.h"
@@ -17,6 +18,7 @@ namespace {
 const QString kDb = QStringLiteral("db");
 const QString kJson = QStringLiteral("json");
 const QString kMembers = QStringLiteral("members");
+const QString kHistoryDays = QStringLiteral("history-days");
 const QString kLimit = QStringLiteral("limit");
 const QString kLast = QStringLiteral("last");
 const QString kCard = QStringLiteral("card");
@@ -45,7 +47,7 @@ constexpr qint64 kMaxClockOffsetSeconds = 30LL * 24 * 3600;
 // is a usage error rather than silently ignored.
 const QStringList& commandOptions()
 {
-    static const QStringList options{kMembers, kLimit,  kLast, kCard, kLine, kAt, kCoupon, kRedeem,
+    static const QStringList options{kMembers, kHistoryDays, kLimit,  kLast, kCard, kLine, kAt, kCoupon, kRedeem,
                                      kReward,  kWallet, kSale, kHq,   kCode, kCa, kPin,    kAllowPlainLoopback,
                                      kName,    kTimeout};
     return options;
@@ -64,7 +66,7 @@ const QList<CommandSpec>& commandSpecs()
     using Command = CtlRequest::Command;
     static const QStringList basketOptions{kCard, kLine, kAt, kCoupon, kRedeem, kReward, kWallet};
     static const QList<CommandSpec> specs{
-        {QStringLiteral("demo"), Command::Demo, {kMembers}},
+        {QStringLiteral("demo"), Command::Demo, {kMembers, kHistoryDays}},
         {QStringLiteral("members"), Command::Members, {kLimit}},
         {QStringLiteral("products"), Command::Products, {kLimit}},
         {QStringLiteral("balance"), Command::Balance, {}, 1},
@@ -121,6 +123,8 @@ CtlCommandLine::CtlCommandLine()
          kDefaultDatabase},
         {kJson, tr("Print the result as one JSON document.")},
         {kMembers, tr("demo: how many members to create."), tr("N")},
+        {kHistoryDays, tr("demo: also sell through the till for the past N days (default: 0, none; ./dev run asks for 365)."),
+         tr("N")},
         {kLimit, tr("members, products: how many to list (default: %1).").arg(kDefaultListLimit), tr("N")},
         {kLast, tr("sales: how many of the most recent sales to list (default: %1).").arg(kDefaultSalesLimit), tr("N")},
         {kCard, tr("sale: the member's loyalty card (leave out for a sale without member)."), tr("card")},
@@ -167,6 +171,7 @@ QString CtlCommandLine::description()
         QString(),
         tr("Commands:"),
         tr("  demo --members N          fill a new, empty database with reproducible demo data"),
+        tr("       [--history-days N]   … and a history of sales over the past N days"),
         tr("  members [--limit N]       list members and their cards"),
         tr("  products [--limit N]      list the product catalogue"),
         tr("  balance CARD              show a card's member and points balance"),
@@ -321,6 +326,14 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
             return usage(tr("--members needs a whole number from 0 to %1, not \"%2\".")
                              .arg(DemoDataGenerator::kMaxMembers)
                              .arg(value));
+        }
+        if (m_parser.isSet(kHistoryDays)) {
+            const QString days = m_parser.value(kHistoryDays);
+            request.historyDays = days.toInt(&ok);
+            if (!ok || request.historyDays < 0 || request.historyDays > DemoHistory::kMaxDays)
+                return usage(tr("--history-days needs a whole number from 0 to %1, not \"%2\".")
+                                 .arg(DemoHistory::kMaxDays)
+                                 .arg(days));
         }
         return Done{};
     }

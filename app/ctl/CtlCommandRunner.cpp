@@ -68,7 +68,7 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
     const Clock& clock = request.at ? static_cast<const Clock&>(atClock) : m_clock;
     switch (request.command) {
     case CtlRequest::Command::Demo:
-        return DemoCommand(database, m_clock).run(request.memberCount);
+        return DemoCommand(database, m_clock).run(request.memberCount, request.historyDays);
     case CtlRequest::Command::Members:
         return MembersCommand(database).run(request.limit);
     case CtlRequest::Command::Products:

@@ -48,6 +48,7 @@ struct CtlRequest
     bool databaseGiven = false;  // --db was on the command line, not the default
     bool json = false;
     qint64 memberCount = 0;  // demo --members
+    int historyDays = 0;     // demo --history-days
     int limit = 0;           // members/products --limit, sales --last
     QString card;            // balance CARD, sale/quote --card (empty: a sale without member)
     QList<SaleLine> lines;   // sale/quote/return --line

@@ -2,6 +2,7 @@
 
 #include "CtlTable.h"
 #include "demo/DemoDataGenerator.h"
+#include "demo/DemoHistory.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -15,13 +16,18 @@ DemoCommand::DemoCommand(Database& database, const Clock& clock)
 {
 }
 
-Result<CtlReport> DemoCommand::run(qint64 memberCount) const
+Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
 {
     QElapsedTimer timer;
     timer.start();
     const auto summary = DemoDataGenerator(m_database, m_clock).generate(memberCount);
     if (!summary)
         return summary.error();
+    DemoHistory::Options options;
+    options.days = historyDays;
+    const auto history = DemoHistory(m_database, m_clock).generate(options);
+    if (!history)
+        return history.error();
     const qint64 elapsedMs = timer.elapsed();
 
     CtlReport report;
@@ -32,6 +38,13 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount) const
                    {QStringLiteral("programme_id"), summary->programmeId},
                    {QStringLiteral("programme_version"), summary->programmeVersion},
                    {QStringLiteral("programme_activated"), summary->programmeActivated},
+                   {QStringLiteral("history_days"), history->days},
+                   {QStringLiteral("history_sales"), history->sales},
+                   {QStringLiteral("history_member_sales"), history->memberSales},
+                   {QStringLiteral("history_redemptions"), history->redemptions},
+                   {QStringLiteral("history_returns"), history->returns},
+                   {QStringLiteral("history_revenue_minor"), history->revenueMinor},
+                   {QStringLiteral("history_elapsed_ms"), history->elapsedMs},
                    {QStringLiteral("elapsed_ms"), elapsedMs}};
 
     const QLocale locale;
@@ -41,6 +54,13 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount) const
     table.addRow({tr("Cards:"), locale.toString(summary->cards)});
     table.addRow({tr("Products:"), locale.toString(summary->products)});
     table.addRow({tr("Programme:"), tr("%1, version %2").arg(summary->programmeId).arg(summary->programmeVersion)});
+    if (history->days > 0) {
+        table.addRow(
+            {tr("History:"), tr("%1 days, %2 sales (%3 with members), %4 redemptions, %5 returns")
+                                 .arg(locale.toString(history->days), locale.toString(history->sales),
+                                      locale.toString(history->memberSales), locale.toString(history->redemptions),
+                                      locale.toString(history->returns))});
+    }
     // Elapsed time is the one non-integer shown, and only to people; JSON carries milliseconds.
     table.addRow({tr("Seconds:"), locale.toString(double(elapsedMs) / 1000.0, 'f', 1)});
     report.text = table.render();

@@ -10,7 +10,8 @@ namespace loyalty {
 class Clock;
 class Database;
 
-// `demo --members N`: fills a new, empty database with the reproducible demo shop.
+// `demo --members N [--history-days D]`: fills a new, empty database with the reproducible demo shop
+// and, when asked, D days of sales history sold through the real sale service (DemoHistory).
 class DemoCommand final
 {
     Q_DECLARE_TR_FUNCTIONS(DemoCommand)
@@ -18,7 +19,7 @@ class DemoCommand final
 public:
     DemoCommand(Database& database, const Clock& clock);
 
-    Result<CtlReport> run(qint64 memberCount) const;
+    Result<CtlReport> run(qint64 memberCount, int historyDays = 0) const;
 
 private:
     Database& m_database;

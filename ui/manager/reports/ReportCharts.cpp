@@ -1,0 +1,130 @@
+#include "manager/reports/ReportCharts.h"
+
+#include "manager/reports/ReportText.h"
+#include "money/CurrencyInfo.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QHorizontalBarSeries>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+
+namespace loyalty {
+
+namespace {
+
+QChart* newChart(const QString& title)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+void attach(QChart* chart, QAbstractBarSeries* series, QAbstractAxis* categories, Qt::Alignment categoryAlignment,
+            Qt::Alignment valueAlignment)
+{
+    chart->addSeries(series);
+    auto* values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->applyNiceNumbers();
+    chart->addAxis(categories, categoryAlignment);
+    chart->addAxis(values, valueAlignment);
+    series->attachAxis(categories);
+    series->attachAxis(values);
+    values->setMin(0);
+}
+
+}  // namespace
+
+QChart* ReportCharts::revenue(const BranchFigures& figures, const ReportText& text)
+{
+    QChart* chart = newChart(figures.weekly ? tr("Revenue per week") : tr("Revenue per day"));
+    const qint64 perMajor = CurrencyInfo::of(figures.currency).minorPerMajor;
+    auto* members = new QBarSet(tr("Members"));
+    auto* others = new QBarSet(tr("Others"));
+    QStringList categories;
+    // Label every bar for short periods; for many bars only every n-th, so the axis stays legible.
+    const qsizetype every = std::max<qsizetype>(1, figures.series.size() / 12);
+    for (qsizetype i = 0; i < figures.series.size(); ++i) {
+        const BranchFigures::RevenueBucket& bucket = figures.series[i];
+        members->append(double(bucket.memberRevenueMinor) / double(perMajor));
+        others->append(double(bucket.otherRevenueMinor) / double(perMajor));
+        // Categories must be distinct; hidden labels are padded with spaces of different lengths.
+        categories.append(i % every == 0
+                              ? text.day(bucket.start)
+                              : QString(int(i % every), QLatin1Char(' ')) + QString::number(i) + QLatin1Char(' '));
+    }
+    auto* series = new QStackedBarSeries;
+    series->append(members);
+    series->append(others);
+    series->setBarWidth(0.9);
+    auto* axis = new QBarCategoryAxis;
+    axis->append(categories);
+    axis->setLabelsAngle(-60);
+    attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
+    return chart;
+}
+
+QChart* ReportCharts::points(const BranchFigures& figures)
+{
+    QChart* chart = newChart(tr("Points in the period"));
+    auto* set = new QBarSet(tr("Points"));
+    *set << double(figures.pointsIssued) << double(figures.pointsRedeemed) << double(figures.pointsExpired);
+    auto* series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(12);
+    auto* axis = new QBarCategoryAxis;
+    axis->append({tr("Issued"), tr("Redeemed"), tr("Expired")});
+    attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
+    chart->legend()->hide();
+    return chart;
+}
+
+QChart* ReportCharts::abc(const BranchFigures& figures)
+{
+    QChart* chart = newChart(tr("Member revenue by ABC class (%)"));
+    auto* set = new QBarSet(tr("Share of member revenue"));
+    for (const BranchFigures::AbcClass* klass : {&figures.classA, &figures.classB, &figures.classC})
+        *set << double(klass->revenueSharePermille) / 10.0;
+    auto* series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    auto* axis = new QBarCategoryAxis;
+    axis->append({tr("A (%n member(s))", nullptr, int(figures.classA.members)),
+                  tr("B (%n member(s))", nullptr, int(figures.classB.members)),
+                  tr("C (%n member(s))", nullptr, int(figures.classC.members))});
+    attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
+    chart->legend()->hide();
+    return chart;
+}
+
+QChart* ReportCharts::rewards(const BranchFigures& figures)
+{
+    QChart* chart = newChart(tr("Rewards redeemed"));
+    auto* set = new QBarSet(tr("Times redeemed"));
+    QStringList names;
+    // Horizontal bars run bottom-up; the most redeemed goes on top.
+    for (qsizetype i = figures.topRewards.size() - 1; i >= 0; --i) {
+        *set << double(figures.topRewards[i].times);
+        names.append(figures.topRewards[i].name);
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    auto* axis = new QBarCategoryAxis;
+    axis->append(names);
+    attach(chart, series, axis, Qt::AlignLeft, Qt::AlignBottom);
+    chart->legend()->hide();
+    return chart;
+}
+
+}  // namespace loyalty
