@@ -12,6 +12,7 @@
 #include "store/HqStoreError.h"
 #include "sync/protocol/SyncProtocol.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
@@ -29,6 +30,13 @@ const QString& kPointsExpired = ExpiryRun::kPointsExpiredEvent;
 const QString& kFeedbackAnswered = FeedbackBooking::kFeedbackAnsweredEvent;
 const QString kMemberUuid = QStringLiteral("member_uuid");
 const QString kCardNumber = QStringLiteral("card_number");
+const QString& kMemberAdjusted = EventApplier::kMemberAdjusted;
+const QString& kMembersMerged = EventApplier::kMembersMerged;
+const QString& kCardUnblocked = EventApplier::kCardUnblocked;
+const QString& kMemberErased = EventApplier::kMemberErased;
+const QString& kConsentRecorded = EventApplier::kConsentRecorded;
+const QString kPoints = QStringLiteral("points");
+const QString kWallet = QStringLiteral("wallet");
 
 QVariant nullable(const QString& text)
 {
@@ -41,11 +49,17 @@ EventApplier::EventApplier(HqDatabase& database, QString now)
     , m_now(std::move(now))
     , m_writer(database)
     , m_coupons(database, m_writer.feed(), m_now)
+    , m_audit(database)
+    , m_erasure(database, m_writer)
     , m_insertSale(database.connection())
     , m_refund(database.connection())
     , m_selectSale(database.connection())
     , m_overdraft(database.connection())
+    , m_insertConsent(database.connection())
 {
+    m_insertConsent.prepare(QStringLiteral("INSERT INTO consents (event_id, member_uuid, purpose, given, text_version,"
+                                           " recorded_at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                           " ON CONFLICT (event_id) DO NOTHING"));
     m_insertSale.prepare(QStringLiteral("INSERT INTO sales (uuid, member_uuid, till_id, completed_at, total_minor,"
                                         " eligible_minor, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
                                         " ON CONFLICT (uuid) DO NOTHING"));
@@ -60,14 +74,21 @@ EventApplier::EventApplier(HqDatabase& database, QString now)
 
 bool EventApplier::knowsType(const QString& type)
 {
-    static const QSet<QString> types{kMemberEnrolled, kCardAdded,    kCardBlocked,   kCardReplaced,
-                                     kSaleCompleted,  kSaleReturned, kPointsExpired, kFeedbackAnswered};
+    static const QSet<QString> types{kMemberEnrolled, kCardAdded,     kCardBlocked,   kCardReplaced,
+                                     kSaleCompleted,  kSaleReturned,  kPointsExpired, kFeedbackAnswered,
+                                     kMemberAdjusted, kMembersMerged, kCardUnblocked, kMemberErased,
+                                     kConsentRecorded};
     return types.contains(type);
 }
 
 Error EventApplier::rejection(const QString& reason, const QString& message)
 {
     return {Error::Code::Refused, message, reason};
+}
+
+Error EventApplier::malformed(const QString& message)
+{
+    return {Error::Code::Refused, tr("The event is malformed: %1").arg(message), PayloadReader::kMalformed};
 }
 
 Result<Done> EventApplier::apply(const EventEnvelope& event)
@@ -77,12 +98,21 @@ Result<Done> EventApplier::apply(const EventEnvelope& event)
     Result<Done> applied = Done{};
     if (event.type == kMemberEnrolled)
         applied = memberEnrolled(event);
-    else if (event.type == kCardAdded || event.type == kCardBlocked || event.type == kCardReplaced)
+    else if (event.type == kCardAdded || event.type == kCardBlocked || event.type == kCardReplaced ||
+             event.type == kCardUnblocked)
         applied = cardChanged(event);
     else if (event.type == kSaleCompleted)
         applied = saleCompleted(event);
     else if (event.type == kSaleReturned)
         applied = saleReturned(event);
+    else if (event.type == kMemberAdjusted)
+        applied = memberAdjusted(event);
+    else if (event.type == kMembersMerged)
+        applied = membersMerged(event);
+    else if (event.type == kMemberErased)
+        applied = memberErased(event);
+    else if (event.type == kConsentRecorded)
+        applied = consentRecorded(event);
     else
         applied = memberEvent(event);
     if (applied)
@@ -225,9 +255,20 @@ Result<Done> EventApplier::memberEnrolled(const EventEnvelope& event)
             return free;
     }
     // Enrolled twice (a retried enrolment under a new event id): the first record stands.
-    if (auto added = m_writer.addMember(member, event.tillId); !added)
+    const auto added = m_writer.addMember(member, event.tillId);
+    if (!added)
         return added.error();
     m_eventMembers.insert(member.uuid);
+    if (!*added) {
+        // ...and if that record was erased meanwhile, this event's copy of the data goes too.
+        const auto stored = m_writer.member(member.uuid);
+        if (!stored)
+            return stored.error();
+        if (*stored && !(*stored)->erasedAt.isEmpty()) {
+            if (auto redacted = m_erasure.redactStoredCopies(**stored); !redacted)
+                return redacted;
+        }
+    }
     if (!cardNumber.isEmpty() && !existing) {
         HqCard card;
         card.number = cardNumber;
@@ -271,6 +312,8 @@ Result<Done> EventApplier::cardChanged(const EventEnvelope& event)
         changed.replacedBy.clear();
     } else if (event.type == kCardBlocked) {
         changed.state = QStringLiteral("blocked");
+    } else if (event.type == kCardUnblocked) {
+        changed.state = QStringLiteral("active");
     } else {
         std::optional<HqCard> replacement;
         if (auto free = requireCardFree(newNumber, memberUuid, replacement); !free)
@@ -285,6 +328,9 @@ Result<Done> EventApplier::cardChanged(const EventEnvelope& event)
     }
     if (auto put = m_writer.putCard(changed, event.tillId); !put)
         return put;
+    // A replacement made by a manager carries its audit entry too; an unblocking always does.
+    if (auto audited = m_audit.record(event, event.type == kCardUnblocked); !audited)
+        return audited;
     const auto entries = readLedger(event);
     if (!entries)
         return entries.error();
@@ -400,6 +446,163 @@ Result<Done> EventApplier::memberEvent(const EventEnvelope& event)
         return payload.error();
     if (auto known = requireMember(memberUuid); !known)
         return known;
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::memberAdjusted(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString memberUuid = payload.text(kMemberUuid);
+    const QString account = payload.text(QStringLiteral("account"));
+    const qint64 amount = payload.integer(QStringLiteral("amount"));
+    payload.text(QStringLiteral("reason"));  // an adjustment without a reason is not one
+    if (!payload.ok())
+        return payload.error();
+    if (account != kPoints && account != kWallet)
+        return malformed(tr("payload.account: must be \"points\" or \"wallet\""));
+    if (amount == 0)
+        return malformed(tr("payload.amount: an adjustment of 0 changes nothing"));
+    if (auto known = requireMember(memberUuid); !known)
+        return known;
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    // What the till booked must be the adjustment it describes, or the balances drift apart unseen.
+    qint64 booked = 0;
+    for (const HqLedgerEntry& entry : *entries) {
+        if (entry.memberUuid != memberUuid || entry.account != account || entry.kind != QLatin1String("adjustment"))
+            return malformed(tr("payload.ledger: an adjustment books only \"adjustment\" entries on its own account"));
+        booked += entry.points;
+    }
+    if (booked != amount)
+        return malformed(tr("payload.ledger: the entries book %1, the adjustment is %2").arg(booked).arg(amount));
+    if (auto audited = m_audit.record(event, true); !audited)
+        return audited;
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::membersMerged(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString targetUuid = payload.text(kMemberUuid);
+    const QString sourceUuid = payload.text(QStringLiteral("source_uuid"));
+    const QJsonArray moved = payload.optionalArray(QStringLiteral("moved_cards"));
+    if (!payload.ok())
+        return payload.error();
+    if (sourceUuid == targetUuid)
+        return malformed(tr("payload.source_uuid: a member cannot be merged into themselves"));
+    QStringList movedCards;
+    for (qsizetype i = 0; i < moved.size(); ++i) {
+        if (!moved[i].isString() || moved[i].toString().isEmpty())
+            return malformed(tr("payload.moved_cards[%1]: a card number is required").arg(i));
+        movedCards.append(moved[i].toString());
+    }
+    if (auto known = requireMember(targetUuid); !known)
+        return known;
+    if (auto known = requireMember(sourceUuid); !known)
+        return known;
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    // The balances move: merge_out on the source, merge_in on the target, nothing made or lost.
+    QHash<QString, qint64> net;
+    for (const HqLedgerEntry& entry : *entries) {
+        const bool out = entry.kind == QLatin1String("merge_out") && entry.memberUuid == sourceUuid;
+        const bool in = entry.kind == QLatin1String("merge_in") && entry.memberUuid == targetUuid;
+        if (!out && !in)
+            return malformed(
+                tr("payload.ledger: a merge books only merge_out on the source and merge_in on the target"));
+        net[entry.account] += entry.points;
+    }
+    for (auto it = net.cbegin(); it != net.cend(); ++it) {
+        if (it.value() != 0)
+            return malformed(tr("payload.ledger: the merge's %1 entries do not add up to 0").arg(it.key()));
+    }
+    for (const QString& number : movedCards) {
+        const auto card = m_writer.card(number);
+        if (!card)
+            return card.error();
+        if (*card && (*card)->memberUuid != sourceUuid && (*card)->memberUuid != targetUuid) {
+            return rejection(kCardTaken,
+                             tr("The card %1 belongs to another member at head office.").arg(number.left(64)));
+        }
+    }
+    // Every card of the source moves, also those another till added that this till never saw.
+    const auto cards = m_writer.cardsOf(sourceUuid);
+    if (!cards)
+        return cards.error();
+    for (HqCard card : *cards) {
+        card.memberUuid = targetUuid;
+        if (auto put = m_writer.putCard(card, event.tillId); !put)
+            return put;
+    }
+    const auto stored = m_writer.member(sourceUuid);
+    if (!stored)
+        return stored.error();
+    // Merged again from a second till that was offline: the first merge's target stands.
+    if (*stored && (*stored)->mergedIntoUuid.isEmpty()) {
+        HqMember source = **stored;
+        source.mergedIntoUuid = targetUuid;
+        if (auto updated = m_writer.updateMember(source, event.tillId); !updated)
+            return updated;
+    }
+    if (auto audited = m_audit.record(event, true); !audited)
+        return audited;
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::memberErased(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString memberUuid = payload.text(kMemberUuid);
+    const QString erasedAt = payload.optionalInstant(QStringLiteral("erased_at"));
+    if (payload.ok() && erasedAt.isEmpty())
+        payload.text(QStringLiteral("erased_at"));  // records the missing field
+    if (!payload.ok())
+        return payload.error();
+    if (auto known = requireMember(memberUuid); !known)
+        return known;
+    const auto member = m_writer.member(memberUuid);
+    if (!member)
+        return member.error();
+    if (auto erased = m_erasure.erase(member->value(), erasedAt, event.tillId); !erased)
+        return erased;
+    if (auto audited = m_audit.record(event, true); !audited)
+        return audited;
+    const auto entries = readLedger(event);
+    if (!entries)
+        return entries.error();
+    return book(event, *entries);
+}
+
+Result<Done> EventApplier::consentRecorded(const EventEnvelope& event)
+{
+    PayloadReader payload(event.payload, QStringLiteral("payload"));
+    const QString memberUuid = payload.text(kMemberUuid);
+    const QString purpose = payload.text(QStringLiteral("purpose"));
+    const bool given = payload.boolean(QStringLiteral("given"));
+    const QString textVersion = payload.text(QStringLiteral("text_version"));
+    QString recordedAt = payload.optionalInstant(QStringLiteral("recorded_at"));
+    if (!payload.ok())
+        return payload.error();
+    if (recordedAt.isEmpty())
+        recordedAt = event.createdAt;
+    if (auto known = requireMember(memberUuid); !known)
+        return known;
+    m_insertConsent.bindValue(0, event.id);
+    m_insertConsent.bindValue(1, memberUuid);
+    m_insertConsent.bindValue(2, purpose);
+    m_insertConsent.bindValue(3, given ? 1 : 0);
+    m_insertConsent.bindValue(4, textVersion);
+    m_insertConsent.bindValue(5, recordedAt);
+    m_insertConsent.bindValue(6, event.tillId);
+    if (!m_insertConsent.exec())
+        return HqStoreError::from(m_insertConsent.lastError());
+    if (auto audited = m_audit.record(event, true); !audited)
+        return audited;
     const auto entries = readLedger(event);
     if (!entries)
         return entries.error();

@@ -2,6 +2,8 @@
 
 #include "apply/CouponArbiter.h"
 #include "apply/EventEnvelope.h"
+#include "apply/HqAuditTrail.h"
+#include "apply/HqMemberErasure.h"
 #include "common/Result.h"
 #include "records/HqLedgerEntry.h"
 #include "records/HqRecordWriter.h"
@@ -26,6 +28,12 @@ class EventApplier final
 public:
     static inline const QString kUnknownMember = QStringLiteral("unknown_member");
     static inline const QString kCardTaken = QStringLiteral("card_taken");
+    // The store managers' events (names fixed with the till's writers; docs/sync-protocol.md).
+    static inline const QString kMemberAdjusted = QStringLiteral("member.adjusted");
+    static inline const QString kMembersMerged = QStringLiteral("members.merged");
+    static inline const QString kCardUnblocked = QStringLiteral("card.unblocked");
+    static inline const QString kMemberErased = QStringLiteral("member.erased");
+    static inline const QString kConsentRecorded = QStringLiteral("consent.recorded");
 
     EventApplier(HqDatabase& database, QString now);
     Q_DISABLE_COPY_MOVE(EventApplier)
@@ -41,6 +49,10 @@ private:
     Result<Done> saleCompleted(const EventEnvelope& event);
     Result<Done> saleReturned(const EventEnvelope& event);
     Result<Done> memberEvent(const EventEnvelope& event);
+    Result<Done> memberAdjusted(const EventEnvelope& event);
+    Result<Done> membersMerged(const EventEnvelope& event);
+    Result<Done> memberErased(const EventEnvelope& event);
+    Result<Done> consentRecorded(const EventEnvelope& event);
 
     Result<QList<HqLedgerEntry>> readLedger(const EventEnvelope& event);
     // Books the entries and records an overdraft for every account an entry redeemed from that ends
@@ -50,18 +62,22 @@ private:
     Result<Done> requireCardFree(const QString& number, const QString& memberUuid, std::optional<HqCard>& found);
     Result<Done> announceSale(const QString& saleUuid, const QString& originTill);
     static Error rejection(const QString& reason, const QString& message);
+    static Error malformed(const QString& message);
 
     HqDatabase& m_database;
     QString m_now;
     QString m_tillId;
     HqRecordWriter m_writer;
     CouponArbiter m_coupons;
+    HqAuditTrail m_audit;
+    HqMemberErasure m_erasure;
     QSet<QString> m_knownMembers;  // members found in earlier events of the batch: most name the same few
     QSet<QString> m_eventMembers;  // found during the current event; kept only if it applies
     QSqlQuery m_insertSale;
     QSqlQuery m_refund;
     QSqlQuery m_selectSale;
     QSqlQuery m_overdraft;
+    QSqlQuery m_insertConsent;
 };
 
 }  // namespace loyalty::hq

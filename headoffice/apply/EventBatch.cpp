@@ -61,7 +61,8 @@ Result<QSet<QString>> existing(HqDatabase& database, const QString& table, const
 // The members and sales an event names, for the prefetch.
 void collectNames(const QJsonObject& payload, QSet<QString>& members, QSet<QString>& sales)
 {
-    for (const QString& key : {QStringLiteral("member_uuid"), QStringLiteral("referred_by_member_uuid")}) {
+    for (const QString& key :
+         {QStringLiteral("member_uuid"), QStringLiteral("referred_by_member_uuid"), QStringLiteral("source_uuid")}) {
         const QString member = payload.value(key).toString();
         if (!member.isEmpty())
             members.insert(member);

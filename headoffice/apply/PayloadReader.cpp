@@ -69,6 +69,28 @@ qint64 PayloadReader::optionalInteger(const QString& key, qint64 fallback)
     return integer(key);
 }
 
+bool PayloadReader::boolean(const QString& key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (!value.isBool()) {
+        fail(key, tr("must be true or false"));
+        return false;
+    }
+    return value.toBool();
+}
+
+QJsonObject PayloadReader::optionalObject(const QString& key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isObject()) {
+        fail(key, tr("must be an object"));
+        return {};
+    }
+    return value.toObject();
+}
+
 QJsonArray PayloadReader::optionalArray(const QString& key)
 {
     const QJsonValue value = m_object.value(key);

@@ -27,9 +27,11 @@ public:
     QString optionalText(const QString& key);  // missing or null: empty
     qint64 integer(const QString& key);
     qint64 optionalInteger(const QString& key, qint64 fallback);
+    bool boolean(const QString& key);
     QJsonArray optionalArray(const QString& key);
-    QString optionalDay(const QString& key);      // yyyy-MM-dd, missing or null: empty
-    QString optionalInstant(const QString& key);  // ISO 8601 date and time, normalised to UTC with ms
+    QJsonObject optionalObject(const QString& key);  // missing or null: empty
+    QString optionalDay(const QString& key);         // yyyy-MM-dd, missing or null: empty
+    QString optionalInstant(const QString& key);     // ISO 8601 date and time, normalised to UTC with ms
 
     static Error notAnObject(const QString& path);
 

@@ -11,15 +11,20 @@ QJsonValue HqChangeData::optionalText(const QString& text)
 
 QString HqChangeData::member(const HqMember& member)
 {
-    return FlatJson()
-        .text(QLatin1StringView("uuid"), member.uuid)
+    FlatJson json;
+    json.text(QLatin1StringView("uuid"), member.uuid)
         .text(QLatin1StringView("name"), member.name)
         .optionalText(QLatin1StringView("email"), member.email)
         .optionalText(QLatin1StringView("phone"), member.phone)
         .optionalText(QLatin1StringView("birth_date"), member.birthDate)
         .text(QLatin1StringView("enrolled_at"), member.enrolledAt)
-        .optionalText(QLatin1StringView("referred_by_uuid"), member.referredByUuid)
-        .toString();
+        .optionalText(QLatin1StringView("referred_by_uuid"), member.referredByUuid);
+    // Only when set: a snapshot of a million live members need not carry two nulls each.
+    if (!member.mergedIntoUuid.isEmpty())
+        json.text(QLatin1StringView("merged_into_uuid"), member.mergedIntoUuid);
+    if (!member.erasedAt.isEmpty())
+        json.text(QLatin1StringView("erased_at"), member.erasedAt);
+    return json.toString();
 }
 
 QString HqChangeData::card(const HqCard& card)

@@ -17,6 +17,8 @@ struct HqMember
     QString birthDate;  // yyyy-MM-dd or empty
     QString enrolledAt;
     QString referredByUuid;
+    QString mergedIntoUuid;  // the member this account was merged into; empty while it is live
+    QString erasedAt;        // set when the member's personal data was erased on request
 };
 
 }  // namespace loyalty::hq

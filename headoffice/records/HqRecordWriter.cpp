@@ -26,6 +26,9 @@ HqRecordWriter::HqRecordWriter(HqDatabase& database)
     : m_feed(database)
     , m_memberExists(database.connection())
     , m_insertMember(database.connection())
+    , m_selectMember(database.connection())
+    , m_updateMember(database.connection())
+    , m_memberCards(database.connection())
     , m_selectCard(database.connection())
     , m_upsertCard(database.connection())
     , m_insertLedger(database.connection())
@@ -36,6 +39,14 @@ HqRecordWriter::HqRecordWriter(HqDatabase& database)
     m_insertMember.prepare(QStringLiteral("INSERT INTO members (uuid, number, name, email, phone, birth_date,"
                                           " enrolled_at, referred_by_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                                           " ON CONFLICT (uuid) DO NOTHING"));
+    m_selectMember.prepare(
+        QStringLiteral("SELECT number, name, email, phone, birth_date, enrolled_at, referred_by_uuid,"
+                       " merged_into, erased_at FROM members WHERE uuid = ?"));
+    m_updateMember.prepare(QStringLiteral("UPDATE members SET name = ?, email = ?, phone = ?, birth_date = ?,"
+                                          " enrolled_at = ?, referred_by_uuid = ?, merged_into = ?, erased_at = ?"
+                                          " WHERE uuid = ?"));
+    m_memberCards.prepare(QStringLiteral("SELECT number, state, kind, replaced_by, issued_at FROM cards"
+                                         " WHERE member_uuid = ? ORDER BY number"));
     m_selectCard.prepare(QStringLiteral("SELECT member_uuid, state, kind, replaced_by, issued_at FROM cards"
                                         " WHERE number = ?"));
     m_upsertCard.prepare(QStringLiteral("INSERT INTO cards (number, member_uuid, state, kind, replaced_by, issued_at)"
@@ -83,6 +94,64 @@ Result<bool> HqRecordWriter::addMember(const HqMember& member, const QString& or
     if (auto appended = m_feed.appendText(sync::kMemberChange, HqChangeData::member(member), originTill); !appended)
         return appended.error();
     return true;
+}
+
+Result<std::optional<HqMember>> HqRecordWriter::member(const QString& uuid)
+{
+    m_selectMember.bindValue(0, uuid);
+    if (!m_selectMember.exec())
+        return HqStoreError::from(m_selectMember.lastError());
+    std::optional<HqMember> found;
+    if (m_selectMember.next()) {
+        HqMember member;
+        member.uuid = uuid;
+        if (!m_selectMember.value(0).isNull())
+            member.number = m_selectMember.value(0).toLongLong();
+        member.name = m_selectMember.value(1).toString();
+        member.email = m_selectMember.value(2).toString();
+        member.phone = m_selectMember.value(3).toString();
+        member.birthDate = m_selectMember.value(4).toString();
+        member.enrolledAt = m_selectMember.value(5).toString();
+        member.referredByUuid = m_selectMember.value(6).toString();
+        member.mergedIntoUuid = m_selectMember.value(7).toString();
+        member.erasedAt = m_selectMember.value(8).toString();
+        found = member;
+    }
+    m_selectMember.finish();
+    return found;
+}
+
+Result<Done> HqRecordWriter::updateMember(const HqMember& member, const QString& originTill)
+{
+    m_updateMember.bindValue(0, notNull(member.name));
+    m_updateMember.bindValue(1, nullable(member.email));
+    m_updateMember.bindValue(2, nullable(member.phone));
+    m_updateMember.bindValue(3, nullable(member.birthDate));
+    m_updateMember.bindValue(4, member.enrolledAt);
+    m_updateMember.bindValue(5, nullable(member.referredByUuid));
+    m_updateMember.bindValue(6, nullable(member.mergedIntoUuid));
+    m_updateMember.bindValue(7, nullable(member.erasedAt));
+    m_updateMember.bindValue(8, member.uuid);
+    if (!m_updateMember.exec())
+        return HqStoreError::from(m_updateMember.lastError());
+    if (auto appended = m_feed.appendText(sync::kMemberChange, HqChangeData::member(member), originTill); !appended)
+        return appended.error();
+    return Done{};
+}
+
+Result<QList<HqCard>> HqRecordWriter::cardsOf(const QString& memberUuid)
+{
+    m_memberCards.bindValue(0, memberUuid);
+    if (!m_memberCards.exec())
+        return HqStoreError::from(m_memberCards.lastError());
+    QList<HqCard> cards;
+    while (m_memberCards.next()) {
+        cards.append(HqCard{m_memberCards.value(0).toString(), memberUuid, m_memberCards.value(1).toString(),
+                            m_memberCards.value(2).toString(), m_memberCards.value(3).toString(),
+                            m_memberCards.value(4).toString()});
+    }
+    m_memberCards.finish();
+    return cards;
 }
 
 Result<std::optional<HqCard>> HqRecordWriter::card(const QString& number)

@@ -29,6 +29,10 @@ public:
     Result<bool> memberExists(const QString& uuid);
     // False (and nothing written) when the uuid is known already.
     Result<bool> addMember(const HqMember& member, const QString& originTill);
+    Result<std::optional<HqMember>> member(const QString& uuid);
+    // Rewrites the member's row (all but uuid and number) and appends its change.
+    Result<Done> updateMember(const HqMember& member, const QString& originTill);
+    Result<QList<HqCard>> cardsOf(const QString& memberUuid);
     Result<std::optional<HqCard>> card(const QString& number);
     // Inserts or replaces the card's row and appends its change.
     Result<Done> putCard(const HqCard& card, const QString& originTill);
@@ -41,6 +45,9 @@ private:
     ChangeFeed m_feed;
     QSqlQuery m_memberExists;
     QSqlQuery m_insertMember;
+    QSqlQuery m_selectMember;
+    QSqlQuery m_updateMember;
+    QSqlQuery m_memberCards;
     QSqlQuery m_selectCard;
     QSqlQuery m_upsertCard;
     QSqlQuery m_insertLedger;

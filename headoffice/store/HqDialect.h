@@ -19,8 +19,12 @@ public:
     QString name() const;
 
     // Replaces the schema's placeholders: {int} a 64-bit integer column, {id} an auto-numbered
-    // 64-bit primary key that never reuses a number.
+    // 64-bit primary key that never reuses a number, {json COLUMN KEY} the text of a JSON text
+    // column's top-level KEY (jsonField).
     QString ddl(const QString& statement) const;
+    // The text of top-level `key` of the JSON text in `column` (both constants, never input); the
+    // same expression in an index and a query lets the query use the index.
+    QString jsonField(const QString& column, const QString& key) const;
     // A subquery of the texts in one bound JSON array (`["a","b"]`): a set of keys as a single
     // parameter, however many there are.
     QString jsonTexts() const;

@@ -160,6 +160,48 @@ HqSchema::Step initialSchema()
             }};
 }
 
+// Store managers' events: merged and erased members, consent records, each till's audit chain, and
+// the indexes that let an erasure find the member's personal data in stored payloads and changes.
+HqSchema::Step storeManagers()
+{
+    return {2,
+            QStringLiteral("merged and erased members, consents, the tills' audit entries, erasure indexes"),
+            {
+                QStringLiteral("ALTER TABLE members ADD COLUMN merged_into TEXT REFERENCES members (uuid)"),
+                QStringLiteral("ALTER TABLE members ADD COLUMN erased_at TEXT"),
+                // One row per consent.recorded event: the history is kept, the newest per purpose counts.
+                QStringLiteral("CREATE TABLE consents ("
+                               " id {id},"
+                               " event_id TEXT NOT NULL UNIQUE,"
+                               " member_uuid TEXT NOT NULL REFERENCES members (uuid),"
+                               " purpose TEXT NOT NULL,"
+                               " given {int} NOT NULL CHECK (given IN (0, 1)),"
+                               " text_version TEXT NOT NULL,"
+                               " recorded_at TEXT NOT NULL,"
+                               " till_id TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX consents_member ON consents (member_uuid, purpose, recorded_at)"),
+                // Each till's hash-chained audit log as the till wrote it (entry: the JSON object
+                // verbatim), so head office can verify the chain. Keyed by the entry's hash: a till
+                // whose chain forked (a restored backup) shows two entries with one seq, never loses one.
+                QStringLiteral("CREATE TABLE audit_entries ("
+                               " till_id TEXT NOT NULL,"
+                               " seq {int} NOT NULL,"
+                               " hash TEXT NOT NULL,"
+                               " action TEXT NOT NULL,"
+                               " member_ref TEXT,"
+                               " recorded_at TEXT NOT NULL,"
+                               " event_id TEXT NOT NULL,"
+                               " entry TEXT NOT NULL,"
+                               " PRIMARY KEY (till_id, hash))"),
+                QStringLiteral("CREATE INDEX audit_entries_chain ON audit_entries (till_id, seq)"),
+                // An erasure redacts the member's enrolment payloads and member changes in place:
+                // these find them without reading every event and change.
+                QStringLiteral("CREATE INDEX events_enrolled_member ON events ({json payload member_uuid})"
+                               " WHERE type = 'member.enrolled'"),
+                QStringLiteral("CREATE INDEX changes_member ON changes ({json data uuid}) WHERE kind = 'member'"),
+            }};
+}
+
 Result<Done> execute(HqDatabase& database, const QString& statement)
 {
     QSqlQuery query(database.connection());
@@ -172,7 +214,7 @@ Result<Done> execute(HqDatabase& database, const QString& statement)
 
 const std::vector<HqSchema::Step>& HqSchema::steps()
 {
-    static const std::vector<Step> steps{initialSchema()};
+    static const std::vector<Step> steps{initialSchema(), storeManagers()};
     return steps;
 }
 
