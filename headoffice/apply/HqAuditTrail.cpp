@@ -39,7 +39,7 @@ Result<Done> HqAuditTrail::record(const EventEnvelope& event, bool required)
     PayloadReader reader(entry, kPath);
     const qint64 seq = reader.integer(QStringLiteral("seq"));
     const QString recordedAt = reader.optionalInstant(QStringLiteral("recorded_at"));
-    reader.text(QStringLiteral("staff_name"));
+    reader.optionalText(QStringLiteral("staff_name"));  // empty for an administrator at loyalty-ctl
     const QString action = reader.text(QStringLiteral("action"));
     const QString memberRef = reader.optionalText(QStringLiteral("member_ref"));
     reader.optionalText(QStringLiteral("reason"));

@@ -17,16 +17,25 @@ MemberChangeApplier::MemberChangeApplier(const QSqlDatabase& db, MemberIndex& me
     , m_upsertMember(db)
     , m_upsertCard(db)
 {
-    m_upsertMember.prepare(
-        QStringLiteral("INSERT INTO members (uuid, name, email, phone, birth_date, enrolled_at, referred_by)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                       " ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, email = excluded.email,"
-                       " phone = excluded.phone, birth_date = excluded.birth_date,"
-                       " enrolled_at = excluded.enrolled_at, referred_by = excluded.referred_by"
-                       " WHERE members.name IS NOT excluded.name OR members.email IS NOT excluded.email"
-                       " OR members.phone IS NOT excluded.phone OR members.birth_date IS NOT excluded.birth_date"
-                       " OR members.enrolled_at IS NOT excluded.enrolled_at"
-                       " OR members.referred_by IS NOT excluded.referred_by RETURNING id"));
+    // An erased member stays erased: a stale change (an enrolment pulled after this till erased the
+    // member itself) never brings the personal fields back, and merged_into, once set, stays.
+    m_upsertMember.prepare(QStringLiteral(
+        "INSERT INTO members (uuid, name, email, phone, birth_date, enrolled_at, referred_by, erased_at, merged_into)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (uuid) DO UPDATE SET"
+        " name = CASE WHEN members.erased_at IS NULL THEN excluded.name ELSE members.name END,"
+        " email = CASE WHEN members.erased_at IS NULL THEN excluded.email ELSE members.email END,"
+        " phone = CASE WHEN members.erased_at IS NULL THEN excluded.phone ELSE members.phone END,"
+        " birth_date = CASE WHEN members.erased_at IS NULL THEN excluded.birth_date ELSE members.birth_date END,"
+        " enrolled_at = excluded.enrolled_at, referred_by = excluded.referred_by,"
+        " erased_at = coalesce(members.erased_at, excluded.erased_at),"
+        " merged_into = coalesce(members.merged_into, excluded.merged_into)"
+        " WHERE (members.erased_at IS NULL AND (members.name IS NOT excluded.name OR members.email IS NOT "
+        "excluded.email"
+        " OR members.phone IS NOT excluded.phone OR members.birth_date IS NOT excluded.birth_date"
+        " OR excluded.erased_at IS NOT NULL))"
+        " OR members.enrolled_at IS NOT excluded.enrolled_at OR members.referred_by IS NOT excluded.referred_by"
+        " OR (members.merged_into IS NULL AND excluded.merged_into IS NOT NULL) RETURNING id"));
     m_upsertCard.prepare(
         QStringLiteral("INSERT INTO cards (number, member_id, state, issued_at, kind, replaced_by)"
                        " VALUES (?, ?, ?, ?, ?, ?)"
@@ -42,7 +51,12 @@ Result<ChangeOutcome> MemberChangeApplier::member(const ChangeFields& change)
     const auto uuid = change.text(QStringLiteral("uuid"));
     if (!uuid)
         return uuid.error();
-    const auto name = change.text(QStringLiteral("name"));
+    // An erased member comes with erased_at and a blank name.
+    const auto erasedAt = change.optionalInstant(QStringLiteral("erased_at"));
+    if (!erasedAt)
+        return erasedAt.error();
+    const auto name = erasedAt->isNull() ? change.text(QStringLiteral("name"))
+                                         : Result<QString>(change.optionalText(QStringLiteral("name")));
     if (!name)
         return name.error();
     const auto enrolledAt = change.instant(QStringLiteral("enrolled_at"));
@@ -55,6 +69,10 @@ Result<ChangeOutcome> MemberChangeApplier::member(const ChangeFields& change)
     const auto referredBy = m_members.optional(change, QStringLiteral("referred_by_uuid"));
     if (!referredBy)
         return referredBy.error();
+    // A merged member points to the account it went into, which head office sent before.
+    const auto mergedInto = m_members.optional(change, QStringLiteral("merged_into_uuid"));
+    if (!mergedInto)
+        return mergedInto.error();
 
     m_upsertMember.bindValue(0, *uuid);
     m_upsertMember.bindValue(1, *name);
@@ -63,6 +81,8 @@ Result<ChangeOutcome> MemberChangeApplier::member(const ChangeFields& change)
     m_upsertMember.bindValue(4, *birthDate);
     m_upsertMember.bindValue(5, *enrolledAt);
     m_upsertMember.bindValue(6, idOrNull(*referredBy));
+    m_upsertMember.bindValue(7, *erasedAt);
+    m_upsertMember.bindValue(8, idOrNull(*mergedInto));
     // RETURNING gives a row only when the member was inserted or changed; SQLite writes at the first step.
     if (!m_upsertMember.exec())
         return StoreError::from(m_upsertMember.lastError());

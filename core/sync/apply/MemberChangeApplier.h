@@ -15,6 +15,8 @@ class MemberIndex;
 // Members and cards from head office. A member is keyed by uuid (an unknown uuid gets a new local
 // id; the till's integer ids never leave it), a card by its number, pointing at its member's uuid.
 // Upserts change a row only when a field differs, so a page applied twice changes nothing.
+// A member change with erased_at blanks the member (the search index follows by its triggers) and
+// an erased member is never filled again; merged_into_uuid sets members.merged_into.
 class MemberChangeApplier final
 {
     Q_DECLARE_TR_FUNCTIONS(MemberChangeApplier)

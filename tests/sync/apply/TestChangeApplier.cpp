@@ -186,6 +186,9 @@ private Q_SLOTS:
     void snapshotInPages();
     void anEmptyPageStoresItsCursor();
     void consistencyCheckFindsPulledDataThatIsThisTillsOwn();
+    void erasedMemberIsBlankedAndNotFoundBySearch();
+    void erasedMemberIsNeverFilledAgain();
+    void mergedMemberPointsToTheTarget();
 
 private:
     QSqlDatabase db() const { return m_database->connection(); }
@@ -628,6 +631,103 @@ void TestChangeApplier::anEmptyPageStoresItsCursor()
     QVERIFY(none->cursor.isEmpty());
     QCOMPARE(m_raw->scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'sync.cursor'")).toString(),
              QString());
+}
+
+namespace {
+QJsonObject erased(const QString& uuid)
+{
+    return change(kMemberChange, {{QStringLiteral("uuid"), uuid},
+                                  {QStringLiteral("name"), QStringLiteral("")},
+                                  {QStringLiteral("email"), QJsonValue()},
+                                  {QStringLiteral("phone"), QJsonValue()},
+                                  {QStringLiteral("birth_date"), QJsonValue()},
+                                  {QStringLiteral("enrolled_at"), QStringLiteral("2026-11-30T08:00:00Z")},
+                                  {QStringLiteral("referred_by_uuid"), QJsonValue()},
+                                  {QStringLiteral("erased_at"), QStringLiteral("2026-12-01T08:30:00.000Z")}});
+}
+}  // namespace
+
+void TestChangeApplier::erasedMemberIsBlankedAndNotFoundBySearch()
+{
+    QVERIFY(apply({member(kAda, QStringLiteral("Ada")), member(kBen, QStringLiteral("Ben")), card(kAdaCard, kAda),
+                   ledger(QStringLiteral("opening/") + kAda, kAda, 500)},
+                  QStringLiteral("c1"))
+                .ok());
+    const QString search = QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH '%1'");
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("ada*"))).toLongLong(), 1);
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("contact:ada*"))).toLongLong(), 1);
+
+    // Head office blocks the erased member's cards and says so with card changes.
+    const auto applied = apply({erased(kAda), card(kAdaCard, kAda, QStringLiteral("blocked"))}, QStringLiteral("c2"));
+    QVERIFY2(applied.ok(), qPrintable(errorText(applied)));
+    QCOMPARE(applied->applied.value(kMemberChange), 1);
+    QCOMPARE(
+        m_raw->rows(QStringLiteral("SELECT name, email, phone, birth_date, erased_at FROM members WHERE uuid = '%1'")
+                        .arg(kAda)),
+        QStringList{QStringLiteral("|NULL|NULL|NULL|2026-12-01T08:30:00.000Z")});
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT state FROM cards WHERE number = '%1'").arg(kAdaCard)).toString(),
+             QStringLiteral("blocked"));
+    // The search index follows the blanked row (its triggers); the other member is still found.
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("ada*"))).toLongLong(), 0);
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("contact:ada*"))).toLongLong(), 0);
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("ben*"))).toLongLong(), 1);
+    // The ledger keeps the anonymous amounts.
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT sum(points) FROM ledger_entries")).toLongLong(), 500);
+    // Applied again: nothing changes.
+    const auto again = apply({erased(kAda)}, QStringLiteral("c3"));
+    QVERIFY(again.ok());
+    QCOMPARE(again->unchanged.value(kMemberChange), 1);
+}
+
+void TestChangeApplier::erasedMemberIsNeverFilledAgain()
+{
+    QVERIFY(apply({member(kAda, QStringLiteral("Ada")), erased(kAda)}, QStringLiteral("c1")).ok());
+    // A stale change with the personal fields (pulled after this till erased the member itself).
+    const auto stale = apply({member(kAda, QStringLiteral("Ada"))}, QStringLiteral("c2"));
+    QVERIFY2(stale.ok(), qPrintable(errorText(stale)));
+    QCOMPARE(stale->unchanged.value(kMemberChange), 1);
+    QCOMPARE(m_raw->rows(QStringLiteral("SELECT name, email, birth_date, erased_at FROM members")),
+             QStringList{QStringLiteral("|NULL|NULL|2026-12-01T08:30:00.000Z")});
+    // A live member still needs a name.
+    const auto nameless =
+        apply({change(kMemberChange, {{QStringLiteral("uuid"), kBen},
+                                      {QStringLiteral("name"), QStringLiteral("")},
+                                      {QStringLiteral("enrolled_at"), QStringLiteral("2026-11-30T08:00:00Z")}})},
+              QStringLiteral("c3"));
+    QVERIFY(!nameless.ok());
+    QCOMPARE(nameless.error().reason, QStringLiteral("malformed_change"));
+}
+
+void TestChangeApplier::mergedMemberPointsToTheTarget()
+{
+    const QString benCard = QStringLiteral("2000000000022");
+    QVERIFY(apply({member(kAda, QStringLiteral("Ada")), member(kBen, QStringLiteral("Ben")), card(kAdaCard, kAda),
+                   card(benCard, kBen), ledger(QStringLiteral("opening/") + kAda, kAda, 500)},
+                  QStringLiteral("c1"))
+                .ok());
+    QJsonObject mergedAda = member(kAda, QStringLiteral("Ada"));
+    QJsonObject data = mergedAda.value(QStringLiteral("data")).toObject();
+    data.insert(QStringLiteral("merged_into_uuid"), kBen);
+    mergedAda.insert(QStringLiteral("data"), data);
+    // What head office sends for a merge: the moved card, the source's member change, the entries.
+    QJsonObject out = ledger(QStringLiteral("m1/1"), kAda, -500);
+    QJsonObject in = ledger(QStringLiteral("m1/2"), kBen, 500);
+    const auto applied = apply({card(kAdaCard, kBen), mergedAda, out, in}, QStringLiteral("c2"));
+    QVERIFY2(applied.ok(), qPrintable(errorText(applied)));
+    const qint64 ben = m_raw->scalar(QStringLiteral("SELECT id FROM members WHERE uuid = '%1'").arg(kBen)).toLongLong();
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT merged_into FROM members WHERE uuid = '%1'").arg(kAda)).toLongLong(),
+             ben);
+    QCOMPARE(m_raw->rows(QStringLiteral("SELECT number FROM cards WHERE member_id = %1 ORDER BY number").arg(ben)),
+             (QStringList{kAdaCard, benCard}));
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT sum(points) FROM ledger_entries WHERE member_id = %1").arg(ben))
+                 .toLongLong(),
+             500);
+    // A merge into a member the till does not know refuses the page.
+    data.insert(QStringLiteral("merged_into_uuid"), kNobody);
+    mergedAda.insert(QStringLiteral("data"), data);
+    const auto unknown = apply({mergedAda}, QStringLiteral("c3"));
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().reason, QStringLiteral("unknown_member"));
 }
 
 QTEST_GUILESS_MAIN(TestChangeApplier)
