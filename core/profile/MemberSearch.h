@@ -57,7 +57,14 @@ private:
     Result<MemberSearchPage> byCard(const QString& number, const MemberSearchOptions& options);
     Result<MemberSearchPage> byIndex(MemberQueryKind kind, const QString& query, int limit, qint64 cursor,
                                      const MemberSearchOptions& options);
+    Result<QList<qint64>> byMatch(const QString& expression, const QString& filter, int count, qint64 cursor);
+    Result<QList<qint64>> byPhone(const QString& digits, const QString& filter, int count, qint64 cursor);
+    static Result<QList<qint64>> idsOf(QSqlQuery& select);
     Result<Done> fillDetails(QList<MemberHit>& hits);
+
+    // How many matches of a phone number's first three digits byPhone() looks at before it asks
+    // the index for the full prefix.
+    static constexpr int kPhoneScanBudget = 5000;
 
     QSqlDatabase m_db;
     QSqlQuery m_card;

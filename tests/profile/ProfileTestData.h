@@ -3,6 +3,8 @@
 // Test data for the profile and privacy tests: the account tests' SQL writer plus members with
 // contact details, cards and consents, written straight into a migrated till database.
 #include "account/AccountTestData.h"
+#include "account/ReturnService.h"
+#include "program/model/Programme.h"
 
 namespace loyalty::test {
 
@@ -59,6 +61,91 @@ public:
         query.bindValue(4, StoredTime::instant(at));
         if (!query.exec())
             qWarning("%s", qPrintable(query.lastError().text()));
+    }
+
+    // The programme of the rich member: spend tiers Bronze/Silver, a coffee stamp card of ten,
+    // points expiring 24 months after they are earned, a 60-day warning.
+    static Programme programme()
+    {
+        Programme p;
+        p.id = QStringLiteral("test");
+        p.currency = QStringLiteral("EUR");
+        p.tiers = {{QStringLiteral("bronze"), QStringLiteral("Bronze"), 0, 100, 0},
+                   {QStringLiteral("silver"), QStringLiteral("Silver"), 10000, 150, 0}};
+        StampCardDefinition coffee;
+        coffee.id = QStringLiteral("coffee");
+        coffee.name = QStringLiteral("Coffee card");
+        coffee.stampsNeeded = 10;
+        p.stampCards = {coffee};
+        p.expiry.mode = ExpiryPolicy::Mode::AfterMonths;
+        p.expiry.months = 24;
+        p.expiry.warnDays = 60;
+        return p;
+    }
+
+    // A member with everything the member page shows, as of `now` (2026-11-20): an opening
+    // balance expiring soon, two sales with effects (one partly returned), an adjustment, an
+    // expiry, wallet, stamps, a credit, two cards (one replaced) and consents.
+    struct RichMember
+    {
+        qint64 id = 0;
+        qint64 firstSale = 0;
+        qint64 secondSale = 0;
+        qint64 returnId = 0;
+        qint64 adjustment = 0;
+        qint64 opening = 0;
+        qint64 expiry = 0;
+    };
+    RichMember richMember()
+    {
+        RichMember rich;
+        const QDateTime now = m_data.clock().now();
+        rich.id = member(QStringLiteral("Anna Müller"), QStringLiteral("anna.mueller@example.com"),
+                         QStringLiteral("+49 170 1234567"));
+        card(rich.id, QStringLiteral("2000000000015"), QStringLiteral("replaced"), now.addYears(-2),
+             QStringLiteral("2000000000022"));
+        card(rich.id, QStringLiteral("2000000000022"), QStringLiteral("active"), now.addYears(-1));
+        consent(rich.id, QStringLiteral("programme"), true, QStringLiteral("2026-11-programme-v1"), now.addYears(-2));
+        consent(rich.id, QStringLiteral("marketing"), true, QStringLiteral("marketing-v1"), now.addYears(-2));
+        consent(rich.id, QStringLiteral("marketing"), false, QStringLiteral("marketing-v1"), now.addMonths(-1));
+        rich.opening = m_data.addEntry(rich.id, QStringLiteral("points"), QStringLiteral("opening"), 500,
+                                       now.addYears(-2), QStringLiteral("opening"), now.date().addDays(11));
+        rich.expiry = m_data.addEntry(rich.id, QStringLiteral("points"), QStringLiteral("earn"), 40, now.addYears(-3),
+                                      QStringLiteral("earn.base"), now.date().addDays(-30));
+        m_data.addEntry(rich.id, QStringLiteral("points"), QStringLiteral("expire"), -40, now.addDays(-30),
+                        QStringLiteral("expiry"));
+        rich.expiry = m_data.scalar(QStringLiteral("SELECT max(id) FROM ledger_entries")).toLongLong();
+        rich.firstSale = m_data.addSale(rich.id, now.addDays(-20),
+                                        {{QStringLiteral("Rye bread"), 3, 900}, {QStringLiteral("Milk"), 2, 240}});
+        m_data.addEffect(rich.firstSale, QStringLiteral("earn.base"), QStringLiteral("points_earned"),
+                         QStringLiteral("points"), 12, {{1, 9}, {2, 3}}, now.date().addDays(-20).addMonths(24));
+        m_data.addEffect(rich.firstSale, QStringLiteral("redeem.points"), QStringLiteral("points_redeemed"),
+                         QStringLiteral("points"), 100, {{1, 75}, {2, 25}});
+        m_data.addEffect(rich.firstSale, QStringLiteral("stamps.coffee"), QStringLiteral("stamps_earned"),
+                         QStringLiteral("stamps:coffee"), 3, {{1, 3}});
+        m_data.addEffect(rich.firstSale, QStringLiteral("cashback"), QStringLiteral("wallet_earned"),
+                         QStringLiteral("wallet"), 30, {{1, 24}, {2, 6}});
+        m_data.addEffect(rich.firstSale, QStringLiteral("promo.bread"), QStringLiteral("discount"), QStringLiteral(""),
+                         50, {{1, 50}});
+        rich.secondSale = m_data.addSale(rich.id, now.addDays(-5), {{QStringLiteral("Coffee"), 1, 350}});
+        m_data.addEffect(rich.secondSale, QStringLiteral("earn.base"), QStringLiteral("points_earned"),
+                         QStringLiteral("points"), 3, {{1, 3}}, now.date().addDays(-5).addMonths(24));
+        m_data.addEffect(rich.secondSale, QStringLiteral("stamps.coffee"), QStringLiteral("stamps_earned"),
+                         QStringLiteral("stamps:coffee"), 1, {{1, 1}});
+        rich.adjustment = m_data.addEntry(rich.id, QStringLiteral("points"), QStringLiteral("adjustment"), 25,
+                                          now.addDays(-3), QStringLiteral("manager"));
+        m_data.addEntry(rich.id, QStringLiteral("credit:sub"), QStringLiteral("earn"), 500, now.addDays(-3));
+        m_data.exec(QStringLiteral("INSERT INTO member_segments (member_id, segment) VALUES (%1, 'vip')").arg(rich.id));
+        // Two of the three breads come back two days after the first sale.
+        m_data.clock().set(now.addDays(-18));
+        ReturnService returns(db(), m_data.clock(), m_data.tillId());
+        const auto returned = returns.returnLines(rich.firstSale, {{1, 2}}, programme());
+        if (!returned.ok())
+            qWarning("%s", qPrintable(returned.error().message));
+        else
+            rich.returnId = returned->returnId;
+        m_data.clock().set(now);
+        return rich;
     }
 
 private:
