@@ -4,6 +4,7 @@
 #include "account/FeedbackBooking.h"
 #include "account/ReturnService.h"
 #include "apply/PayloadReader.h"
+#include "corrections/Corrections.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
 #include "records/FlatJson.h"
@@ -30,9 +31,9 @@ const QString& kPointsExpired = ExpiryRun::kPointsExpiredEvent;
 const QString& kFeedbackAnswered = FeedbackBooking::kFeedbackAnsweredEvent;
 const QString kMemberUuid = QStringLiteral("member_uuid");
 const QString kCardNumber = QStringLiteral("card_number");
-const QString& kMemberAdjusted = EventApplier::kMemberAdjusted;
-const QString& kMembersMerged = EventApplier::kMembersMerged;
-const QString& kCardUnblocked = EventApplier::kCardUnblocked;
+const QString& kMemberAdjusted = Corrections::kMemberAdjustedEvent;
+const QString& kMembersMerged = Corrections::kMembersMergedEvent;
+const QString& kCardUnblocked = Corrections::kCardUnblockedEvent;
 const QString& kMemberErased = EventApplier::kMemberErased;
 const QString& kConsentRecorded = EventApplier::kConsentRecorded;
 const QString kPoints = QStringLiteral("points");
@@ -530,13 +531,14 @@ Result<Done> EventApplier::membersMerged(const EventEnvelope& event)
                              tr("The card %1 belongs to another member at head office.").arg(number.left(64)));
         }
     }
-    // Every card of the source moves, also those another till added that this till never saw.
+    // Every card of the source moves, also those another till added that this till never saw: their
+    // changes name no origin, so the merging till learns them too.
     const auto cards = m_writer.cardsOf(sourceUuid);
     if (!cards)
         return cards.error();
     for (HqCard card : *cards) {
         card.memberUuid = targetUuid;
-        if (auto put = m_writer.putCard(card, event.tillId); !put)
+        if (auto put = m_writer.putCard(card, movedCards.contains(card.number) ? event.tillId : QString()); !put)
             return put;
     }
     const auto stored = m_writer.member(sourceUuid);

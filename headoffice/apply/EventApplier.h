@@ -28,10 +28,8 @@ class EventApplier final
 public:
     static inline const QString kUnknownMember = QStringLiteral("unknown_member");
     static inline const QString kCardTaken = QStringLiteral("card_taken");
-    // The store managers' events (names fixed with the till's writers; docs/sync-protocol.md).
-    static inline const QString kMemberAdjusted = QStringLiteral("member.adjusted");
-    static inline const QString kMembersMerged = QStringLiteral("members.merged");
-    static inline const QString kCardUnblocked = QStringLiteral("card.unblocked");
+    // The privacy events (names fixed with the till's writer, core/privacy; docs/sync-protocol.md).
+    // The corrections' are Corrections::k*Event.
     static inline const QString kMemberErased = QStringLiteral("member.erased");
     static inline const QString kConsentRecorded = QStringLiteral("consent.recorded");
 

@@ -64,6 +64,7 @@ Result<Done> HqMemberErasure::erase(const HqMember& member, const QString& erase
     if (auto updated = m_writer.updateMember(erased, originTill); !updated)
         return updated;
     // A card of an erased member would go on collecting purchases for a record nobody may name.
+    // Head office's own rule, so its changes name no origin: the erasing till learns them too.
     const auto cards = m_writer.cardsOf(member.uuid);
     if (!cards)
         return cards.error();
@@ -71,7 +72,7 @@ Result<Done> HqMemberErasure::erase(const HqMember& member, const QString& erase
         if (card.state != kActive)
             continue;
         card.state = kBlocked;
-        if (auto put = m_writer.putCard(card, originTill); !put)
+        if (auto put = m_writer.putCard(card, QString()); !put)
             return put;
     }
     return Done{};
