@@ -120,7 +120,8 @@ Result<Done> CardLifecycle::block(const QString& cardNumber, const QString& reas
     return transaction.commit();
 }
 
-Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QString& newCardNumber)
+Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QString& newCardNumber,
+                                          const WithinReplace& within)
 {
     const auto holder = holderOf(oldCardNumber);
     if (!holder)
@@ -147,10 +148,17 @@ Result<CardHolder> CardLifecycle::replace(const QString& oldCardNumber, const QS
     update.bindValue(1, oldCardNumber);
     if (!update.exec())
         return StoreError::from(update.lastError());
-    const QJsonObject payload{
+    QJsonObject payload{
         {QStringLiteral("member_id"), holder->member.id},   {QStringLiteral("member_uuid"), *memberUuid},
         {QStringLiteral("card_number"), oldCardNumber},     {QStringLiteral("old_card_number"), oldCardNumber},
         {QStringLiteral("new_card_number"), newCardNumber}, {QStringLiteral("at"), now}};
+    if (within) {
+        const auto extra = within(*holder, *memberUuid, now);
+        if (!extra)
+            return extra.error();
+        for (auto it = extra->constBegin(); it != extra->constEnd(); ++it)
+            payload.insert(it.key(), it.value());
+    }
     if (auto recorded = record(kCardReplacedEvent, payload, now); !recorded)
         return recorded.error();
     if (auto committed = transaction.commit(); !committed)

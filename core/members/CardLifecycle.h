@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace loyalty {
 
 class Clock;
@@ -28,8 +30,15 @@ public:
 
     Result<CardHolder> addCard(qint64 memberId, const QString& newCardNumber);
     Result<Done> block(const QString& cardNumber, const QString& reason);
+    // More to write inside replace()'s transaction, after the cards changed and before the event:
+    // gets the old card's holder, the member's uuid and the transaction's time, returns fields to
+    // add to the event's payload (Corrections appends its audit entry this way).
+    using WithinReplace =
+        std::function<Result<QJsonObject>(const CardHolder& old, const QString& memberUuid, const QString& now)>;
+
     // The old card is refused as "replaced" from now on; the new one belongs to the same member.
-    Result<CardHolder> replace(const QString& oldCardNumber, const QString& newCardNumber);
+    Result<CardHolder> replace(const QString& oldCardNumber, const QString& newCardNumber,
+                               const WithinReplace& within = {});
 
     // The member's cards, newest first.
     Result<QList<CardHolder>> cardsOf(qint64 memberId) const;
