@@ -31,12 +31,16 @@ void attach(QChart* chart, QAbstractBarSeries* series, QAbstractAxis* categories
     chart->addSeries(series);
     auto* values = new QValueAxis;
     values->setLabelFormat(QStringLiteral("%.0f"));
-    values->applyNiceNumbers();
     chart->addAxis(categories, categoryAlignment);
     chart->addAxis(values, valueAlignment);
     series->attachAxis(categories);
     series->attachAxis(values);
+    // Nice numbers need the range the series gave the axis; bars start at zero.
     values->setMin(0);
+    if (values->max() > 0)
+        values->applyNiceNumbers();
+    else
+        values->setMax(1);
 }
 
 }  // namespace

@@ -1,0 +1,219 @@
+// The reports page offscreen on a till with a sales history: it computes on its worker, shows the
+// same figures the core report gives (as text in the locale, German included), fills its charts,
+// follows the period picker from the keyboard, and exports the CSV to the chosen file.
+#include "ReportTestData.h"
+#include "manager/reports/ReportsPage.h"
+#include "money/MoneyFormatter.h"
+#include "reports/BranchReport.h"
+#include "reports/ReportCsv.h"
+
+#include <QAbstractBarSeries>
+#include <QApplication>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+
+using namespace loyalty;
+using namespace loyalty::test;
+
+class TestReportsPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void pageShowsTheReportOfTheLast30Days();
+    void periodPickerFromTheKeyboard();
+    void germanFormatsMoneyAndPercent();
+    void exportWritesTheCsv();
+    void missingDatabaseIsSaid();
+
+private:
+    static QString label(const ReportsPage& page, const QString& key);
+
+    ReportTestTill m_till;
+    QLocale m_locale;  // the default the test started with
+};
+
+void TestReportsPage::initTestCase()
+{
+    DemoHistory::Options options;
+    options.days = 40;
+    options.minSalesPerDay = 10;
+    options.maxSalesPerDay = 20;
+    options.memberPool = 50;
+    QVERIFY(m_till.build(100, options));
+}
+
+void TestReportsPage::cleanup()
+{
+    QLocale::setDefault(m_locale);
+}
+
+QString TestReportsPage::label(const ReportsPage& page, const QString& key)
+{
+    const auto* found = page.findChild<QLabel*>(key + QStringLiteral("Label"));
+    return found ? found->text() : QStringLiteral("<no label %1>").arg(key);
+}
+
+void TestReportsPage::pageShowsTheReportOfTheLast30Days()
+{
+    ReportsPage page(m_till.database->path(), m_till.clock);
+    QSignalSpy shown(&page, &ReportsPage::reportShown);
+    page.resize(1280, 900);
+    page.show();
+    QVERIFY(page.isBusy());
+    QVERIFY(page.findChild<QWidget*>(QStringLiteral("busyBar"))->isVisible());
+    QVERIFY(shown.wait(20000));
+    QVERIFY(!page.isBusy());
+    QVERIFY(!page.findChild<QWidget*>(QStringLiteral("busyBar"))->isVisible());
+    QVERIFY(page.figures().has_value());
+
+    const QDate today = m_till.clock.now().toLocalTime().date();
+    const ReportPeriod expected = ReportPeriod::days(today.addDays(-29), today);
+    QCOMPARE(page.selectedPeriod().from, expected.from);
+    const auto core = BranchReport::computeFor(*m_till.database, expected);
+    QVERIFY(core.ok());
+    const BranchFigures& f = *page.figures();
+    QCOMPARE(f.sales, core->sales);
+    QCOMPARE(f.revenueMinor, core->revenueMinor);
+    QVERIFY(f.sales > 200);
+
+    const QLocale c;
+    QCOMPARE(label(page, QStringLiteral("sales")), c.toString(core->sales));
+    QCOMPARE(label(page, QStringLiteral("memberSales")), c.toString(core->memberSales));
+    QCOMPARE(label(page, QStringLiteral("revenue")),
+             MoneyFormatter(c).format(Money(core->revenueMinor, QStringLiteral("EUR"))));
+    QCOMPARE(label(page, QStringLiteral("pointsIssued")), c.toString(core->pointsIssued));
+    QCOMPARE(label(page, QStringLiteral("activeMembers")), c.toString(core->activeMembers));
+    QVERIFY(label(page, QStringLiteral("classA")).contains(c.toString(core->classA.members)));
+    QVERIFY(label(page, QStringLiteral("retention")).contains(c.toString(core->retainedMembers)));
+    const auto* rewards = page.findChild<QLabel*>(QStringLiteral("rewardsTextLabel"));
+    QVERIFY(rewards);
+    QVERIFY(!core->topRewards.isEmpty());
+    QVERIFY(rewards->text().contains(core->topRewards.first().name));
+
+    // Every chart has a series with values; the revenue chart a bar per day, members and others.
+    const QList<QChartView*> views = page.findChildren<QChartView*>();
+    QCOMPARE(views.size(), 4);
+    for (QChartView* view : views) {
+        QVERIFY(view->chart());
+        QCOMPARE(view->chart()->series().size(), 1);
+        auto* series = qobject_cast<QAbstractBarSeries*>(view->chart()->series().first());
+        QVERIFY(series);
+        QVERIFY(series->count() >= 1);
+        QVERIFY(series->barSets().first()->count() > 0);
+        QVERIFY(!view->accessibleDescription().isEmpty());
+    }
+    const auto revenueChart = std::find_if(views.cbegin(), views.cend(), [](QChartView* view) {
+        return qobject_cast<QAbstractBarSeries*>(view->chart()->series().first())->count() == 2;
+    });
+    QVERIFY(revenueChart != views.cend());
+    const auto* bars = qobject_cast<QAbstractBarSeries*>((*revenueChart)->chart()->series().first());
+    QCOMPARE(bars->barSets().first()->count(), 30);
+    double drawn = 0;
+    for (const QBarSet* set : bars->barSets())
+        for (int i = 0; i < set->count(); ++i)
+            drawn += set->at(i);
+    QCOMPARE(qRound64(drawn * 100), core->revenueMinor);
+}
+
+void TestReportsPage::periodPickerFromTheKeyboard()
+{
+    ReportsPage page(m_till.database->path(), m_till.clock);
+    QSignalSpy shown(&page, &ReportsPage::reportShown);
+    page.show();
+    QVERIFY(shown.wait(20000));
+    auto* combo = page.findChild<QComboBox*>(QStringLiteral("periodCombo"));
+    QVERIFY(combo);
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);  // last 30 days → this year
+    QCOMPARE(combo->currentIndex(), 4);
+    QVERIFY(page.isBusy());
+    QVERIFY(shown.wait(20000));
+    const QDate today = m_till.clock.now().toLocalTime().date();
+    QCOMPARE(page.figures()->period.from, QDate(today.year(), 1, 1).startOfDay());
+    QVERIFY(page.figures()->weekly);
+    QCOMPARE(page.figures()->sales, m_till.history.sales);
+
+    QTest::keyClick(combo, Qt::Key_Up);
+    QTest::keyClick(combo, Qt::Key_Up);
+    QTest::keyClick(combo, Qt::Key_Up);
+    QTest::keyClick(combo, Qt::Key_Up);  // today: the history ends yesterday
+    QCOMPARE(combo->currentIndex(), 0);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(page.figures()->sales, 0);
+    QCOMPARE(label(page, QStringLiteral("sales")), QStringLiteral("0"));
+}
+
+void TestReportsPage::germanFormatsMoneyAndPercent()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    ReportsPage page(m_till.database->path(), m_till.clock);
+    QSignalSpy shown(&page, &ReportsPage::reportShown);
+    page.show();
+    QVERIFY(shown.wait(20000));
+    const BranchFigures& f = *page.figures();
+    const QString revenue = label(page, QStringLiteral("revenue"));
+    QCOMPARE(revenue, MoneyFormatter(QLocale()).format(Money(f.revenueMinor, QStringLiteral("EUR"))));
+    QVERIFY2(revenue.endsWith(QStringLiteral("€")) && revenue.contains(QLatin1Char(',')), qPrintable(revenue));
+    QVERIFY(f.revenueMinor > 100000);
+    QVERIFY2(revenue.contains(QLatin1Char('.')), qPrintable(revenue));  // thousands grouped
+    const QString share = label(page, QStringLiteral("memberShare"));
+    QCOMPARE(share, QStringLiteral("%1,%2 %").arg(f.memberSharePermille / 10).arg(f.memberSharePermille % 10));
+}
+
+void TestReportsPage::exportWritesTheCsv()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ReportsPage page(m_till.database->path(), m_till.clock);
+    QString suggested;
+    page.setFileChooser([&](QWidget*, const QString& name) {
+        suggested = name;
+        return dir.filePath(name);
+    });
+    QSignalSpy shown(&page, &ReportsPage::reportShown);
+    QSignalSpy exported(&page, &ReportsPage::exported);
+    page.show();
+    auto* button = page.findChild<QPushButton*>(QStringLiteral("exportButton"));
+    QVERIFY(button);
+    QVERIFY(!button->isEnabled());  // nothing to export before the first report
+    QVERIFY(shown.wait(20000));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(exported.size(), 1);
+    QCOMPARE(suggested, ReportCsv::defaultFileName(page.figures()->period));
+    QFile file(dir.filePath(suggested));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QCOMPARE(csv, ReportCsv::toCsv(*page.figures()));
+    const QByteArray salesRow = QByteArray("sales,") + QByteArray::number(page.figures()->sales) + QByteArray("\r\n");
+    QVERIFY(csv.contains(salesRow));
+
+    // Cancelling the file dialog writes nothing.
+    page.setFileChooser([](QWidget*, const QString&) { return QString(); });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(exported.size(), 1);
+}
+
+void TestReportsPage::missingDatabaseIsSaid()
+{
+    QTemporaryDir dir;
+    ReportsPage page(dir.filePath(QStringLiteral("none.db")), m_till.clock);
+    QSignalSpy failed(&page, &ReportsPage::reportFailed);
+    QVERIFY(failed.wait(20000));
+    QVERIFY(!page.isBusy());
+    QVERIFY(!page.figures());
+    QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("exportButton"))->isEnabled());
+    QVERIFY(!page.findChild<QLabel*>(QStringLiteral("statusLabel"))->text().isEmpty());
+}
+
+QTEST_MAIN(TestReportsPage)
+#include "TestReportsPage.moc"
