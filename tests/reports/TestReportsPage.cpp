@@ -13,7 +13,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void germanFormatsMoneyAndPercent();
     void exportWritesTheCsv();
     void missingDatabaseIsSaid();
+    void screenshotOfTheYear();
 
 private:
     static QString label(const ReportsPage& page, const QString& key);
@@ -213,6 +216,28 @@ void TestReportsPage::missingDatabaseIsSaid()
     QVERIFY(!page.figures());
     QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("exportButton"))->isEnabled());
     QVERIFY(!page.findChild<QLabel*>(QStringLiteral("statusLabel"))->text().isEmpty());
+}
+
+// A picture of the page for the guides and reviews: "this year" in German, saved in the test's
+// working directory (the build tree), or in LOYALTY_SCREENSHOT_DIR when set.
+void TestReportsPage::screenshotOfTheYear()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    ReportsPage page(m_till.database->path(), m_till.clock);
+    QSignalSpy shown(&page, &ReportsPage::reportShown);
+    page.resize(1366, 1000);
+    page.show();
+    QVERIFY(shown.wait(20000));
+    page.findChild<QComboBox*>(QStringLiteral("periodCombo"))->setCurrentIndex(4);
+    QVERIFY(shown.wait(20000));
+    const QImage image = page.grab().toImage();
+    QCOMPARE(image.size(), QSize(1366, 1000));
+    QVERIFY2(image.pixel(10, 10) != image.pixel(700, 300) || image.pixel(10, 10) != image.pixel(300, 600),
+             "the page is not blank");
+    const QString folder = qEnvironmentVariableIsSet("LOYALTY_SCREENSHOT_DIR")
+                               ? qEnvironmentVariable("LOYALTY_SCREENSHOT_DIR")
+                               : QDir::currentPath();
+    QVERIFY(image.save(QDir(folder).filePath(QStringLiteral("reports-page.png"))));
 }
 
 QTEST_MAIN(TestReportsPage)

@@ -1,6 +1,7 @@
 #include "commands/DemoCommand.h"
 
 #include "CtlTable.h"
+#include "demo/DemoCorrections.h"
 #include "demo/DemoDataGenerator.h"
 #include "demo/DemoHistory.h"
 #include "store/Database.h"
@@ -28,6 +29,14 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
     const auto history = DemoHistory(m_database, m_clock).generate(options);
     if (!history)
         return history.error();
+    // The corrections belong to the demo with a history: the manager looks after a till in use.
+    DemoCorrections::Summary corrections;
+    if (historyDays > 0) {
+        const auto made = DemoCorrections(m_database, m_clock).generate();
+        if (!made)
+            return made.error();
+        corrections = *made;
+    }
     const qint64 elapsedMs = timer.elapsed();
 
     CtlReport report;
@@ -45,6 +54,8 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
                    {QStringLiteral("history_returns"), history->returns},
                    {QStringLiteral("history_revenue_minor"), history->revenueMinor},
                    {QStringLiteral("history_elapsed_ms"), history->elapsedMs},
+                   {QStringLiteral("corrections"), corrections.corrections},
+                   {QStringLiteral("manager"), corrections.managerName},
                    {QStringLiteral("elapsed_ms"), elapsedMs}};
 
     const QLocale locale;
@@ -60,6 +71,10 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
                                  .arg(locale.toString(history->days), locale.toString(history->sales),
                                       locale.toString(history->memberSales), locale.toString(history->redemptions),
                                       locale.toString(history->returns))});
+    }
+    if (!corrections.managerName.isEmpty()) {
+        table.addRow({tr("Corrections:"), locale.toString(corrections.corrections)});
+        table.addRow({tr("Manager:"), tr("%1, PIN %2").arg(corrections.managerName, DemoCorrections::kManagerPin)});
     }
     // Elapsed time is the one non-integer shown, and only to people; JSON carries milliseconds.
     table.addRow({tr("Seconds:"), locale.toString(double(elapsedMs) / 1000.0, 'f', 1)});

@@ -11,7 +11,8 @@ class Clock;
 class Database;
 
 // `demo --members N [--history-days D]`: fills a new, empty database with the reproducible demo shop
-// and, when asked, D days of sales history sold through the real sale service (DemoHistory).
+// and, when asked, D days of sales history sold through the real sale service (DemoHistory) with a
+// few manager corrections by the demo manager (DemoCorrections).
 class DemoCommand final
 {
     Q_DECLARE_TR_FUNCTIONS(DemoCommand)
