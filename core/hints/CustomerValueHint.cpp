@@ -4,6 +4,7 @@
 #include "account/PointsLots.h"
 #include "account/StoredTime.h"
 #include "money/MoneyFormatter.h"
+#include "settings/SettingsRepository.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 #include "time/Clock.h"
@@ -92,32 +93,58 @@ Result<qint64> CustomerValueHint::aThresholdMinor()
     if (m_thresholdDay == today)
         return m_thresholdMinor;
 
+    // Computed at most once a day per till, not per start of the program: the day's figure is kept
+    // in the settings ("yyyy-MM-dd minor").
+    SettingsRepository settings(m_database.connection());
+    const auto cached = settings.value(kThresholdCacheKey);
+    if (!cached)
+        return cached.error();
+    if (cached->has_value()) {
+        const QStringList parts = (*cached)->split(u' ');
+        bool ok = false;
+        const qint64 minor = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
+        if (ok && StoredTime::parseDay(parts.at(0)) == today) {
+            m_thresholdDay = today;
+            m_thresholdMinor = minor;
+            return minor;
+        }
+    }
+
     // One row per member who bought in the window, ordered by revenue; a member belongs to A while
     // the members before them have not yet reached 80 % of the total. The smallest revenue among
-    // them is the threshold. INDEXED BY keeps the planner on the time range: GROUP BY member_id
-    // could tempt it into walking sales_member_time over all years of sales.
+    // them is the threshold. Sales are read by the time range (INDEXED BY: GROUP BY member_id
+    // could tempt the planner into walking sales_member_time over all years); refunds, which are
+    // few, are read from sale_returns and joined to their sale by primary key.
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("WITH revenue AS ("
-                                 "  SELECT s.member_id AS member_id, sum(%1) AS minor"
-                                 "  FROM sales s INDEXED BY sales_completed_at"
-                                 "  WHERE s.completed_at >= ? AND s.completed_at < ? AND s.member_id IS NOT NULL"
-                                 "  GROUP BY s.member_id),"
-                                 " ranked AS ("
-                                 "  SELECT minor,"
-                                 "   coalesce(sum(minor) OVER (ORDER BY minor DESC, member_id"
-                                 "     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before_minor,"
-                                 "   sum(minor) OVER () AS total_minor"
-                                 "  FROM revenue WHERE minor > 0)"
-                                 " SELECT coalesce(min(minor), 0) FROM ranked"
-                                 " WHERE before_minor * 100 < total_minor * ?")
-                      .arg(kSaleRevenue));
-    query.bindValue(0, windowFrom());
-    query.bindValue(1, windowTo());
-    query.bindValue(2, kASharePercent);
+    query.prepare(
+        QStringLiteral("WITH moves AS ("
+                       "  SELECT s.member_id AS member_id, s.total_minor AS minor"
+                       "  FROM sales s INDEXED BY sales_completed_at"
+                       "  WHERE s.completed_at >= :from AND s.completed_at < :to AND s.member_id IS NOT NULL"
+                       "  UNION ALL"
+                       "  SELECT s.member_id, -r.refund_minor FROM sale_returns r CROSS JOIN sales s"
+                       "  ON s.id = r.sale_id"
+                       "  WHERE s.completed_at >= :from AND s.completed_at < :to AND s.member_id IS NOT NULL),"
+                       " revenue AS (SELECT member_id, sum(minor) AS minor FROM moves GROUP BY member_id),"
+                       " ranked AS ("
+                       "  SELECT minor,"
+                       "   coalesce(sum(minor) OVER (ORDER BY minor DESC, member_id"
+                       "     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before_minor,"
+                       "   sum(minor) OVER () AS total_minor"
+                       "  FROM revenue WHERE minor > 0)"
+                       " SELECT coalesce(min(minor), 0) FROM ranked"
+                       " WHERE before_minor * 100 < total_minor * :share"));
+    query.bindValue(QStringLiteral(":from"), windowFrom());
+    query.bindValue(QStringLiteral(":to"), windowTo());
+    query.bindValue(QStringLiteral(":share"), kASharePercent);
     if (!query.exec())
         return StoreError::from(query.lastError());
     const qint64 threshold = query.next() ? query.value(0).toLongLong() : 0;
     query.finish();
+    if (auto stored = settings.setValue(kThresholdCacheKey, StoredTime::day(today) + u' ' + QString::number(threshold));
+        !stored) {
+        return stored.error();
+    }
     m_thresholdDay = today;
     m_thresholdMinor = threshold;
     return threshold;
