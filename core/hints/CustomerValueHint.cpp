@@ -141,10 +141,11 @@ Result<qint64> CustomerValueHint::aThresholdMinor()
         return StoreError::from(query.lastError());
     const qint64 threshold = query.next() ? query.value(0).toLongLong() : 0;
     query.finish();
-    if (auto stored = settings.setValue(kThresholdCacheKey, StoredTime::day(today) + u' ' + QString::number(threshold));
-        !stored) {
-        return stored.error();
-    }
+    // Keeping the figure is an optimisation: when the database is busy (loyalty-ctl holds the write
+    // lock) the hint still shows, and the next instance computes the figure again.
+    const auto stored =
+        settings.setValue(kThresholdCacheKey, StoredTime::day(today) + u' ' + QString::number(threshold));
+    Q_UNUSED(stored);
     m_thresholdDay = today;
     m_thresholdMinor = threshold;
     return threshold;
