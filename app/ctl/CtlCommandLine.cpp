@@ -4,6 +4,7 @@
 #include "demo/DemoHistory.h"
 #include "program/format/ProgrammeParser.h"
 #include "sale/Basket.h"
+#include "staff/StaffRole.h"
 #include "sync/client/CertificatePin.h"
 
 #include <QRegularExpression>
@@ -36,6 +37,9 @@ const QString kCa = QStringLiteral("ca");
 const QString kPin = QStringLiteral("pin");
 const QString kAllowPlainLoopback = QStringLiteral("allow-plain-loopback");
 const QString kName = QStringLiteral("name");
+const QString kRole = QStringLiteral("role");
+const QString kAudit = QStringLiteral("audit");
+const QString kStaff = QStringLiteral("staff");
 const QString kTimeout = QStringLiteral("timeout");
 const QString kClockOffset = QStringLiteral("clock-offset");
 // Head office answers a sync round within this; more is a typo rather than a wish.
@@ -47,9 +51,26 @@ constexpr qint64 kMaxClockOffsetSeconds = 30LL * 24 * 3600;
 // is a usage error rather than silently ignored.
 const QStringList& commandOptions()
 {
-    static const QStringList options{kMembers, kHistoryDays, kLimit,  kLast, kCard, kLine, kAt, kCoupon, kRedeem,
-                                     kReward,  kWallet, kSale, kHq,   kCode, kCa, kPin,    kAllowPlainLoopback,
-                                     kName,    kTimeout};
+    static const QStringList options{kMembers,
+                                     kHistoryDays,
+                                     kLimit,
+                                     kLast,
+                                     kCard,
+                                     kLine,
+                                     kAt,
+                                     kCoupon,
+                                     kRedeem,
+                                     kReward,
+                                     kWallet,
+                                     kSale,
+                                     kHq,
+                                     kCode,
+                                     kCa,
+                                     kPin,
+                                     kAllowPlainLoopback,
+                                     kName,
+                                     kTimeout,
+                                     kRole};
     return options;
 }
 
@@ -85,6 +106,10 @@ const QList<CommandSpec>& commandSpecs()
          {kHq, kCode, kCa, kPin, kAllowPlainLoopback, kName, kTimeout}},
         {QStringLiteral("sync"), Command::Sync, {kTimeout}},
         {QStringLiteral("outbox"), Command::Outbox, {}},
+        {QStringLiteral("audit verify"), Command::AuditVerify, {}},
+        {QStringLiteral("audit list"), Command::AuditList, {kLimit}},
+        {QStringLiteral("staff add"), Command::StaffAdd, {kName, kRole}},
+        {QStringLiteral("staff list"), Command::StaffList, {}},
     };
     return specs;
 }
@@ -123,9 +148,10 @@ CtlCommandLine::CtlCommandLine()
          kDefaultDatabase},
         {kJson, tr("Print the result as one JSON document.")},
         {kMembers, tr("demo: how many members to create."), tr("N")},
-        {kHistoryDays, tr("demo: also sell through the till for the past N days (default: 0, none; ./dev run asks for 365)."),
+        {kHistoryDays,
+         tr("demo: also sell through the till for the past N days (default: 0, none; ./dev run asks for 365)."),
          tr("N")},
-        {kLimit, tr("members, products: how many to list (default: %1).").arg(kDefaultListLimit), tr("N")},
+        {kLimit, tr("members, products, audit list: how many to list (default: %1).").arg(kDefaultListLimit), tr("N")},
         {kLast, tr("sales: how many of the most recent sales to list (default: %1).").arg(kDefaultSalesLimit), tr("N")},
         {kCard, tr("sale: the member's loyalty card (leave out for a sale without member)."), tr("card")},
         {kLine, tr("quote, sale, return: a product and optionally its quantity; repeat for every line."),
@@ -147,7 +173,10 @@ CtlCommandLine::CtlCommandLine()
          tr("pin")},
         {kAllowPlainLoopback,
          tr("provision: allow plain http to head office on this machine (development and tests only).")},
-        {kName, tr("provision: the till's name at head office (default: its current name)."), tr("name")},
+        {kName,
+         tr("provision: the till's name at head office (default: its current name); staff add: the person's name."),
+         tr("name")},
+        {kRole, tr("staff add: manager or cashier."), tr("role")},
         {kTimeout,
          tr("provision, sync: seconds to wait for head office before giving up (default: %1).")
              .arg(kDefaultTimeoutSeconds),
@@ -160,7 +189,7 @@ CtlCommandLine::CtlCommandLine()
     m_parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, "
-           "decode, provision, sync or outbox."),
+           "decode, provision, sync, outbox, audit or staff."),
         tr("command [argument]"));
 }
 
@@ -206,6 +235,19 @@ QString CtlCommandLine::description()
         tr("                            pull what changed; says what moved"),
         tr("  outbox                    count the outbox's records by state and list those"),
         tr("                            head office rejected"),
+        tr("  audit verify              walk the hash chain of the audit log of manual actions;"),
+        tr("                            names the first entry that was edited, deleted, inserted"),
+        tr("                            or moved, and exits with 7"),
+        tr("  audit list [--limit N]    list the newest entries of the audit log"),
+        tr("  staff add --name NAME --role manager|cashier"),
+        tr("                            add a staff account; the PIN (4 to 8 digits) is read from"),
+        tr("                            standard input, never from the command line (asked twice"),
+        tr("                            without echo on a terminal)"),
+        tr("  staff list                list the staff accounts, their roles and locks"),
+        QString(),
+        tr("Who may run loyalty-ctl: whoever can read and write the database file, i.e. the"),
+        tr("till's administrator (IT). It asks for no staff sign-in; staff add is recorded in"),
+        tr("the audit log as \"administrator (loyalty-ctl)\". Protect the file accordingly."),
         QString(),
         tr("With --json a successful command prints one JSON document on standard output;"),
         tr("amounts are whole minor units (cents) with their currency. Errors always go to"),
@@ -223,6 +265,7 @@ QString CtlCommandLine::description()
         tr("  5  storage error: disk full, damaged database, database newer than this program"),
         tr("  6  head office: provision or sync did not finish because head office could not be"),
         tr("     reached, refused this till, or sent what the till could not apply"),
+        tr("  7  tampered: audit verify found an edited, deleted, inserted or moved entry"),
         QString(),
         tr("--clock-offset SECONDS is for tests: it plays a till whose clock is wrong."),
     };
@@ -288,6 +331,10 @@ Result<CtlRequest::Command> CtlCommandLine::command() const
     if (!spec && positional.first() == kProgramme) {
         return usage(tr("programme needs an action: \"programme load FILE\" or \"programme show\"."));
     }
+    if (!spec && positional.first() == kAudit)
+        return usage(tr("audit needs an action: \"audit verify\" or \"audit list\"."));
+    if (!spec && positional.first() == kStaff)
+        return usage(tr("staff needs an action: \"staff add --name NAME --role manager|cashier\" or \"staff list\"."));
     if (!spec) {
         return usage(
             tr("Unknown command \"%1\". Run \"loyalty-ctl --help\" to see the commands.").arg(positional.first()));
@@ -384,6 +431,17 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
         return readTimeout(request);
     case CtlRequest::Command::Sync:
         return readTimeout(request);
+    case CtlRequest::Command::AuditList: {
+        const auto limit = readLimit(kLimit, kDefaultListLimit);
+        if (!limit)
+            return limit.error();
+        request.limit = *limit;
+        return Done{};
+    }
+    case CtlRequest::Command::StaffAdd:
+        return readStaff(request);
+    case CtlRequest::Command::AuditVerify:
+    case CtlRequest::Command::StaffList:
     case CtlRequest::Command::ProgrammeShow:
     case CtlRequest::Command::Check:
     case CtlRequest::Command::Decode:
@@ -426,6 +484,19 @@ Result<Done> CtlCommandLine::readProvision(CtlRequest& request) const
         if (request.tillName.isEmpty())
             return usage(tr("--name needs the till's name."));
     }
+    return Done{};
+}
+
+Result<Done> CtlCommandLine::readStaff(CtlRequest& request) const
+{
+    request.staffName = m_parser.value(kName).trimmed();
+    request.staffRole = m_parser.value(kRole).trimmed().toLower();
+    if (request.staffName.isEmpty() || request.staffRole.isEmpty()) {
+        return usage(tr("staff add needs --name NAME and --role manager|cashier, e.g. \"loyalty-ctl staff add --name "
+                        "Mara --role manager\"; the PIN comes from standard input."));
+    }
+    if (!staffRoleFromKey(request.staffRole))
+        return usage(tr("--role needs manager or cashier, not \"%1\".").arg(request.staffRole));
     return Done{};
 }
 

@@ -48,6 +48,7 @@ private:
     Result<Done> readSaleReference(CtlRequest& request) const;
     Result<Done> readProvision(CtlRequest& request) const;
     Result<Done> readTimeout(CtlRequest& request) const;
+    Result<Done> readStaff(CtlRequest& request) const;
     static Error usage(const QString& message);
 
     QCommandLineParser m_parser;

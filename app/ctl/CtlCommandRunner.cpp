@@ -1,6 +1,7 @@
 #include "CtlCommandRunner.h"
 
 #include "CtlOutput.h"
+#include "commands/AuditCommand.h"
 #include "commands/BalanceCommand.h"
 #include "commands/CheckCommand.h"
 #include "commands/DecodeCommand.h"
@@ -16,6 +17,7 @@
 #include "commands/ReturnCommand.h"
 #include "commands/SaleCommand.h"
 #include "commands/SalesCommand.h"
+#include "commands/StaffCommand.h"
 #include "commands/SyncCommand.h"
 #include "settings/TillSettings.h"
 #include "store/Database.h"
@@ -99,6 +101,15 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
         return SyncCommand(database, m_clock).run(request.timeoutSeconds);
     case CtlRequest::Command::Outbox:
         return OutboxCommand(database).run();
+    case CtlRequest::Command::AuditVerify:
+        return AuditCommand(database).verify();
+    case CtlRequest::Command::AuditList:
+        return AuditCommand(database).list(request.limit);
+    case CtlRequest::Command::StaffAdd:
+        return StaffCommand(database, m_clock)
+            .add(request.staffName, staffRoleFromKey(request.staffRole).value_or(StaffRole::Cashier), stdin);
+    case CtlRequest::Command::StaffList:
+        return StaffCommand(database, m_clock).list();
     case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:

@@ -14,6 +14,7 @@ namespace loyalty {
 //   5 storage: disk full, damaged database, schema newer than this program, any other SQLite failure
 //   6 head office: provision or sync could not finish because head office could not be reached,
 //     refused this till, or sent what the till could not apply
+//   7 tampered: audit verify found an edited, deleted, inserted or moved audit log entry
 enum class CtlExitCode
 {
     Ok = 0,
@@ -23,6 +24,7 @@ enum class CtlExitCode
     Refused = 4,
     Storage = 5,
     HeadOffice = 6,
+    Tampered = 7,
 };
 
 CtlExitCode exitCodeFor(Error::Code code);

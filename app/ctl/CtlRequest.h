@@ -33,7 +33,11 @@ struct CtlRequest
         Decode,
         Provision,
         Sync,
-        Outbox
+        Outbox,
+        AuditVerify,
+        AuditList,
+        StaffAdd,
+        StaffList
     };
 
     // One --line EAN[:QTY] of a sale, a quote or a return.
@@ -67,6 +71,9 @@ struct CtlRequest
     QString pin;
     bool allowPlainLoopback = false;
     QString tillName;
+    // staff add --name NAME --role manager|cashier (the PIN comes from standard input)
+    QString staffName;
+    QString staffRole;
     int timeoutSeconds = 0;  // provision, sync --timeout; 0: the client's default (30 s)
     // --clock-offset: for tests, the till's clock runs this many seconds ahead (negative: behind).
     qint64 clockOffsetSeconds = 0;
