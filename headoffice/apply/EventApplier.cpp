@@ -234,7 +234,11 @@ Result<Done> EventApplier::memberEnrolled(const EventEnvelope& event)
     PayloadReader payload(event.payload, QStringLiteral("payload"));
     HqMember member;
     member.uuid = payload.text(kMemberUuid);
-    member.name = payload.text(QStringLiteral("name"));
+    // A till that erased the member before sending the enrolment sends it redacted: no name.
+    const bool redactedAtTill = event.payload.value(QStringLiteral("redacted")).toBool();
+    member.name = redactedAtTill ? payload.optionalText(QStringLiteral("name")) : payload.text(QStringLiteral("name"));
+    if (member.name.isNull())
+        member.name = QStringLiteral("");  // NOT NULL
     member.email = payload.optionalText(QStringLiteral("email"));
     member.phone = payload.optionalText(QStringLiteral("phone"));
     member.birthDate = payload.optionalDay(QStringLiteral("birth_date"));
@@ -603,7 +607,8 @@ Result<Done> EventApplier::consentRecorded(const EventEnvelope& event)
     m_insertConsent.bindValue(6, event.tillId);
     if (!m_insertConsent.exec())
         return HqStoreError::from(m_insertConsent.lastError());
-    if (auto audited = m_audit.record(event, true); !audited)
+    // Staff taking the customer's statement are audited; the customer's own device is not.
+    if (auto audited = m_audit.record(event, false); !audited)
         return audited;
     const auto entries = readLedger(event);
     if (!entries)

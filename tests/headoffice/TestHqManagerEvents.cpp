@@ -35,6 +35,7 @@ private Q_SLOTS:
     void unblockActivatesTheCard();
     void erasureBlanksTheMemberAndRedactsStoredCopies();
     void enrolmentResentAfterErasureIsRedactedToo();
+    void enrolmentRedactedAtTheTillIsAccepted();
     void consentIsRecorded();
     void auditEntriesKeepEachTillsChain();
     void schemaOneIsMigrated();
@@ -403,6 +404,34 @@ void TestHqManagerEvents::enrolmentResentAfterErasureIsRedactedToo()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM members WHERE uuid = '%1' AND name = ''").arg(uuid)), 1);
 }
 
+void TestHqManagerEvents::enrolmentRedactedAtTheTillIsAccepted()
+{
+    // Enrolled and erased at the till before the enrolment was sent: the till redacted its payload.
+    const QString uuid = newId();
+    const QJsonObject redacted{{QStringLiteral("member_uuid"), uuid},
+                               {QStringLiteral("name"), QStringLiteral("")},
+                               {QStringLiteral("email"), QJsonValue()},
+                               {QStringLiteral("card_number"), QStringLiteral("2000999000024")},
+                               {QStringLiteral("enrolled_at"), QStringLiteral("2026-11-01T09:00:00.000Z")},
+                               {QStringLiteral("redacted"), true}};
+    QJsonObject unredacted = redacted;
+    unredacted.remove(QStringLiteral("redacted"));
+    unredacted.insert(QStringLiteral("member_uuid"), newId());
+    QCOMPARE(pushed({event(QStringLiteral("member.enrolled"), unredacted, false),
+                     event(QStringLiteral("member.enrolled"), redacted, false)}),
+             QStringList({QStringLiteral("rejected:malformed_event"), sync::kAccepted}));
+    QCOMPARE(pushed({event(QStringLiteral("member.erased"),
+                           {{QStringLiteral("member_uuid"), uuid},
+                            {QStringLiteral("erased_at"), QStringLiteral("2026-12-01T09:30:00.000Z")}})}),
+             QStringList{sync::kAccepted});
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM members WHERE uuid = '%1' AND name = ''"
+                                  " AND erased_at = '2026-12-01T09:30:00.000Z'")
+                       .arg(uuid)),
+             1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM cards WHERE number = '2000999000024' AND state = 'blocked'")),
+             1);
+}
+
 void TestHqManagerEvents::consentIsRecorded()
 {
     QJsonObject given{{QStringLiteral("member_uuid"), member(13)},
@@ -418,7 +447,8 @@ void TestHqManagerEvents::consentIsRecorded()
     QJsonObject noVersion = given;
     noVersion.remove(QStringLiteral("text_version"));
     const QJsonObject first = event(QStringLiteral("consent.recorded"), given);
-    QCOMPARE(pushed({first, event(QStringLiteral("consent.recorded"), withdrawn),
+    // Withdrawn on the customer's own device: no staff, no audit entry.
+    QCOMPARE(pushed({first, event(QStringLiteral("consent.recorded"), withdrawn, false),
                      event(QStringLiteral("consent.recorded"), yes),
                      event(QStringLiteral("consent.recorded"), noVersion), first}),
              QStringList({sync::kAccepted, sync::kAccepted, QStringLiteral("rejected:malformed_event"),
@@ -435,6 +465,7 @@ void TestHqManagerEvents::consentIsRecorded()
     QVERIFY(rows.next());
     QCOMPARE(rows.value(0).toLongLong(), 0);
     QVERIFY(!rows.next());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_entries WHERE action = 'consent.recorded'")), 1);
 }
 
 void TestHqManagerEvents::auditEntriesKeepEachTillsChain()

@@ -36,6 +36,15 @@ Result<QString> ChangeFields::text(const QString& key) const
     return value.toString();
 }
 
+Result<QString> ChangeFields::presentText(const QString& key) const
+{
+    const QJsonValue value = m_data.value(key);
+    if (!value.isString())
+        return malformed(key, tr("is missing or not a text"));
+    const QString text = value.toString();
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString ChangeFields::optionalText(const QString& key) const
 {
     // Never a null QString: that would bind as SQL NULL, and the text columns are NOT NULL.

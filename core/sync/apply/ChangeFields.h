@@ -21,8 +21,9 @@ public:
     int position() const { return m_position; }
     const QString& kind() const { return m_kind; }
 
-    Result<QString> text(const QString& key) const;  // required, not empty
-    QString optionalText(const QString& key) const;  // absent or null: empty (not null)
+    Result<QString> text(const QString& key) const;         // required, not empty
+    Result<QString> presentText(const QString& key) const;  // required, may be empty (never null)
+    QString optionalText(const QString& key) const;         // absent or null: empty (not null)
     // SQL NULL for an absent, null or empty text.
     QVariant textOrNull(const QString& key) const;
     Result<qint64> integer(const QString& key) const;

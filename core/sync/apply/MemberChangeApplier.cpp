@@ -51,12 +51,13 @@ Result<ChangeOutcome> MemberChangeApplier::member(const ChangeFields& change)
     const auto uuid = change.text(QStringLiteral("uuid"));
     if (!uuid)
         return uuid.error();
-    // An erased member comes with erased_at and a blank name.
+    // An erased member comes with erased_at and a blank name; so does, before its erasure arrives,
+    // a member whose till erased them before it had sent the enrolment (the till redacts its
+    // unsent payloads). Blank is "", never NULL.
     const auto erasedAt = change.optionalInstant(QStringLiteral("erased_at"));
     if (!erasedAt)
         return erasedAt.error();
-    const auto name = erasedAt->isNull() ? change.text(QStringLiteral("name"))
-                                         : Result<QString>(change.optionalText(QStringLiteral("name")));
+    const auto name = change.presentText(QStringLiteral("name"));
     if (!name)
         return name.error();
     const auto enrolledAt = change.instant(QStringLiteral("enrolled_at"));
