@@ -5,6 +5,8 @@
 #include "account/AccountTestData.h"
 #include "account/ReturnService.h"
 #include "program/model/Programme.h"
+#include "settings/TillSettings.h"
+#include "staff/StaffDirectory.h"
 
 namespace loyalty::test {
 
@@ -18,6 +20,59 @@ public:
     Q_DISABLE_COPY_MOVE(ProfileTestData)
 
     AccountTestData& data() { return m_data; }
+    FixedClock& clock() { return m_data.clock(); }
+
+    // A second loyalty::Database on the same file, for the classes that take one (AccountTestData
+    // keeps its own to itself). Committed writes of either connection are seen by the other.
+    Database* database()
+    {
+        if (!m_database) {
+            auto opened = Database::open(db().databaseName(), m_data.clock(), Database::OpenMode::MustExist);
+            if (!opened.ok()) {
+                qWarning("%s", qPrintable(opened.error().message));
+                return nullptr;
+            }
+            m_database = std::move(opened).value();
+        }
+        return m_database.get();
+    }
+    TillSettings settings()
+    {
+        auto loaded = TillSettings::load(db());
+        return loaded.ok() ? loaded.value() : TillSettings{};
+    }
+
+    // The till's staff: manager Mara (PIN 2580) and cashier Carl (PIN 7193). A till has one open
+    // shift at a time, so `manager` is signed in now and `cashier` holds Carl's earlier, closed
+    // shift; signInAs() gives a current session of either.
+    bool signInStaff(StaffSession& manager, StaffSession& cashier)
+    {
+        StaffDirectory staff(*database(), m_data.clock());
+        auto first = staff.createFirstManager(QStringLiteral("Mara"), QStringLiteral("2580"));
+        if (!first.ok()) {
+            qWarning("%s", qPrintable(first.error().message));
+            return false;
+        }
+        if (auto added = staff.add(first.value(), QStringLiteral("Carl"), StaffRole::Cashier, QStringLiteral("7193"));
+            !added.ok()) {
+            qWarning("%s", qPrintable(added.error().message));
+            return false;
+        }
+        cashier = signInAs(QStringLiteral("Carl"));
+        manager = signInAs(QStringLiteral("Mara"));
+        return cashier.staffId != 0 && manager.staffId != 0;
+    }
+    StaffSession signInAs(const QString& name)
+    {
+        StaffDirectory staff(*database(), m_data.clock());
+        auto signedIn = staff.signIn(name, name == u"Mara" ? QStringLiteral("2580") : QStringLiteral("7193"));
+        if (!signedIn.ok()) {
+            qWarning("%s", qPrintable(signedIn.error().message));
+            return {};
+        }
+        return signedIn.value();
+    }
+
     bool isOpen() const { return m_data.isOpen(); }
     QSqlDatabase db() const { return m_data.db(); }
 
@@ -150,6 +205,7 @@ public:
 
 private:
     AccountTestData m_data;
+    std::unique_ptr<Database> m_database;
 };
 
 }  // namespace loyalty::test
