@@ -1,7 +1,9 @@
-// loyalty-till: the cashier's sale screen. This file only wires core and ui together.
+// loyalty-till: the cashier's sale screen behind the shift sign-in, with the manager screens over it.
+// This file only wires core and ui together.
 #include "TillCardDevices.h"
 #include "account/ExpiryRun.h"
 #include "i18n/TranslationLoader.h"
+#include "manager/TillShell.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
 #include "sale/ActiveProgramme.h"
@@ -11,6 +13,7 @@
 #include "sale/SaleWindow.h"
 #include "settings/SettingsRepository.h"
 #include "settings/TillSettings.h"
+#include "staff/StaffDirectory.h"
 #include "store/Database.h"
 #include "style/TillStyle.h"
 #include "sync/client/OutboxQueue.h"
@@ -156,20 +159,24 @@ int main(int argc, char** argv)
     loyalty::SaleSession session(**database, clock, *settings);
     loyalty::Enrolment enrolment(**database, clock, *settings);
     loyalty::CardLifecycle cards(**database, clock, *settings);
-    loyalty::SaleWindow window(session, enrolment, cards);
-    window.enableReturns(**database, clock);
-    window.memberPanel()->enableCustomerHints(**database, clock);
+    loyalty::StaffDirectory staff(**database, clock);
+    // The shell owns the sale screen as one of its pages (and the card devices with it).
+    auto* window = new loyalty::SaleWindow(session, enrolment, cards);
+    window->enableReturns(**database, clock);
+    window->memberPanel()->enableCustomerHints(**database, clock);
     if (!expiryProblem.isEmpty())
-        window.messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
-    new loyalty::TillCardDevices(*devices, *nfcPolicy, window);  // owned by the window
-    auto sync = startSync(**database, options.databasePath, clock, window);
-    window.resize(1366, 768);
+        window->messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
+    new loyalty::TillCardDevices(*devices, *nfcPolicy, *window);  // owned by the window
+    loyalty::TillShell shell(window, **database, clock, *settings, staff);
+    auto sync = startSync(**database, options.databasePath, clock, *window);
+    shell.resize(1366, 768);
+    shell.start();
     if (options.fullScreen)
-        window.showFullScreen();
+        shell.showFullScreen();
     else
-        window.show();
+        shell.show();
     const int exitCode = application.exec();
-    // Joined before the window and the database go: a request in flight is abandoned, nothing is lost.
+    // Joined before the windows and the database go: a request in flight is abandoned, nothing is lost.
     sync.reset();
     return exitCode;
 }

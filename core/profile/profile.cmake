@@ -10,4 +10,7 @@ target_sources(loyalty_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/MemberSearch.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MemberSearch.h
     ${CMAKE_CURRENT_LIST_DIR}/MemberSearchPage.h
+    ${CMAKE_CURRENT_LIST_DIR}/MemberSearchThread.cpp ${CMAKE_CURRENT_LIST_DIR}/MemberSearchThread.h
+    ${CMAKE_CURRENT_LIST_DIR}/MemberSearchWorker.cpp ${CMAKE_CURRENT_LIST_DIR}/MemberSearchWorker.h
+    ${CMAKE_CURRENT_LIST_DIR}/ReadConnection.cpp ${CMAKE_CURRENT_LIST_DIR}/ReadConnection.h
 )

@@ -41,6 +41,7 @@ KeyLegend::KeyLegend(QWidget* parent)
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("keyLegend"));
+    m_loyaltyKeysHtml = m_loyaltyKeys->text();
     m_deviceStatusLabel->setObjectName(QStringLiteral("deviceStatusLabel"));
     m_status->setObjectName(QStringLiteral("tillStatusLabel"));
     // Sale keys on the first line, loyalty keys on the second, and a status line of its own: card
@@ -62,6 +63,20 @@ void KeyLegend::showStatus(const QString& tillName, qint64 queuedEvents)
     m_tillName = tillName;
     m_queued = queuedEvents;
     render();
+}
+
+void KeyLegend::showStaff(const QString& signedIn)
+{
+    m_staff = signedIn;
+    render();
+}
+
+void KeyLegend::setStaffKeysVisible(bool visible)
+{
+    m_loyaltyKeys->setText(visible ? m_loyaltyKeysHtml + QStringLiteral(" &nbsp;&nbsp; <b>F10</b> %1 &nbsp;&nbsp; "
+                                                                        "<b>F1</b> %2")
+                                                             .arg(tr("Manager"), tr("Sign out"))
+                                   : m_loyaltyKeysHtml);
 }
 
 void KeyLegend::showSyncStatus(const sync::SyncStatus& status)
@@ -121,7 +136,13 @@ void KeyLegend::showDeviceStatus(const QString& status)
 void KeyLegend::render()
 {
     m_deviceStatusLabel->setText(m_deviceStatus);
-    m_status->setText(m_tillName.isEmpty() ? syncText() : m_tillName + QStringLiteral(" · ") + syncText());
+    QStringList parts;
+    if (!m_tillName.isEmpty())
+        parts << m_tillName;
+    if (!m_staff.isEmpty())
+        parts << m_staff;
+    parts << syncText();
+    m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 
 QString KeyLegend::statusText() const

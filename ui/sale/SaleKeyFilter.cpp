@@ -43,6 +43,12 @@ bool SaleKeyFilter::eventFilter(QObject* watched, QEvent* event)
     case Qt::Key_F2:
         Q_EMIT walletRequested();
         return true;
+    case Qt::Key_F10:
+        Q_EMIT managerRequested();
+        return true;
+    case Qt::Key_F1:
+        Q_EMIT signOutRequested();
+        return true;
     case Qt::Key_Escape:
         Q_EMIT clearInputRequested();
         return true;

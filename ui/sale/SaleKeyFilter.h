@@ -30,6 +30,9 @@ Q_SIGNALS:
     void rewardRequested();
     void walletRequested();
     void clearRequestsRequested();
+    // The manager screens (F10) and the end of the cashier's shift (F1).
+    void managerRequested();
+    void signOutRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

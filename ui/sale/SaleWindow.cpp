@@ -156,6 +156,11 @@ QWidget* SaleWindow::buildSidePane()
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
     m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F11"));
 
+    m_managerButton = makeActionButton(QStringLiteral("managerButton"), tr("Manager"), QStringLiteral("F10"));
+    m_signOutButton = makeActionButton(QStringLiteral("signOutButton"), tr("Sign out"), QStringLiteral("F1"));
+    m_managerButton->hide();  // only with staff accounts (enableStaff)
+    m_signOutButton->hide();
+
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
     // Three equal columns: wide enough for a German label in large type on a touch screen.
@@ -169,7 +174,9 @@ QWidget* SaleWindow::buildSidePane()
     }
     for (int column = 0; column < 3; ++column)
         buttons->setColumnStretch(column, 1);
-    buttons->addWidget(m_completeButton, int(rows.size()), 0, 1, 3);
+    buttons->addWidget(m_signOutButton, int(rows.size()), 0);
+    buttons->addWidget(m_managerButton, int(rows.size()), 1, 1, 2);
+    buttons->addWidget(m_completeButton, int(rows.size()) + 1, 0, 1, 3);
     layout->addLayout(buttons);
     return pane;
 }
@@ -204,6 +211,59 @@ void SaleWindow::connectActions()
     connect(m_rewardButton, &QPushButton::clicked, this, &SaleWindow::takeReward);
     connect(m_walletButton, &QPushButton::clicked, this, &SaleWindow::spendWallet);
     connect(m_clearRequestsButton, &QPushButton::clicked, this, &SaleWindow::clearRequests);
+    connect(m_keyFilter, &SaleKeyFilter::managerRequested, this, &SaleWindow::requestManagerScreens);
+    connect(m_keyFilter, &SaleKeyFilter::signOutRequested, this, &SaleWindow::requestSignOut);
+    connect(m_managerButton, &QPushButton::clicked, this, &SaleWindow::requestManagerScreens);
+    connect(m_signOutButton, &QPushButton::clicked, this, &SaleWindow::requestSignOut);
+}
+
+void SaleWindow::enableStaff(const QString& signedIn)
+{
+    m_staffEnabled = true;
+    m_managerButton->show();
+    m_signOutButton->show();
+    m_keyLegend->setStaffKeysVisible(true);
+    m_keyLegend->showStaff(signedIn);
+}
+
+bool SaleWindow::saleInProgress() const
+{
+    return !m_session.basket().isEmpty() || m_session.member().has_value();
+}
+
+void SaleWindow::setScanDiverter(std::function<bool(const QString&)> diverter)
+{
+    m_scanDiverter = std::move(diverter);
+}
+
+void SaleWindow::resumeSale()
+{
+    refresh();
+}
+
+void SaleWindow::requestManagerScreens()
+{
+    disarmVoid();
+    if (!m_staffEnabled) {
+        m_messageStrip->show(MessageStrip::Severity::Error, tr("Manager screens are not set up on this till."));
+        return;
+    }
+    Q_EMIT managerScreensRequested();
+}
+
+void SaleWindow::requestSignOut()
+{
+    disarmVoid();
+    if (!m_staffEnabled) {
+        m_messageStrip->show(MessageStrip::Severity::Info, tr("This till has no sign-in."));
+        return;
+    }
+    if (saleInProgress()) {
+        m_messageStrip->show(MessageStrip::Severity::Warning,
+                             tr("Finish or void the sale first (F12 or F8), then sign out (F1)."));
+        return;
+    }
+    Q_EMIT signOutRequested();
 }
 
 void SaleWindow::submitScan()
@@ -215,6 +275,8 @@ void SaleWindow::submitScan()
 
 void SaleWindow::acceptScan(const QString& text, CardSource source)
 {
+    if (m_scanDiverter && m_scanDiverter(text))
+        return;
     QWidget* modal = QApplication::activeModalWidget();
     if (auto* enrol = qobject_cast<EnrolDialog*>(modal)) {
         enrol->acceptScan(text);
@@ -274,6 +336,8 @@ void SaleWindow::acceptDecodedRead(const Result<CardRead>& read)
         acceptScan(read->identifier, read->source);
         return;
     }
+    if (m_scanDiverter && m_scanDiverter(read->identifier))
+        return;
     showOutcome(m_session.accept(*read));
 }
 

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -65,9 +67,22 @@ public:
     // Head office's state on the status line; the window only shows it (the sync worker decides).
     void showSyncStatus(const sync::SyncStatus& status);
 
+    // With staff accounts (loyalty-till signs cashiers in): F10 and F1 and their buttons ask the
+    // shell for the manager screens and the end of the shift; without, they say so in the strip.
+    void enableStaff(const QString& signedIn);
+    // A customer is on the sale (goods or a member): signing out would lose it.
+    bool saleInProgress() const;
+    // Gives scans to someone else first (the sign-in, lock or manager page stacked over the sale):
+    // when `diverter` takes a scan (returns true) the sale never sees it.
+    void setScanDiverter(std::function<bool(const QString&)> diverter);
+    // Back from a page stacked over the sale: the keyboard to the scan field, the sale as it was.
+    void resumeSale();
+
 Q_SIGNALS:
     // A sale was committed (with its outbox event): the sync worker may push it now.
     void saleCompleted();
+    void managerScreensRequested();
+    void signOutRequested();
 
 private:
     QWidget* buildSalePane();
@@ -90,6 +105,8 @@ private:
     void manageCards();
     void takeReturn();
     void keepSaleCardActive();
+    void requestManagerScreens();
+    void requestSignOut();
 
     // The customer's requests on top of the basket (F6-F2).
     void applyCoupon();
@@ -135,6 +152,10 @@ private:
     QPushButton* m_rewardButton = nullptr;
     QPushButton* m_walletButton = nullptr;
     QPushButton* m_clearRequestsButton = nullptr;
+    QPushButton* m_managerButton = nullptr;
+    QPushButton* m_signOutButton = nullptr;
+    bool m_staffEnabled = false;
+    std::function<bool(const QString&)> m_scanDiverter;
     bool m_voidArmed = false;
     Database* m_returnsDatabase = nullptr;
     const Clock* m_returnsClock = nullptr;
