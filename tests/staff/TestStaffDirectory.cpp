@@ -5,6 +5,7 @@
 #include "audit/AuditVerifier.h"
 #include "ctl/RawDatabase.h"
 #include "staff/ManagerGuard.h"
+#include "staff/PinHasher.h"
 #include "staff/StaffDirectory.h"
 #include "store/Database.h"
 #include "time/FixedClock.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void shiftsOpenAndClose();
     void lastManagerStays();
     void changePinBySelfOrManager();
+    void cheaperStoredPinIsUpgradedAtSignIn();
 
 private:
     // The first manager (signed in) and a cashier added by them.
@@ -279,6 +281,26 @@ void TestStaffDirectory::changePinBySelfOrManager()
              QStringLiteral("pin_trivial"));
     QVERIFY(m_staff->changePin(*cashier, cashier->staffId, QStringLiteral("5937")).ok());
     QCOMPARE(raw(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'staff.pin_changed'")).toInt(), 2);
+}
+
+void TestStaffDirectory::cheaperStoredPinIsUpgradedAtSignIn()
+{
+    createStaff();
+    QVERIFY(!QTest::currentTestFailed());
+    // A PIN stored when the cost was lower (or by another program) still signs in, with the cost its
+    // kdf names, and is stored again with today's cost and a new salt.
+    const QByteArray salt("0123456789abcdef");
+    const QByteArray hash = PinHasher::pbkdf2Sha256(kCashierPin.toUtf8(), salt, 1000);
+    {
+        RawDatabase db(m_database->path());
+        QVERIFY(db.exec(QStringLiteral("UPDATE staff SET pin_hash = X'%1', pin_salt = X'%2',"
+                                       " kdf = 'pbkdf2-sha256:1000' WHERE name = 'Carl'")
+                            .arg(QString::fromLatin1(hash.toHex()), QString::fromLatin1(salt.toHex()))));
+    }
+    QVERIFY(m_staff->signIn(QStringLiteral("Carl"), kCashierPin).ok());
+    QCOMPARE(raw(QStringLiteral("SELECT kdf FROM staff WHERE name = 'Carl'")).toString(), PinHasher::currentKdf());
+    QVERIFY(raw(QStringLiteral("SELECT pin_salt FROM staff WHERE name = 'Carl'")).toByteArray() != salt);
+    QCOMPARE(raw(QStringLiteral("SELECT length(pin_hash) FROM staff WHERE name = 'Carl'")).toInt(), 32);
 }
 
 QTEST_GUILESS_MAIN(TestStaffDirectory)
