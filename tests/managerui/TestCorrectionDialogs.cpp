@@ -52,6 +52,7 @@ private Q_SLOTS:
     void blockedCardIsUnblocked();
     void cardIsReplacedByScan();
     void twoAccountsAreMergedAfterTheSecondStep();
+    void scannedCardPicksTheOtherAccountWhichIsKept();
 
 private:
     MemberProfile profile(qint64 memberId);
@@ -409,6 +410,36 @@ void TestCorrectionDialogs::twoAccountsAreMergedAfterTheSecondStep()
     QCOMPARE(points(16), 0);
     const MemberProfile closed = profile(16);
     QCOMPARE(closed.mergedInto, std::optional<qint64>(15));
+}
+
+void TestCorrectionDialogs::scannedCardPicksTheOtherAccountWhichIsKept()
+{
+    const Points currentBefore = points(17);
+    const Points otherBefore = points(18);
+    MemberSearch search(m_database->connection());
+    MemberProfileReader profiles(m_database->connection());
+    MergeMembersDialog dialog(*m_corrections, search, profiles, *m_programme, *m_clock, m_manager, profile(17));
+    QSignalSpy merged(&dialog, &MergeMembersDialog::merged);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.property("expectsScan").toBool());
+    QVERIFY(QMetaObject::invokeMethod(&dialog, "acceptScan", Q_ARG(QString, DemoDataGenerator::cardNumberFor(18))));
+    QCOMPARE(dialog.otherMemberId(), std::optional<qint64>(18));
+    QVERIFY(dialog.reasonField()->textField()->hasFocus());
+    QTest::keyClicks(dialog.reasonField()->textField(), QStringLiteral("Old card's account found"));
+    QTest::mouseClick(dialog.keepOtherButton(), Qt::LeftButton);
+    QVERIFY(dialog.keepOtherButton()->isChecked());
+    QTest::mouseClick(dialog.reviewButton(), Qt::LeftButton);
+    QVERIFY(dialog.isConfirming());
+    // A scan on the confirmation step changes nothing behind it.
+    dialog.acceptScan(DemoDataGenerator::cardNumberFor(19));
+    QCOMPARE(dialog.otherMemberId(), std::optional<qint64>(18));
+    QTest::mouseClick(dialog.mergeButton(), Qt::LeftButton);
+    QCOMPARE(merged.count(), 1);
+    QCOMPARE(merged.first().at(0).toLongLong(), 18);  // the other account is kept
+    QCOMPARE(merged.first().at(1).toLongLong(), 17);
+    QCOMPARE(points(18), currentBefore + otherBefore);
+    QCOMPARE(profile(17).mergedInto, std::optional<qint64>(18));
 }
 
 QTEST_MAIN(TestCorrectionDialogs)

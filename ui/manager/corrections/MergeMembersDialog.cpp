@@ -88,6 +88,7 @@ MergeMembersDialog::MergeMembersDialog(Corrections& corrections, MemberSearch& s
     , m_merge(bigButton(tr("&Merge now"), QStringLiteral("mergeNowButton"), this))
 {
     setObjectName(QStringLiteral("mergeMembersDialog"));
+    setProperty("expectsScan", true);
     setWindowTitle(tr("Merge two accounts of %1").arg(current.name));
     setMinimumWidth(720);
 
@@ -124,8 +125,9 @@ MergeMembersDialog::MergeMembersDialog(Corrections& corrections, MemberSearch& s
     for (QRadioButton* button : {m_keepCurrent, m_keepOther}) {
         button->setMinimumHeight(44);
         keep->addButton(button);
-        keepRow->addWidget(button, 1);
+        keepRow->addWidget(button);  // not stretched: a radio button takes clicks on its indicator and text only
     }
+    keepRow->addStretch(1);
     m_keepCurrent->setChecked(true);
 
     auto* chooseLayout = new QVBoxLayout(choose);
@@ -187,6 +189,18 @@ MergeMembersDialog::MergeMembersDialog(Corrections& corrections, MemberSearch& s
 }
 
 MergeMembersDialog::~MergeMembersDialog() = default;
+
+void MergeMembersDialog::acceptScan(const QString& code)
+{
+    if (isConfirming())
+        return;  // the choice is made; a stray scan must not change it behind the confirmation
+    m_search->setText(code.trimmed());
+    searchNow();
+    if (m_results->count() == 1) {
+        m_results->setCurrentRow(0);
+        m_reason->textField()->setFocus();
+    }
+}
 
 void MergeMembersDialog::searchNow()
 {

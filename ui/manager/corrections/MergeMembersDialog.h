@@ -47,6 +47,11 @@ public:
                        const MemberProfile& current, QWidget* parent = nullptr);
     ~MergeMembersDialog() override;
 
+    // A scan while the dialog is open: the other account's card, searched at once (and chosen when
+    // it is the only hit). Q_INVOKABLE with the dynamic property "expectsScan" = true, like
+    // CardActionDialog, so the scan router needs no knowledge of the class.
+    Q_INVOKABLE void acceptScan(const QString& code);
+
     QLineEdit* searchField() const { return m_search; }
     QListWidget* resultList() const { return m_results; }
     QRadioButton* keepCurrentButton() const { return m_keepCurrent; }

@@ -1,5 +1,6 @@
 #include "manager/privacy/PrivacyPanel.h"
 
+#include "account/StoredTime.h"
 #include "manager/corrections/ReasonField.h"
 #include "members/ConsentText.h"
 #include "privacy/ConsentRecorder.h"
@@ -439,7 +440,7 @@ bool PrivacyPanel::eraseNow()
     m_profile->email.clear();
     m_profile->phone.clear();
     m_profile->birthDate = {};
-    m_profile->erasedAt = QDateTime::fromString(erased->erasedAt, Qt::ISODateWithMs);
+    m_profile->erasedAt = StoredTime::parseInstant(erased->erasedAt);
     if (!m_profile->erasedAt.isValid())
         m_profile->erasedAt = m_clock.now();
     if (consents)
