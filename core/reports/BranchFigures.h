@@ -34,7 +34,7 @@ struct BranchFigures
     // Revenue of one day (or week) of the period, members vs. others.
     struct RevenueBucket
     {
-        QDate start;  // the bucket's first local day
+        QDate start;  // the bucket's first local day (a Monday, or the period's first day)
         qint64 memberRevenueMinor = 0;
         qint64 otherRevenueMinor = 0;
         qint64 memberSales = 0;

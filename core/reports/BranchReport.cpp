@@ -274,7 +274,7 @@ Result<Done> BranchReport::series(const ReportPeriod& period, BranchFigures& fig
     while (day.startOfDay() < period.to) {
         const QDate next = day.addDays(figures.weekly ? 7 : 1);
         BranchFigures::RevenueBucket point;
-        point.start = day;
+        point.start = std::max(day, period.from.date());  // a week cut by the period starts with it
         const QDateTime from = std::max(day.startOfDay(), period.from);
         const QDateTime to = std::min(next.startOfDay(), period.to);
         bucket.bindValue(0, stored(from));

@@ -52,16 +52,13 @@ QChart* ReportCharts::revenue(const BranchFigures& figures, const ReportText& te
     auto* members = new QBarSet(tr("Members"));
     auto* others = new QBarSet(tr("Others"));
     QStringList categories;
-    // Label every bar for short periods; for many bars only every n-th, so the axis stays legible.
-    const qsizetype every = std::max<qsizetype>(1, figures.series.size() / 12);
-    for (qsizetype i = 0; i < figures.series.size(); ++i) {
-        const BranchFigures::RevenueBucket& bucket = figures.series[i];
+    // Within a year day and month name a bar; categories must be distinct, so longer spans show the year.
+    const bool withYear =
+        figures.series.size() > 1 && figures.series.first().start.daysTo(figures.series.last().start) > 360;
+    for (const BranchFigures::RevenueBucket& bucket : figures.series) {
         members->append(double(bucket.memberRevenueMinor) / double(perMajor));
         others->append(double(bucket.otherRevenueMinor) / double(perMajor));
-        // Categories must be distinct; hidden labels are padded with spaces of different lengths.
-        categories.append(i % every == 0
-                              ? text.day(bucket.start)
-                              : QString(int(i % every), QLatin1Char(' ')) + QString::number(i) + QLatin1Char(' '));
+        categories.append(withYear ? text.day(bucket.start) : text.dayAndMonth(bucket.start));
     }
     auto* series = new QStackedBarSeries;
     series->append(members);
@@ -69,7 +66,8 @@ QChart* ReportCharts::revenue(const BranchFigures& figures, const ReportText& te
     series->setBarWidth(0.9);
     auto* axis = new QBarCategoryAxis;
     axis->append(categories);
-    axis->setLabelsAngle(-60);
+    if (categories.size() > 14)
+        axis->setLabelsAngle(-90);
     attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
     return chart;
 }
@@ -102,9 +100,8 @@ QChart* ReportCharts::abc(const BranchFigures& figures)
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
     auto* axis = new QBarCategoryAxis;
-    axis->append({tr("A (%n member(s))", nullptr, int(figures.classA.members)),
-                  tr("B (%n member(s))", nullptr, int(figures.classB.members)),
-                  tr("C (%n member(s))", nullptr, int(figures.classC.members))});
+    // The members of each class are in the text beside the chart.
+    axis->append({tr("A"), tr("B"), tr("C")});
     attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
     chart->legend()->hide();
     return chart;

@@ -40,4 +40,16 @@ QString ReportText::day(const QDate& date) const
     return m_locale.toString(date, QLocale::ShortFormat);
 }
 
+QString ReportText::dayAndMonth(const QDate& date) const
+{
+    QString format = m_locale.dateFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral("yyyy")).remove(QStringLiteral("yy"));
+    // The year's separator goes with it; German keeps the dot after the month ("05.01.").
+    while (!format.isEmpty() && QStringLiteral("/- ,").contains(format.back()))
+        format.chop(1);
+    while (!format.isEmpty() && QStringLiteral("/-. ,").contains(format.front()))
+        format.remove(0, 1);
+    return m_locale.toString(date, format);
+}
+
 }  // namespace loyalty

@@ -21,6 +21,8 @@ public:
     // 2345 → "2,35": a per-mille ratio as a number with two decimals, rounded half up.
     QString ratio(int permille) const;
     QString day(const QDate& date) const;
+    // The locale's short date without the year: "05.01." in German, "1/5" in English.
+    QString dayAndMonth(const QDate& date) const;
 
 private:
     QLocale m_locale;

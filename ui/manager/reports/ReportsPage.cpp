@@ -26,8 +26,8 @@ namespace loyalty {
 
 namespace {
 
-constexpr int kCustom = 5;  // index of "Custom days" in the period picker
-constexpr int kDefaultPreset = 3;
+constexpr int kCustom = 5;         // index of "Custom days" in the period picker
+constexpr int kDefaultPreset = 3;  // last 30 days; not 0, so that choosing it is a change
 
 const QList<ReportPeriod::Preset>& presets()
 {
@@ -96,6 +96,9 @@ ReportsPage::ReportsPage(const QString& databasePath, const Clock& clock, QWidge
     m_rewardsText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     grid->addWidget(buildSection(tr("Rewards redeemed"), {}, m_rewardsChart, m_rewardsText), 2, 0, 1, 2);
 
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);  // the member figures need more room than the points
+
     auto* scroll = new QScrollArea;
     scroll->setWidget(sections);
     scroll->setWidgetResizable(true);
@@ -109,8 +112,8 @@ ReportsPage::ReportsPage(const QString& databasePath, const Clock& clock, QWidge
     exportShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(exportShortcut, &QShortcut::activated, this, &ReportsPage::exportCsv);
 
+    // Moving off the first entry runs periodChosen(), which computes the first report.
     m_period->setCurrentIndex(kDefaultPreset);
-    periodChosen();
 }
 
 ReportsPage::~ReportsPage()
@@ -202,6 +205,7 @@ QWidget* ReportsPage::buildSection(const QString& title, const QList<std::pair<Q
         value->setObjectName(key + QStringLiteral("Label"));
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setWordWrap(true);
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
