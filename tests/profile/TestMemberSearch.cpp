@@ -5,6 +5,7 @@
 #include "profile/MemberSearch.h"
 
 #include <QSet>
+#include <QUuid>
 
 using namespace loyalty;
 using namespace loyalty::test;
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void hostileInputFindsNothingWithoutError_data();
     void hostileInputFindsNothingWithoutError();
     void pagesHaveNoDuplicatesOrGaps();
+    void phonePagesAreTheSameWhicheverWayTheyAreFound();
     void erasedAndMergedMembersAreLeftOut();
     void renamedMemberIsFoundUnderTheNewName();
     void hitShowsMaskedContactCardAndBalance();
@@ -250,6 +252,53 @@ void TestMemberSearch::pagesHaveNoDuplicatesOrGaps()
     }
     QCOMPARE(pages, 5);
     QCOMPARE(seen, expected);
+}
+
+void TestMemberSearch::phonePagesAreTheSameWhicheverWayTheyAreFound()
+{
+    // "0179 3…" members first, then more "017…" numbers than byPhone() walks before it asks the
+    // index for the full prefix, then a few "0171 22…" ones: the common prefix's pages are found
+    // within the walk (its last page by the full prefix), the rare one only by the full prefix, and
+    // the pages are the same either way.
+    QVERIFY(m_data->db().transaction());
+    QSqlQuery insert(m_data->db());
+    insert.prepare(QStringLiteral("INSERT INTO members (name, phone, enrolled_at, uuid) VALUES (?, ?, ?, ?)"));
+    const auto add = [&](const QString& name, const QString& phone) {
+        insert.bindValue(0, name);
+        insert.bindValue(1, phone);
+        insert.bindValue(2, StoredTime::instant(kNow));
+        insert.bindValue(3, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        return insert.exec() ? insert.lastInsertId().toLongLong() : qint64(-1);
+    };
+    QList<qint64> rare;
+    QList<qint64> common;
+    for (int i = 0; i < 40; ++i)
+        common << add(QStringLiteral("Common %1").arg(i), QStringLiteral("0179 3%1").arg(100000 + i));
+    for (int i = 0; i < 6000; ++i)
+        QVERIFY(add(QStringLiteral("Filler %1").arg(i), QStringLiteral("0175 %1").arg(1000000 + i)) > 0);
+    for (int i = 0; i < 7; ++i)
+        rare << add(QStringLiteral("Rare %1").arg(i), QStringLiteral("+49 171 22%1").arg(10000 + i));
+    QVERIFY(m_data->db().commit());
+
+    const auto pagedIds = [&](const QString& query, int limit) {
+        QList<qint64> ids;
+        qint64 cursor = 0;
+        for (int pages = 0; pages < 100; ++pages) {
+            const auto page = search(query, limit, cursor);
+            if (!page.ok())
+                return QList<qint64>{-1};
+            ids << idsOf(*page);
+            if (!page->hasMore)
+                break;
+            cursor = page->nextCursor;
+        }
+        return ids;
+    };
+    QCOMPARE(pagedIds(QStringLiteral("0171 22"), 3), rare);
+    QCOMPARE(pagedIds(QStringLiteral("+49 171 22"), 2), rare);
+    QCOMPARE(pagedIds(QStringLiteral("0179 3"), 6), common);
+    QCOMPARE(pagedIds(QStringLiteral("0179 3"), 200), common);
+    QCOMPARE(pagedIds(QStringLiteral("0175 1000"), 50).size(), 1000);
 }
 
 void TestMemberSearch::erasedAndMergedMembersAreLeftOut()
