@@ -37,6 +37,7 @@ private Q_SLOTS:
 
     void signInOpensTheSaleAndNamesTheCashier();
     void wrongPinIsToldOnThePage();
+    void aCardScannedAtTheSignInIsNeitherAPinNorASale();
     void fifthWrongPinLocksTheAccountWithTheTime();
     void cashierIsRefusedTheManagerScreensByCore();
     void idleLockKeepsTheSaleAndOnlyThePinUnlocks();
@@ -138,6 +139,26 @@ void TestManagerSignIn::wrongPinIsToldOnThePage()
     QVERIFY(page->pinField()->text().isEmpty());
     QVERIFY(!QApplication::activeModalWidget());  // no message box: the page says it
     QCOMPARE(openShifts(kCashier), 0);
+}
+
+void TestManagerSignIn::aCardScannedAtTheSignInIsNeitherAPinNorASale()
+{
+    // A scanner's burst reaches the sale window's acceptScan first; behind the sign-in it is refused.
+    m_till->sale()->acceptScan(DemoDataGenerator::cardNumberFor(7), CardSource::KeyboardWedge);
+    StaffPinPage* page = m_till->shell->signInPage();
+    QCOMPARE(m_till->shell->currentPage(), page);
+    QVERIFY2(page->messageStrip()->text().contains(QStringLiteral("Sign in first")),
+             qPrintable(page->messageStrip()->text()));
+    QVERIFY(!m_till->session->member());
+    const auto staff = m_till->staff->list();
+    QVERIFY(staff.ok());
+    for (const StaffMember& member : *staff)
+        QCOMPARE(member.failedAttempts, 0);  // not counted as a wrong PIN
+    // A PIN that arrives as a burst (a tool typing fast) signs in like a typed one.
+    pick(page, kCashier);
+    m_till->sale()->acceptScan(kCashierPin, CardSource::KeyboardWedge);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
+    QCOMPARE(m_till->shell->session()->name, kCashier);
 }
 
 void TestManagerSignIn::fifthWrongPinLocksTheAccountWithTheTime()

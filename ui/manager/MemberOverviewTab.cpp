@@ -222,6 +222,7 @@ void MemberOverviewTab::showLots(const MemberProfile& profile)
     auto* axisY = new QValueAxis;
     axisY->setRange(0, qreal(std::max<qint64>(highest, 1)) * 1.15);
     axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->applyNiceNumbers();
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     QChart* old = m_lotsChart->chart();

@@ -40,6 +40,7 @@ MembersPage::MembersPage(MemberSearchThread& search, QWidget* parent)
     m_view->setObjectName(QStringLiteral("memberResultsTableView"));
     m_view->setAccessibleName(tr("Members found"));
     m_view->setModel(m_model);
+    m_view->setFont(big);
     m_view->setFocusPolicy(Qt::NoFocus);  // the search field keeps the keyboard
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -149,7 +150,6 @@ void MembersPage::describe()
 {
     m_moreButton->setEnabled(m_hasMore);
     m_openButton->setEnabled(m_model->rowCount() > 0);
-    const QLocale locale;
     if (m_query.trimmed().isEmpty()) {
         m_message->show(MessageStrip::Severity::Info,
                         tr("Type a card number, a name, a phone number or an e-mail address."));
@@ -160,8 +160,7 @@ void MembersPage::describe()
                         tr("No member found for “%1”. Check the spelling or search by card number.").arg(m_query));
         return;
     }
-    //: %1 how many members are listed
-    const QString shown = tr("%1 member(s) listed").arg(locale.toString(m_model->rowCount()));
+    const QString shown = tr("%Ln member(s) listed", nullptr, m_model->rowCount());
     m_message->show(MessageStrip::Severity::Info,
                     m_hasMore ? tr("%1 — PgDn for more. Enter opens the selected member.").arg(shown)
                               : tr("%1. Enter opens the selected member.").arg(shown));

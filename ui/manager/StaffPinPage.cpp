@@ -32,12 +32,15 @@ StaffPinPage::StaffPinPage(QWidget* parent)
     m_title->setFont(big);
     m_hint->setObjectName(QStringLiteral("staffPinHintLabel"));
     m_hint->setWordWrap(true);
+    QFont hintFont = m_hint->font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 1.2);
+    m_hint->setFont(hintFont);
 
     m_staff->setObjectName(QStringLiteral("staffListWidget"));
     m_staff->setAccessibleName(tr("Staff"));
     // The PIN field keeps the keyboard; Up/Down on it move this list, a touch picks directly.
     m_staff->setFocusPolicy(Qt::NoFocus);
-    m_staff->setMinimumHeight(200);
+    m_staff->setMinimumHeight(52);
     QFont listFont = m_staff->font();
     listFont.setPointSizeF(listFont.pointSizeF() * 1.3);
     m_staff->setFont(listFont);
@@ -68,9 +71,10 @@ StaffPinPage::StaffPinPage(QWidget* parent)
     // A narrow column in the middle of the screen: read at arm's length, reached with one hand.
     auto* column = new QVBoxLayout;
     column->setSpacing(12);
+    column->addStretch(1);
     column->addWidget(m_title);
     column->addWidget(m_hint);
-    column->addWidget(m_staff, 1);
+    column->addWidget(m_staff);
     column->addWidget(m_pin);
     column->addWidget(m_message);
     auto* buttons = new QHBoxLayout;
@@ -78,6 +82,7 @@ StaffPinPage::StaffPinPage(QWidget* parent)
     buttons->addStretch(1);
     buttons->addWidget(m_submit);
     column->addLayout(buttons);
+    column->addStretch(2);
 
     auto* outer = new QHBoxLayout(this);
     outer->setContentsMargins(24, 24, 24, 24);
@@ -102,6 +107,9 @@ void StaffPinPage::setNames(const QStringList& names, const QString& preselected
 {
     m_staff->clear();
     m_staff->addItems(names);
+    // As tall as the names (up to eight), so the PIN field stays near them.
+    const int rows = int(std::clamp<qsizetype>(names.size(), 1, 8));
+    m_staff->setFixedHeight(rows * 48 + 2 * m_staff->frameWidth() + 4);
     const auto at = names.indexOf(preselected);
     if (!names.isEmpty())
         m_staff->setCurrentRow(at >= 0 ? int(at) : 0);

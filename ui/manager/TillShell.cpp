@@ -8,6 +8,7 @@
 #include "sale/SaleWindow.h"
 #include "settings/SettingsRepository.h"
 #include "staff/ManagerGuard.h"
+#include "staff/PinHasher.h"
 #include "staff/StaffDirectory.h"
 #include "store/Database.h"
 
@@ -16,6 +17,8 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QStackedWidget>
+
+#include <algorithm>
 
 namespace loyalty {
 
@@ -347,6 +350,14 @@ bool TillShell::divertScan(const QString& text)
         return false;
     // A PIN typed fast enough to look like a scan is still a PIN on the PIN pages.
     if (auto* pinPage = qobject_cast<StaffPinPage*>(page)) {
+        // A card or product scanned here is no PIN: it must not count as a wrong one.
+        const bool couldBePin = text.size() <= PinHasher::kMaxDigits &&
+                                std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
+        if (!couldBePin) {
+            pinPage->showError(page == m_signIn ? tr("Sign in first (name and PIN), then scan.")
+                                                : tr("A scan is not a PIN. Type the PIN, then Enter."));
+            return true;
+        }
         pinPage->pinField()->setText(text);
         Q_EMIT pinPage->pinField()->returnPressed();
         return true;

@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -83,7 +84,17 @@ QWidget* SaleWindow::buildSalePane()
     m_scanField->setAccessibleName(tr("Scan field"));
     m_scanField->setClearButtonEnabled(false);
     m_scanField->installEventFilter(m_keyFilter);
-    layout->addWidget(m_scanField);
+    // The staff keys sit beside the scan field, so signing in costs the sale screen no height.
+    m_managerButton = makeActionButton(QStringLiteral("managerButton"), tr("Manager"), QStringLiteral("F10"));
+    m_signOutButton = makeActionButton(QStringLiteral("signOutButton"), tr("Sign out"), QStringLiteral("F1"));
+    m_managerButton->hide();  // only with staff accounts (enableStaff)
+    m_signOutButton->hide();
+    auto* scanRow = new QHBoxLayout;
+    scanRow->setSpacing(6);
+    scanRow->addWidget(m_scanField, 1);
+    scanRow->addWidget(m_managerButton);
+    scanRow->addWidget(m_signOutButton);
+    layout->addLayout(scanRow);
 
     m_messageStrip = new MessageStrip(pane);
     layout->addWidget(m_messageStrip);
@@ -156,11 +167,6 @@ QWidget* SaleWindow::buildSidePane()
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
     m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F11"));
 
-    m_managerButton = makeActionButton(QStringLiteral("managerButton"), tr("Manager"), QStringLiteral("F10"));
-    m_signOutButton = makeActionButton(QStringLiteral("signOutButton"), tr("Sign out"), QStringLiteral("F1"));
-    m_managerButton->hide();  // only with staff accounts (enableStaff)
-    m_signOutButton->hide();
-
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
     // Three equal columns: wide enough for a German label in large type on a touch screen.
@@ -174,9 +180,7 @@ QWidget* SaleWindow::buildSidePane()
     }
     for (int column = 0; column < 3; ++column)
         buttons->setColumnStretch(column, 1);
-    buttons->addWidget(m_signOutButton, int(rows.size()), 0);
-    buttons->addWidget(m_managerButton, int(rows.size()), 1, 1, 2);
-    buttons->addWidget(m_completeButton, int(rows.size()) + 1, 0, 1, 3);
+    buttons->addWidget(m_completeButton, int(rows.size()), 0, 1, 3);
     layout->addLayout(buttons);
     return pane;
 }
