@@ -233,6 +233,16 @@ void TestCorrectionDialogs::walletAdjustmentIsTypedInTheLocale()
     again.show();
     QTest::keyClicks(again.amountField(), QStringLiteral("1") + QLocale().decimalPoint() + QStringLiteral("234"));
     QVERIFY(!again.signedAmount());
+
+    // Under German the comma is the decimal point and the dot groups thousands.
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    AdjustWalletDialog german(*m_corrections, m_manager, profile(9));
+    german.show();
+    QTest::keyClicks(german.amountField(), QStringLiteral("-1.234,5"));
+    const auto amount = german.signedAmount();
+    QLocale::setDefault(previous);
+    QCOMPARE(amount, std::optional<qint64>(-123450));
 }
 
 void TestCorrectionDialogs::belowZeroIsRefusedInTheDialogAndNothingIsWritten()
@@ -247,6 +257,8 @@ void TestCorrectionDialogs::belowZeroIsRefusedInTheDialogAndNothingIsWritten()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::keyClicks(dialog.amountField(), QStringLiteral("-") + QString::number(before + 100));
     QVERIFY(dialog.afterText().contains(QStringLiteral("⚠")));
+    QVERIFY2(dialog.afterText().startsWith(QStringLiteral("−") + QLocale().toString(100)),
+             qPrintable(dialog.afterText()));
     type(dialog.reasonField()->textField(), QStringLiteral("Too generous"));
     QVERIFY(dialog.okButton()->isEnabled());  // core decides, and says why
     QTest::keyClick(dialog.reasonField()->textField(), Qt::Key_Return);

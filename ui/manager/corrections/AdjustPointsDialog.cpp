@@ -41,7 +41,9 @@ std::optional<qint64> AdjustPointsDialog::parseMagnitude(const QString& text) co
 
 QString AdjustPointsDialog::formatBalance(qint64 amount) const
 {
-    return tr("%Ln point(s)", nullptr, int(amount));
+    // tr() fills in %Ln only for n >= 0: a balance below zero gets its minus sign in front.
+    const QString text = tr("%Ln point(s)", nullptr, int(amount < 0 ? -amount : amount));
+    return amount < 0 ? QChar(0x2212) + text : text;
 }
 
 QString AdjustPointsDialog::amountExample() const

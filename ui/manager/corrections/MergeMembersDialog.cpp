@@ -303,7 +303,10 @@ QString MergeMembersDialog::describe(const MemberProfile& profile) const
         if (!contact.isEmpty())
             lines << contact;
     }
-    lines << tr("Enrolled %1").arg(QLocale().toString(profile.enrolledAt.date(), QLocale::ShortFormat));
+    QString dateFormat = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!dateFormat.contains(QLatin1String("yyyy")))
+        dateFormat.replace(QLatin1String("yy"), QLatin1String("yyyy"));  // "31.12.2026", never "31.12.26"
+    lines << tr("Enrolled %1").arg(QLocale().toString(profile.enrolledAt.toLocalTime().date(), dateFormat));
     lines << tr("%Ln point(s)", nullptr, int(profile.points));
     lines << tr("Wallet %1").arg(money.format(Money(profile.walletMinor, profile.currency)));
     for (const MemberAccountBalance& stamps : profile.stampCards) {

@@ -49,7 +49,10 @@ QString stateText(bool given)
 
 QString timeText(const QDateTime& at)
 {
-    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));  // a record's year in full
+    return QLocale().toString(at.toLocalTime(), format);
 }
 
 QPushButton* bigButton(const QString& text, const QString& objectName, QWidget* parent)
