@@ -68,7 +68,7 @@ CardActionDialog::CardActionDialog(Corrections& corrections, const StaffSession&
     layout->addWidget(m_problem);
 
     auto* buttons = new QDialogButtonBox(this);
-    m_ok = buttons->addButton(replace ? tr("&Replace card") : tr("&Unblock card"), QDialogButtonBox::AcceptRole);
+    m_ok = buttons->addButton(replace ? tr("Re&place card") : tr("&Unblock card"), QDialogButtonBox::AcceptRole);
     m_ok->setObjectName(QStringLiteral("cardActionButton"));
     m_ok->setDefault(true);
     auto* cancel = buttons->addButton(QDialogButtonBox::Cancel);

@@ -82,7 +82,7 @@ MergeMembersDialog::MergeMembersDialog(Corrections& corrections, MemberSearch& s
     , m_reason(new ReasonField(
           {tr("Same person enrolled twice"), tr("Old card's account found"), tr("Customer asked to join the accounts")},
           this))
-    , m_review(bigButton(tr("&Review merge…"), QStringLiteral("reviewMergeButton"), this))
+    , m_review(bigButton(tr("Re&view merge…"), QStringLiteral("reviewMergeButton"), this))
     , m_confirmation(detailsLabel(QStringLiteral("mergeConfirmationLabel"), this))
     , m_problem(detailsLabel(QStringLiteral("mergeProblemLabel"), this))
     , m_merge(bigButton(tr("&Merge now"), QStringLiteral("mergeNowButton"), this))

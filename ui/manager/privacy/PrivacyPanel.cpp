@@ -83,7 +83,7 @@ PrivacyPanel::PrivacyPanel(Database& database, const Clock& clock, const TillSet
     , m_consents(new QTableWidget(0, 4, this))
     , m_purposeGrid(new QGridLayout)
     , m_export(bigButton(tr("&Export data…"), QStringLiteral("exportDataButton"), this))
-    , m_erase(bigButton(tr("&Erase member…"), QStringLiteral("eraseMemberButton"), this))
+    , m_erase(bigButton(tr("Erase &member…"), QStringLiteral("eraseMemberButton"), this))
     , m_eraseStep(new QFrame(this))
     , m_eraseText(new QLabel(m_eraseStep))
     , m_eraseReason(new ReasonField({tr("Customer asked for erasure"), tr("Customer left the programme")}, m_eraseStep))
