@@ -3,11 +3,14 @@
 #include "manager/reports/ReportText.h"
 #include "money/CurrencyInfo.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
+#include <QLineSeries>
 #include <QStackedBarSeries>
 #include <QValueAxis>
 
@@ -48,27 +51,55 @@ void attach(QChart* chart, QAbstractBarSeries* series, QAbstractAxis* categories
 QChart* ReportCharts::revenue(const BranchFigures& figures, const ReportText& text)
 {
     QChart* chart = newChart(figures.weekly ? tr("Revenue per week") : tr("Revenue per day"));
-    const qint64 perMajor = CurrencyInfo::of(figures.currency).minorPerMajor;
-    auto* members = new QBarSet(tr("Members"));
-    auto* others = new QBarSet(tr("Others"));
-    QStringList categories;
-    // Within a year day and month name a bar; categories must be distinct, so longer spans show the year.
-    const bool withYear =
-        figures.series.size() > 1 && figures.series.first().start.daysTo(figures.series.last().start) > 360;
-    for (const BranchFigures::RevenueBucket& bucket : figures.series) {
-        members->append(double(bucket.memberRevenueMinor) / double(perMajor));
-        others->append(double(bucket.otherRevenueMinor) / double(perMajor));
-        categories.append(withYear ? text.day(bucket.start) : text.dayAndMonth(bucket.start));
+    const double perMajor = double(CurrencyInfo::of(figures.currency).minorPerMajor);
+    if (figures.series.size() <= kMaxBars) {
+        auto* members = new QBarSet(tr("Members"));
+        auto* others = new QBarSet(tr("Others"));
+        QStringList categories;
+        for (const BranchFigures::RevenueBucket& bucket : figures.series) {
+            members->append(double(bucket.memberRevenueMinor) / perMajor);
+            others->append(double(bucket.otherRevenueMinor) / perMajor);
+            categories.append(text.dayAndMonth(bucket.start));
+        }
+        auto* series = new QStackedBarSeries;
+        series->append(members);
+        series->append(others);
+        auto* axis = new QBarCategoryAxis;
+        axis->append(categories);
+        attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
+        return chart;
     }
-    auto* series = new QStackedBarSeries;
-    series->append(members);
-    series->append(others);
-    series->setBarWidth(0.9);
-    auto* axis = new QBarCategoryAxis;
-    axis->append(categories);
-    if (categories.size() > 14)
-        axis->setLabelsAngle(-90);
-    attach(chart, series, axis, Qt::AlignBottom, Qt::AlignLeft);
+    // More days or weeks than bars can be named under: stacked areas over a time axis, members
+    // below, the others on top of them, so the upper edge is the whole revenue.
+    auto* memberLine = new QLineSeries(chart);
+    auto* totalLine = new QLineSeries(chart);
+    qint64 highestMinor = 0;
+    for (const BranchFigures::RevenueBucket& bucket : figures.series) {
+        highestMinor = std::max(highestMinor, bucket.memberRevenueMinor + bucket.otherRevenueMinor);
+        const auto at = double(bucket.start.startOfDay().toMSecsSinceEpoch());
+        memberLine->append(at, double(bucket.memberRevenueMinor) / perMajor);
+        totalLine->append(at, double(bucket.memberRevenueMinor + bucket.otherRevenueMinor) / perMajor);
+    }
+    auto* members = new QAreaSeries(memberLine);
+    members->setName(tr("Members"));
+    auto* others = new QAreaSeries(totalLine, memberLine);
+    others->setName(tr("Others"));
+    auto* axis = new QDateTimeAxis;
+    axis->setFormat(text.dayAndMonthFormat());
+    axis->setTickCount(int(std::min<qsizetype>(figures.series.size(), 13)));
+    chart->addSeries(members);
+    chart->addSeries(others);
+    auto* values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axis, Qt::AlignBottom);
+    chart->addAxis(values, Qt::AlignLeft);
+    for (QAbstractSeries* series : {static_cast<QAbstractSeries*>(members), static_cast<QAbstractSeries*>(others)}) {
+        series->attachAxis(axis);
+        series->attachAxis(values);
+    }
+    // The axis takes its range from the first area only; the top is the highest whole revenue.
+    values->setRange(0, highestMinor > 0 ? double(highestMinor) / perMajor : 1.0);
+    values->applyNiceNumbers();
     return chart;
 }
 

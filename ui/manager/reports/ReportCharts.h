@@ -18,6 +18,9 @@ class ReportCharts final
     Q_DECLARE_TR_FUNCTIONS(ReportCharts)
 
 public:
+    // Up to this many days or weeks the revenue is drawn as named bars, beyond as areas over time.
+    static constexpr qsizetype kMaxBars = 14;
+
     // Revenue per day (or week), members and others stacked.
     static QChart* revenue(const BranchFigures& figures, const ReportText& text);
     // Points issued, redeemed and expired.

@@ -42,6 +42,11 @@ QString ReportText::day(const QDate& date) const
 
 QString ReportText::dayAndMonth(const QDate& date) const
 {
+    return m_locale.toString(date, dayAndMonthFormat());
+}
+
+QString ReportText::dayAndMonthFormat() const
+{
     QString format = m_locale.dateFormat(QLocale::ShortFormat);
     format.remove(QStringLiteral("yyyy")).remove(QStringLiteral("yy"));
     // The year's separator goes with it; German keeps the dot after the month ("05.01.").
@@ -49,7 +54,7 @@ QString ReportText::dayAndMonth(const QDate& date) const
         format.chop(1);
     while (!format.isEmpty() && QStringLiteral("/-. ,").contains(format.front()))
         format.remove(0, 1);
-    return m_locale.toString(date, format);
+    return format;
 }
 
 }  // namespace loyalty

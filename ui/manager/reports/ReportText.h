@@ -23,6 +23,7 @@ public:
     QString day(const QDate& date) const;
     // The locale's short date without the year: "05.01." in German, "1/5" in English.
     QString dayAndMonth(const QDate& date) const;
+    QString dayAndMonthFormat() const;
 
 private:
     QLocale m_locale;

@@ -70,7 +70,8 @@ ReportsPage::ReportsPage(const QString& databasePath, const Clock& clock, QWidge
                                   {QStringLiteral("memberShare"), tr("Member share of revenue")},
                                   {QStringLiteral("memberBasket"), tr("Average basket, members")},
                                   {QStringLiteral("otherBasket"), tr("Average basket, others")},
-                                  {QStringLiteral("refunds"), tr("Returns")}},
+                                  {QStringLiteral("refunds"), tr("Returns")},
+                                  {QStringLiteral("refunded"), tr("Refunded")}},
                                  m_revenueChart),
                     0, 0, 1, 2);
     grid->addWidget(buildSection(tr("Points"),
@@ -90,6 +91,7 @@ ReportsPage::ReportsPage(const QString& databasePath, const Clock& clock, QWidge
                                   {QStringLiteral("classC"), tr("C members")}},
                                  m_abcChart),
                     1, 1);
+    m_revenueChart->setMinimumHeight(300);
     m_rewardsText = new QLabel;
     m_rewardsText->setObjectName(QStringLiteral("rewardsTextLabel"));
     m_rewardsText->setTextFormat(Qt::PlainText);
@@ -205,16 +207,17 @@ QWidget* ReportsPage::buildSection(const QString& title, const QList<std::pair<Q
         value->setObjectName(key + QStringLiteral("Label"));
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        value->setWordWrap(true);
+        // Amounts stay on one line; only the sentences (retention, the ABC classes) may wrap.
+        value->setWordWrap(key == QStringLiteral("retention") || key.startsWith(QStringLiteral("class")));
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
         form->addRow(label, value);
         m_values.insert(key, value);
     }
-    if (extra)
-        form->addRow(extra);
     row->addLayout(form);
+    if (extra)
+        row->addWidget(extra, 0, Qt::AlignTop);
     chart = new QChartView;
     chart->setRenderHint(QPainter::Antialiasing);
     chart->setMinimumSize(360, 260);
@@ -265,7 +268,15 @@ void ReportsPage::setBusy(bool busy)
 void ReportsPage::setValue(const QString& key, const QString& text)
 {
     if (QLabel* label = m_values.value(key))
-        label->setText(text);
+        showText(label, text);
+}
+
+void ReportsPage::showText(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    // A one-line figure is never cut: the chart beside it gives way instead.
+    if (!label->wordWrap())
+        label->setMinimumWidth(label->sizeHint().width());
 }
 
 void ReportsPage::replaceChart(QChartView* view, QChart* chart, const QString& description)
@@ -296,7 +307,8 @@ void ReportsPage::showFigures(quint64 request, const BranchFigures& f)
     setValue(QStringLiteral("memberShare"), text.percent(f.memberSharePermille));
     setValue(QStringLiteral("memberBasket"), money(f.averageMemberBasketMinor));
     setValue(QStringLiteral("otherBasket"), money(f.averageOtherBasketMinor));
-    setValue(QStringLiteral("refunds"), tr("%1, %2 refunded").arg(text.count(f.refunds), money(f.refundedMinor)));
+    setValue(QStringLiteral("refunds"), text.count(f.refunds));
+    setValue(QStringLiteral("refunded"), money(f.refundedMinor));
     setValue(QStringLiteral("pointsIssued"), text.count(f.pointsIssued));
     setValue(QStringLiteral("pointsRedeemed"), text.count(f.pointsRedeemed));
     setValue(QStringLiteral("pointsExpired"), text.count(f.pointsExpired));
@@ -317,8 +329,8 @@ void ReportsPage::showFigures(quint64 request, const BranchFigures& f)
     QStringList rewards;
     for (const BranchFigures::RewardUse& reward : f.topRewards)
         rewards.append(tr("%1: %n time(s)", nullptr, int(reward.times)).arg(reward.name));
-    m_rewardsText->setText(rewards.isEmpty() ? tr("No rewards were redeemed in this period.")
-                                             : rewards.join(QLatin1Char('\n')));
+    showText(m_rewardsText,
+             rewards.isEmpty() ? tr("No rewards were redeemed in this period.") : rewards.join(QLatin1Char('\n')));
 
     replaceChart(
         m_revenueChart, ReportCharts::revenue(f, text),

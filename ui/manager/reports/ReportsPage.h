@@ -75,6 +75,7 @@ private:
     void showFigures(quint64 request, const BranchFigures& figures);
     void showFailure(quint64 request, const QString& message);
     void setValue(const QString& key, const QString& text);
+    static void showText(QLabel* label, const QString& text);
     void setBusy(bool busy);
     static void replaceChart(QChartView* view, QChart* chart, const QString& description);
 
