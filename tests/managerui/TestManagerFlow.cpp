@@ -5,12 +5,14 @@
 // the basket and the scan field as they were.
 #include "ManagerTestTill.h"
 #include "i18n/TranslationLoader.h"
+#include "manager/AuditLogPage.h"
 #include "manager/FirstRunPage.h"
 #include "manager/ManagerScreen.h"
 #include "manager/MemberHitModel.h"
 #include "manager/MemberOverviewTab.h"
 #include "manager/MemberPage.h"
 #include "manager/MembersPage.h"
+#include "manager/StaffPage.h"
 #include "manager/StaffPinPage.h"
 #include "manager/corrections/AdjustPointsDialog.h"
 #include "manager/corrections/ReasonField.h"
@@ -25,6 +27,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -190,11 +193,41 @@ void TestManagerFlow::managerSignsInSearchesOpensAMemberAndAdjustsPoints()
              qPrintable(page->overview()->pointsText()));
     QCOMPARE(page->messageStrip()->severity(), MessageStrip::Severity::Success);
 
-    // Esc: back to the list; Esc again: back to the sale exactly as it was.
     // The dialog gave the keyboard back to the member page (the window is active again once the
     // platform has processed the activation).
     QVERIFY(QTest::qWaitForWindowActive(m_till->shell.get()));
     QCOMPARE(QApplication::focusWidget(), page->tabs()->tabBar());
+
+    // F4: the audit log names the adjustment, by whom and why, and the chain verifies.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F4);
+    AuditLogPage* audit = screen->auditLogPage();
+    QCOMPARE(screen->currentPage(), static_cast<QWidget*>(audit));
+    QVERIFY(audit->table()->rowCount() >= 1);
+    QCOMPARE(audit->table()->item(0, 2)->text(), QStringLiteral("Bea Manager"));
+    QCOMPARE(audit->table()->item(0, 3)->text(), QStringLiteral("points.adjusted"));
+    QCOMPARE(audit->table()->item(0, 5)->text(), QStringLiteral("points of receipt 1234 missing"));
+    QCOMPARE(audit->verificationStrip()->severity(), MessageStrip::Severity::Success);
+
+    // F5: a cashier account, added through core as this manager.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
+    StaffPage* staff = screen->staffPage();
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(staff->nameField()));
+    ManagerTestTill::type(QStringLiteral("Carl Cashier"));
+    staff->pinField()->setFocus();
+    QTest::keyClicks(staff->pinField(), QStringLiteral("4711"));
+    QTest::keyClicks(staff->repeatField(), QStringLiteral("4711"));
+    QTest::keyClick(staff->repeatField(), Qt::Key_Return);
+    QVERIFY2(staff->messageStrip()->text().contains(QStringLiteral("Cashier Carl Cashier added")),
+             qPrintable(staff->messageStrip()->text()));
+    QCOMPARE(staff->table()->rowCount(), 2);
+
+    // Back to the member: Esc from the member page goes to the list, Esc again to the sale.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    QCOMPARE(screen->currentPage(), static_cast<QWidget*>(members));
+    QTest::keyClick(members->searchField(), Qt::Key_Return);
+    QCOMPARE(screen->currentPage(), static_cast<QWidget*>(page));
+
+    // Esc: back to the list; Esc again: back to the sale exactly as it was.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QCOMPARE(screen->currentPage(), static_cast<QWidget*>(members));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void aCardScannedAtTheSignInIsNeitherAPinNorASale();
     void fifthWrongPinLocksTheAccountWithTheTime();
     void cashierIsRefusedTheManagerScreensByCore();
+    void managerOverrideOpensTheScreensAndTheCashierSignsInAgain();
     void idleLockKeepsTheSaleAndOnlyThePinUnlocks();
     void signOutIsRefusedDuringASaleAndClosesTheShiftAfter();
 
@@ -202,6 +203,35 @@ void TestManagerSignIn::cashierIsRefusedTheManagerScreensByCore()
     QTest::keyClick(prompt->pinField(), Qt::Key_Escape);
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
     QCOMPARE(m_till->shell->session()->name, kCashier);
+}
+
+void TestManagerSignIn::managerOverrideOpensTheScreensAndTheCashierSignsInAgain()
+{
+    signInAs(kCashier, kCashierPin);
+    scanProduct(3);
+    QTest::keyClick(m_till->sale()->scanField(), Qt::Key_F10);
+    StaffPinPage* prompt = m_till->shell->managerPinPage();
+    QCOMPARE(prompt->selectedName(), kManager);  // for a cashier the first manager is preselected
+    QTest::keyClicks(prompt->pinField(), kManagerPin);
+    QTest::keyClick(prompt->pinField(), Qt::Key_Return);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->shell->managerScreen()));
+    QCOMPARE(m_till->shell->managerScreen()->manager().name, kManager);
+    QCOMPARE(openShifts(kManager), 1);
+
+    // Leaving: the manager's shift ends; core had ended the cashier's when the manager signed in
+    // (one person at a time), so the cashier signs in again and finds the sale as it was.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F10);
+    QCOMPARE(openShifts(kManager), 0);
+    StaffPinPage* signIn = m_till->shell->signInPage();
+    QCOMPARE(m_till->shell->currentPage(), signIn);
+    QCOMPARE(signIn->selectedName(), kCashier);
+    QVERIFY2(signIn->messageStrip()->text().contains(QStringLiteral("sign in again")),
+             qPrintable(signIn->messageStrip()->text()));
+    QTest::keyClicks(signIn->pinField(), kCashierPin);
+    QTest::keyClick(signIn->pinField(), Qt::Key_Return);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
+    QCOMPARE(m_till->session->basket().lineCount(), 1);
+    QCOMPARE(openShifts(kCashier), 1);
 }
 
 void TestManagerSignIn::idleLockKeepsTheSaleAndOnlyThePinUnlocks()

@@ -279,9 +279,12 @@ void SaleWindow::submitScan()
 
 void SaleWindow::acceptScan(const QString& text, CardSource source)
 {
-    if (m_scanDiverter && m_scanDiverter(text))
-        return;
     QWidget* modal = QApplication::activeModalWidget();
+    // Dialogs of other screens that take scans say so (the manager's card replacement).
+    if (modal && modal->property("expectsScan").toBool()) {
+        QMetaObject::invokeMethod(modal, "acceptScan", Q_ARG(QString, text));
+        return;
+    }
     if (auto* enrol = qobject_cast<EnrolDialog*>(modal)) {
         enrol->acceptScan(text);
         return;
@@ -298,6 +301,9 @@ void SaleWindow::acceptScan(const QString& text, CardSource source)
         returns->acceptScan(text);
         return;
     }
+    // Behind the sign-in, the lock or the manager screens a scan is theirs, never the sale's.
+    if (!modal && m_scanDiverter && m_scanDiverter(text))
+        return;
     if (modal) {
         m_messageStrip->show(
             MessageStrip::Severity::Error,
