@@ -285,21 +285,32 @@ Result<QList<qint64>> MemberSearch::byPhone(const QString& digits, const QString
     // order, so the page is the same either way.
     if (digits.size() <= 3)
         return byMatch(prefixExpression(QStringLiteral("contact"), {digits}), filter, count, cursor);
+    // The rows stream from FTS5 in rowid order, so reading stops as soon as the page is full.
     QSqlQuery select(m_db);
-    select.prepare(QStringLiteral("SELECT c.rowid FROM (SELECT rowid, contact FROM member_search"
-                                  "   WHERE member_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?) c"
-                                  " CROSS JOIN members m ON m.id = c.rowid"
-                                  " WHERE (' ' || c.contact) LIKE ?%1 ORDER BY c.rowid LIMIT ?")
+    select.setForwardOnly(true);
+    select.prepare(QStringLiteral("SELECT member_search.rowid, member_search.contact FROM member_search"
+                                  " CROSS JOIN members m ON m.id = member_search.rowid"
+                                  " WHERE member_search MATCH ? AND member_search.rowid > ?%1"
+                                  " ORDER BY member_search.rowid LIMIT ?")
                        .arg(filter));
     select.addBindValue(prefixExpression(QStringLiteral("contact"), {digits.left(3)}));
     select.addBindValue(cursor);
     select.addBindValue(kPhoneScanBudget);
-    // Digits only: no LIKE wildcard in the pattern.
-    select.addBindValue(QString(QStringLiteral("% ") + digits + u'%'));
-    select.addBindValue(count);
-    auto coarse = idsOf(select);
-    if (!coarse || coarse->size() >= count)
-        return coarse;
+    if (!select.exec())
+        return StoreError::from(select.lastError());
+    // A word of the contact text (digits, national forms, e-mail words) that starts with the digits.
+    const QString wordStart = u' ' + digits;
+    QList<qint64> ids;
+    int read = 0;
+    while (ids.size() < count && select.next()) {
+        ++read;
+        if (QString(u' ' + select.value(1).toString()).contains(wordStart))
+            ids << select.value(0).toLongLong();
+    }
+    select.finish();
+    // A full page, or every match of the three digits looked at: the walk's answer is complete.
+    if (ids.size() >= count || read < kPhoneScanBudget)
+        return ids;
     return byMatch(prefixExpression(QStringLiteral("contact"), {digits}), filter, count, cursor);
 }
 

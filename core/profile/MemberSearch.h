@@ -64,7 +64,7 @@ private:
 
     // How many matches of a phone number's first three digits byPhone() looks at before it asks
     // the index for the full prefix.
-    static constexpr int kPhoneScanBudget = 5000;
+    static constexpr int kPhoneScanBudget = 2000;
 
     QSqlDatabase m_db;
     QSqlQuery m_card;
