@@ -117,6 +117,10 @@ void MemberPanel::enableCustomerHints(const Database& database, const Clock& clo
 {
     m_hints = std::make_unique<CustomerValueHint>(database, clock);
     m_hintMemberId.reset();
+    // The A-customer threshold sums a year of sales once a day: pay for it when the till starts,
+    // not at the first member scan of the day with a customer waiting. A failure here is only
+    // retried at that scan, which then shows no hint if the database still cannot be read.
+    static_cast<void>(m_hints->aThresholdMinor());
 }
 
 void MemberPanel::showSession(const SaleSession& session)
