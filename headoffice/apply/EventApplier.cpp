@@ -7,6 +7,8 @@
 #include "corrections/Corrections.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
+#include "privacy/ConsentRecorder.h"
+#include "privacy/Erasure.h"
 #include "records/FlatJson.h"
 #include "sale/SaleService.h"
 #include "store/HqDatabase.h"
@@ -34,8 +36,8 @@ const QString kCardNumber = QStringLiteral("card_number");
 const QString& kMemberAdjusted = Corrections::kMemberAdjustedEvent;
 const QString& kMembersMerged = Corrections::kMembersMergedEvent;
 const QString& kCardUnblocked = Corrections::kCardUnblockedEvent;
-const QString& kMemberErased = EventApplier::kMemberErased;
-const QString& kConsentRecorded = EventApplier::kConsentRecorded;
+const QString& kMemberErased = Erasure::kMemberErasedEvent;
+const QString& kConsentRecorded = ConsentRecorder::kConsentRecordedEvent;
 const QString kPoints = QStringLiteral("points");
 const QString kWallet = QStringLiteral("wallet");
 

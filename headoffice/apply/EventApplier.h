@@ -28,10 +28,6 @@ class EventApplier final
 public:
     static inline const QString kUnknownMember = QStringLiteral("unknown_member");
     static inline const QString kCardTaken = QStringLiteral("card_taken");
-    // The privacy events (names fixed with the till's writer, core/privacy; docs/sync-protocol.md).
-    // The corrections' are Corrections::k*Event.
-    static inline const QString kMemberErased = QStringLiteral("member.erased");
-    static inline const QString kConsentRecorded = QStringLiteral("consent.recorded");
 
     EventApplier(HqDatabase& database, QString now);
     Q_DISABLE_COPY_MOVE(EventApplier)
