@@ -14,6 +14,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -160,6 +161,37 @@ void TestReportsPage::periodPickerFromTheKeyboard()
     QVERIFY(shown.wait(20000));
     QCOMPARE(page.figures()->sales, 0);
     QCOMPARE(label(page, QStringLiteral("sales")), QStringLiteral("0"));
+
+    // Custom days: the date fields open up, Return in one of them computes the span.
+    auto* from = page.findChild<QDateEdit*>(QStringLiteral("fromDateEdit"));
+    auto* to = page.findChild<QDateEdit*>(QStringLiteral("toDateEdit"));
+    QVERIFY(from && to);
+    QVERIFY(!from->isEnabled());
+    QTest::keyClick(combo, Qt::Key_End);
+    QCOMPARE(combo->currentIndex(), 5);
+    QVERIFY(from->isEnabled() && to->isEnabled());
+    from->setDate(today.addDays(-12));
+    to->setDate(today.addDays(-10));
+    to->setFocus();
+    QTest::keyClick(to, Qt::Key_Return);
+    QVERIFY(shown.wait(20000));
+    const ReportPeriod custom = ReportPeriod::days(today.addDays(-12), today.addDays(-10));
+    QCOMPARE(page.figures()->period.from, custom.from);
+    QCOMPARE(page.figures()->period.to, custom.to);
+    const auto core = BranchReport::computeFor(*m_till.database, custom);
+    QVERIFY(core.ok());
+    QCOMPARE(page.figures()->sales, core->sales);
+    QVERIFY(core->sales > 0);
+    QCOMPARE(page.figures()->series.size(), 3);
+
+    // The show button computes again from the keyboard too.
+    auto* show = page.findChild<QPushButton*>(QStringLiteral("showButton"));
+    QVERIFY(show);
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_Space);
+    QVERIFY(page.isBusy());
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(page.figures()->sales, core->sales);
 }
 
 void TestReportsPage::germanFormatsMoneyAndPercent()

@@ -188,6 +188,12 @@ QWidget* ReportsPage::buildPicker()
         if (m_from->date() > date)
             m_from->setDate(date);
     });
+    // Return in a date field computes the custom days (the show button does too).
+    for (QDateEdit* edit : {m_from, m_to})
+        connect(edit, &QDateEdit::editingFinished, this, [this] {
+            if (m_period->currentIndex() == kCustom)
+                refresh();
+        });
     setTabOrder(m_period, m_from);
     setTabOrder(m_from, m_to);
     setTabOrder(m_to, m_show);
