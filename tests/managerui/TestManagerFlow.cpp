@@ -204,7 +204,7 @@ void TestManagerFlow::managerSignsInSearchesOpensAMemberAndAdjustsPoints()
     QCOMPARE(screen->currentPage(), static_cast<QWidget*>(audit));
     QVERIFY(audit->table()->rowCount() >= 1);
     QCOMPARE(audit->table()->item(0, 2)->text(), QStringLiteral("Bea Manager"));
-    QCOMPARE(audit->table()->item(0, 3)->text(), QStringLiteral("points.adjusted"));
+    QCOMPARE(audit->table()->item(0, 3)->text(), QStringLiteral("Points adjusted (points.adjusted)"));
     QCOMPARE(audit->table()->item(0, 5)->text(), QStringLiteral("points of receipt 1234 missing"));
     QCOMPARE(audit->verificationStrip()->severity(), MessageStrip::Severity::Success);
 

@@ -5,8 +5,10 @@
 #include "sale/MessageStrip.h"
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QKeyEvent>
@@ -18,6 +20,30 @@
 namespace loyalty {
 
 namespace {
+// The action's stable word with the manager's words for it ("Points adjusted (points.adjusted)").
+QString actionText(const QString& action)
+{
+    static const QHash<QString, const char*> words{
+        {AuditLog::kPointsAdjusted, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Points adjusted")},
+        {AuditLog::kWalletAdjusted, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Wallet adjusted")},
+        {AuditLog::kMembersMerged, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Accounts merged")},
+        {AuditLog::kCardUnblocked, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Card unblocked")},
+        {AuditLog::kCardReplaced, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Card replaced")},
+        {AuditLog::kMemberErased, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Member erased")},
+        {AuditLog::kMemberExported, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Member data exported")},
+        {AuditLog::kConsentRecorded, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Consent recorded")},
+        {AuditLog::kStaffAdded, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Staff account added")},
+        {AuditLog::kStaffLocked, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Staff account locked")},
+        {AuditLog::kStaffDeactivated, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Staff account deactivated")},
+        {AuditLog::kStaffPinChanged, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "PIN changed")},
+    };
+    const auto it = words.constFind(action);
+    if (it == words.cend())
+        return action;
+    return QCoreApplication::translate("loyalty::AuditLogPage", it.value()) + QStringLiteral(" (") + action +
+           QLatin1Char(')');
+}
+
 QString compact(const QJsonObject& object)
 {
     return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -106,12 +132,15 @@ void AuditLogPage::load()
                                 at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat)
                                              : entry.recordedAt,
                                 entry.staffName,
-                                entry.action,
+                                actionText(entry.action),
                                 entry.memberRef,
                                 entry.reason,
                                 compact(entry.before) + QStringLiteral(" → ") + compact(entry.after)};
-        for (int column = 0; column < cells.size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        for (int column = 0; column < cells.size(); ++column) {
+            auto* item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(cells.at(column));  // before and after are long: the whole text on hover
+            m_table->setItem(row, column, item);
+        }
         m_oldestSeq = entry.seq;
     }
     m_older->setEnabled(m_hasMore);

@@ -6,7 +6,9 @@
 #include "sale/MessageStrip.h"
 #include "store/Database.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLocale>
@@ -20,6 +22,23 @@ namespace {
 QString signedNumber(const QLocale& locale, qint64 amount)
 {
     return amount > 0 ? QStringLiteral("+") + locale.toString(amount) : locale.toString(amount);
+}
+
+// A ledger entry's kind in the manager's words (the stored word for kinds this screen does not know).
+QString entryKindText(const QString& kind)
+{
+    static const QHash<QString, const char*> words{
+        {QStringLiteral("opening"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Opening balance")},
+        {QStringLiteral("adjustment"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Correction")},
+        {QStringLiteral("expire"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Points expired")},
+        {QStringLiteral("merge_in"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Moved in from a merged account")},
+        {QStringLiteral("merge_out"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Moved to the merged account")},
+        {QStringLiteral("reverse"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Taken back by a return")},
+        {QStringLiteral("earn"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Earned")},
+        {QStringLiteral("redeem"), QT_TRANSLATE_NOOP("loyalty::MemberHistoryTab", "Redeemed")},
+    };
+    const auto it = words.constFind(kind);
+    return it == words.cend() ? kind : QCoreApplication::translate("loyalty::MemberHistoryTab", it.value());
 }
 }  // namespace
 
@@ -35,8 +54,15 @@ MemberHistoryTab::MemberHistoryTab(Database& database, QWidget* parent)
     m_tree->setAccessibleName(tr("History"));
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({tr("When"), tr("What"), tr("Amount"), tr("Points")});
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_tree->header()->setMinimumSectionSize(110);
+    QFont readable = m_tree->font();
+    readable.setPointSizeF(readable.pointSizeF() * 1.15);
+    m_tree->setFont(readable);
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(false);
     m_tree->installEventFilter(this);
@@ -117,9 +143,12 @@ void MemberHistoryTab::append(const MemberHistoryItem& item)
         break;
     case MemberHistoryItem::Kind::Entry: {
         const HistoryEntry entry = item.entries.isEmpty() ? HistoryEntry{} : item.entries.first();
-        QString what = entry.explanation.isEmpty() ? entry.kind : entry.explanation;
-        if (!entry.reason.isEmpty())
-            what += QStringLiteral(" — ") + entry.reason;
+        // The explanation was written for people (a correction's carries the manager's reason);
+        // entry.reason is a stable word for programs.
+        QString what = entry.explanation.isEmpty() ? entryKindText(entry.kind) : entry.explanation;
+        if (entry.fromHeadOffice)
+            what += QStringLiteral(" ") + tr("(from head office)");
+        row->setToolTip(1, what);
         row->setText(1, what);
         if (!entry.account.isEmpty() && entry.account != QLatin1String("points"))
             row->setText(2, entry.account + QStringLiteral(" ") + signedNumber(locale, entry.amount));
@@ -134,6 +163,8 @@ void MemberHistoryTab::append(const MemberHistoryItem& item)
     for (const HistoryEffect& effect : item.effects) {
         auto* child = new QTreeWidgetItem(row);
         child->setText(1, effect.explanation.isEmpty() ? effect.kind : effect.explanation);
+        child->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        child->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         if (effect.discountMinor != 0)
             child->setText(2, money.format(Money(-effect.discountMinor, currency)));
         else if (effect.amount != 0)
@@ -142,8 +173,9 @@ void MemberHistoryTab::append(const MemberHistoryItem& item)
     if (item.kind == MemberHistoryItem::Kind::Return) {
         for (const HistoryEntry& entry : item.entries) {
             auto* child = new QTreeWidgetItem(row);
-            child->setText(1, entry.explanation.isEmpty() ? entry.kind : entry.explanation);
+            child->setText(1, entry.explanation.isEmpty() ? entryKindText(entry.kind) : entry.explanation);
             child->setText(3, signedNumber(locale, entry.amount));
+            child->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         }
     }
     row->setExpanded(item.kind != MemberHistoryItem::Kind::Entry);

@@ -115,6 +115,7 @@ QWidget* MemberPage::buildCardsTab()
     m_cards->setSelectionMode(QAbstractItemView::SingleSelection);
     m_unblock = actionButton(QStringLiteral("unblockCardButton"), tr("Unblock card"), QStringLiteral("F9"), tab);
     m_replace = actionButton(QStringLiteral("replaceCardButton"), tr("Replace card"), QStringLiteral("F11"), tab);
+    connect(m_cards, &QTableWidget::currentCellChanged, this, [this] { updateCardButtons(); });
     connect(m_unblock, &QPushButton::clicked, this, &MemberPage::unblockCard);
     connect(m_replace, &QPushButton::clicked, this, &MemberPage::replaceCard);
     auto* buttons = new QHBoxLayout;
@@ -192,6 +193,18 @@ void MemberPage::showCards()
     }
     if (!m_profile->cards.isEmpty())
         m_cards->selectRow(0);
+    updateCardButtons();
+}
+
+// Only what core would allow for the selected card: unblock a blocked one, replace one not yet replaced.
+void MemberPage::updateCardButtons()
+{
+    const int row = m_cards->currentRow();
+    const bool open = m_profile && !m_profile->isErased() && !m_profile->isMerged();
+    const MemberCard* card =
+        m_profile && row >= 0 && row < m_profile->cards.size() ? &m_profile->cards.at(row) : nullptr;
+    m_unblock->setEnabled(open && card && card->state == CardState::Blocked);
+    m_replace->setEnabled(open && card && card->state != CardState::Replaced);
 }
 
 QString MemberPage::selectedCard() const
@@ -258,6 +271,10 @@ void MemberPage::merge()
 
 void MemberPage::unblockCard()
 {
+    if (!m_unblock->isEnabled()) {
+        m_message->show(MessageStrip::Severity::Warning, tr("Pick a blocked card on the Cards tab to unblock it."));
+        return;
+    }
     const QString card = selectedCard();
     if (!m_profile || card.isEmpty()) {
         m_message->show(MessageStrip::Severity::Warning, tr("Pick a card on the Cards tab first."));
@@ -274,6 +291,10 @@ void MemberPage::unblockCard()
 
 void MemberPage::replaceCard()
 {
+    if (!m_replace->isEnabled()) {
+        m_message->show(MessageStrip::Severity::Warning, tr("Pick a card that is not replaced yet on the Cards tab."));
+        return;
+    }
     const QString card = selectedCard();
     if (!m_profile || card.isEmpty()) {
         m_message->show(MessageStrip::Severity::Warning, tr("Pick a card on the Cards tab first."));

@@ -60,6 +60,7 @@ private:
     void unblockCard();
     void replaceCard();
     void regainFocus();
+    void updateCardButtons();
 
     Database& m_database;
     const Clock& m_clock;
