@@ -20,8 +20,13 @@ ReportPeriod ReportPeriod::preset(Preset preset, const QDate& today)
     switch (preset) {
     case Preset::Today:
         return days(today, today);
-    case Preset::ThisWeek:
-        return days(today.addDays(1 - today.dayOfWeek()), today);
+    case Preset::ThisWeek: {
+        // Retention compares with the whole week before, as the month with the whole month before.
+        const QDate monday = today.addDays(1 - today.dayOfWeek());
+        ReportPeriod period = days(monday, today);
+        period.compareFrom = monday.addDays(-7).startOfDay();
+        return period;
+    }
     case Preset::ThisMonth: {
         ReportPeriod period = days(QDate(today.year(), today.month(), 1), today);
         // Retention compares a month with the whole month before it, not with the same number of days.

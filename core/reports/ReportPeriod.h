@@ -24,6 +24,8 @@ struct ReportPeriod
 
     // Whole local days first … last (inclusive); the comparison is the same number of days before.
     static ReportPeriod days(const QDate& first, const QDate& last);
+    // The week, month and year so far compare with the whole week, month or year before; today and
+    // the last 30 days with as many days before.
     static ReportPeriod preset(Preset preset, const QDate& today);
 
     bool isValid() const { return from.isValid() && to.isValid() && from < to; }

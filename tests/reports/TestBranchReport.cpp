@@ -411,7 +411,7 @@ void TestBranchReport::presets_data()
     QTest::newRow("today") << int(ReportPeriod::Preset::Today) << QDate(2026, 6, 17) << QDate(2026, 6, 17)
                            << QDate(2026, 6, 16);
     QTest::newRow("this week") << int(ReportPeriod::Preset::ThisWeek) << QDate(2026, 6, 15) << QDate(2026, 6, 17)
-                               << QDate(2026, 6, 12);
+                               << QDate(2026, 6, 8);
     QTest::newRow("this month") << int(ReportPeriod::Preset::ThisMonth) << QDate(2026, 6, 1) << QDate(2026, 6, 17)
                                 << QDate(2026, 5, 1);
     QTest::newRow("last 30 days") << int(ReportPeriod::Preset::Last30Days) << QDate(2026, 5, 19) << QDate(2026, 6, 17)
