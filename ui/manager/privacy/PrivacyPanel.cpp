@@ -3,6 +3,7 @@
 #include "account/StoredTime.h"
 #include "manager/corrections/ReasonField.h"
 #include "members/ConsentText.h"
+#include "members/MarketingConsentText.h"
 #include "privacy/ConsentRecorder.h"
 #include "privacy/Erasure.h"
 #include "privacy/PrivacyExport.h"
@@ -36,8 +37,8 @@ QString purposeName(const QString& purpose)
 {
     if (purpose == kProgrammePurpose)
         return PrivacyPanel::tr("Loyalty programme");
-    if (purpose == QLatin1String("marketing"))
-        return PrivacyPanel::tr("Marketing");
+    if (purpose == MarketingConsentText::purpose())
+        return PrivacyPanel::tr("Offers and news (marketing)");
     return purpose;
 }
 
@@ -196,7 +197,7 @@ void PrivacyPanel::showMember(const MemberProfile& profile, const StaffSession& 
 
 QStringList PrivacyPanel::purposes() const
 {
-    QStringList list{kProgrammePurpose};
+    QStringList list{kProgrammePurpose, MarketingConsentText::purpose()};
     if (m_profile) {
         for (const ConsentRecord& record : m_profile->consents) {
             if (!list.contains(record.purpose))
@@ -217,12 +218,14 @@ std::optional<ConsentRecord> PrivacyPanel::latest(const QString& purpose) const
     return std::nullopt;
 }
 
-// The programme's consent is recorded in the version of the text the till shows today; another
-// purpose in the version the customer last saw (the till has no text of its own for it).
+// The programme's and the marketing consent are recorded in the version of the text the till has
+// today; another purpose in the version the customer last saw (the till has no text of its own for it).
 QString PrivacyPanel::textVersionFor(const QString& purpose) const
 {
     if (purpose == kProgrammePurpose)
         return ConsentText::version();
+    if (purpose == MarketingConsentText::purpose())
+        return MarketingConsentText::version();
     const auto last = latest(purpose);
     return last ? last->textVersion : QString();
 }
@@ -266,6 +269,10 @@ void PrivacyPanel::rebuildPurposeRows()
         row.state->setObjectName(QStringLiteral("consentStateLabel"));
         row.give->setProperty("purpose", purpose);
         row.withdraw->setProperty("purpose", purpose);
+        if (purpose == kProgrammePurpose)
+            row.give->setToolTip(ConsentText::text());
+        else if (purpose == MarketingConsentText::purpose())
+            row.give->setToolTip(MarketingConsentText::text());
         row.give->setAccessibleName(tr("Record consent given: %1").arg(purposeName(purpose)));
         row.withdraw->setAccessibleName(tr("Record consent withdrawn: %1").arg(purposeName(purpose)));
         connect(row.give, &QPushButton::clicked, this, [this, purpose] { recordConsent(purpose, true); });
