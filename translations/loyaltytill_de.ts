@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditCommand</name>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entry(s), every one linked to the one before.</source>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist unversehrt: %n Eintrag, mit dem vorigen verkettet.</numerusform>
+            <numerusform>Das Prüfprotokoll ist unversehrt: %n Einträge, jeder mit dem vorigen verkettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with.</source>
+        <translation>Das Prüfprotokoll wurde manipuliert.</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Eintrag:</translation>
+    </message>
+    <message>
+        <source>Recorded:</source>
+        <translation>Erfasst:</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>Personal:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Aktion:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Mitglied:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>Vorher:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Nachher:</translation>
+    </message>
+    <message>
+        <source>Previous hash:</source>
+        <translation>Vorheriger Hash:</translation>
+    </message>
+    <message>
+        <source>Hash:</source>
+        <translation>Hash:</translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation>Das Prüfprotokoll ist leer.</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit log&apos;s head is missing although it has entries; run &quot;loyalty-ctl audit verify&quot;.</source>
+        <translation>Der Kopf des Prüfprotokolls fehlt, obwohl es Einträge hat; führen Sie „loyalty-ctl audit verify“ aus.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerifier</name>
+    <message>
+        <source>Entry %1 is missing: it was deleted.</source>
+        <translation>Eintrag %1 fehlt: Er wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 are missing: they were deleted.</source>
+        <translation>Die Einträge %1 bis %2 fehlen: Sie wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2, %3) was changed after it was written: its content no longer matches its hash.</source>
+        <translation>Eintrag %1 (%2, %3) wurde nach dem Schreiben geändert: Sein Inhalt passt nicht mehr zu seinem Hash.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2, %3) does not follow the entry before it: entries were deleted, inserted or moved there.</source>
+        <translation>Eintrag %1 (%2, %3) schließt nicht an den vorigen Eintrag an: Dort wurden Einträge gelöscht, eingefügt oder verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The record of the log&apos;s last entry is missing although the log has %n entries.</source>
+        <translation>
+            <numerusform>Der Vermerk zum letzten Eintrag des Protokolls fehlt, obwohl das Protokoll %n Eintrag hat.</numerusform>
+            <numerusform>Der Vermerk zum letzten Eintrag des Protokolls fehlt, obwohl das Protokoll %n Einträge hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1, the newest, is missing: it was deleted.</source>
+        <translation>Eintrag %1, der neueste, fehlt: Er wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2, the newest, are missing: they were deleted.</source>
+        <translation>Die Einträge %1 bis %2, die neuesten, fehlen: Sie wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Entry %1 and after were added past the log&apos;s recorded end: they were inserted.</source>
+        <translation>Eintrag %1 und die folgenden stehen hinter dem vermerkten Ende des Protokolls: Sie wurden eingefügt.</translation>
+    </message>
+    <message>
+        <source>Entry %1, the newest, is not the one the log recorded as its end: it was replaced.</source>
+        <translation>Eintrag %1, der neueste, ist nicht der, den das Protokoll als sein Ende vermerkt hat: Er wurde ersetzt.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceCommand</name>
     <message>
         <source>active</source>
@@ -97,6 +236,21 @@
     </message>
 </context>
 <context>
+    <name>BranchReport</name>
+    <message>
+        <source>The report period must end after it starts.</source>
+        <translation>Der Berichtszeitraum muss nach seinem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>Points as money off</source>
+        <translation>Punkte als Rabatt</translation>
+    </message>
+    <message>
+        <source>%1 (full card)</source>
+        <translation>%1 (volle Karte)</translation>
+    </message>
+</context>
+<context>
     <name>CardCommand</name>
     <message>
         <source>Digital card %1 is revoked (%2); every till refuses it from its next sync on.</source>
@@ -166,6 +320,21 @@
     <message>
         <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
         <translation>Karte •••• %1 gehört bereits einem Mitglied. Nehmen Sie eine neue Karte vom Stapel.</translation>
+    </message>
+</context>
+<context>
+    <name>CardStateText</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
     </message>
 </context>
 <context>
@@ -325,6 +494,25 @@
     </message>
 </context>
 <context>
+    <name>ConsentRecorder</name>
+    <message>
+        <source>The consent purpose must be a short word of lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Der Zweck der Einwilligung muss ein kurzes Wort aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; sein.</translation>
+    </message>
+    <message>
+        <source>The consent text needs a version of at most %1 characters.</source>
+        <translation>Der Einwilligungstext braucht eine Version mit höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>An dieser Kasse gibt es kein Mitglied %1.</translation>
+    </message>
+    <message>
+        <source>Member %1 was erased on request; nobody can give consent for them any more.</source>
+        <translation>Mitglied %1 wurde auf Wunsch gelöscht; für dieses Mitglied kann niemand mehr eine Einwilligung erteilen.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentText</name>
     <message>
         <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
@@ -405,6 +593,84 @@
     </message>
 </context>
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>Give a reason for the correction; it goes into the audit log.</source>
+        <translation>Geben Sie eine Begründung für die Korrektur an; sie wird im Prüfprotokoll vermerkt.</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; keep it to %2.</source>
+        <translation>Die Begründung ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>An dieser Kasse gibt es kein Mitglied %1.</translation>
+    </message>
+    <message>
+        <source>Member %1 was erased on request; their accounts cannot be changed.</source>
+        <translation>Mitglied %1 wurde auf Wunsch gelöscht; seine Konten können nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>Member %1 was merged into member %2; correct member %2 instead.</source>
+        <translation>Mitglied %1 wurde mit Mitglied %2 zusammengeführt; korrigieren Sie stattdessen Mitglied %2.</translation>
+    </message>
+    <message>
+        <source>Enter the points to add or take away; zero changes nothing.</source>
+        <translation>Geben Sie die Punkte ein, die gutgeschrieben oder abgezogen werden; null ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to add to or take from the wallet; zero changes nothing.</source>
+        <translation>Geben Sie den Betrag ein, der dem Guthaben gutgeschrieben oder abgezogen wird; null ändert nichts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Member %1 has %Ln point(s); taking %2 would leave a negative balance.</source>
+        <translation>
+            <numerusform>Mitglied %1 hat %Ln Punkt; %2 abzuziehen ergäbe einen negativen Punktestand.</numerusform>
+            <numerusform>Mitglied %1 hat %Ln Punkte; %2 abzuziehen ergäbe einen negativen Punktestand.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member %1 has %2 in the wallet; taking %3 would leave it negative.</source>
+        <translation>Mitglied %1 hat %2 Guthaben; %3 abzuziehen ergäbe ein negatives Guthaben.</translation>
+    </message>
+    <message>
+        <source>Correction by %1: %2</source>
+        <translation>Korrektur durch %1: %2</translation>
+    </message>
+    <message>
+        <source>A member cannot be merged into themselves.</source>
+        <translation>Ein Mitglied kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>Moved to member %1 (accounts merged)</source>
+        <translation>Übertragen auf Mitglied %1 (Konten zusammengeführt)</translation>
+    </message>
+    <message>
+        <source>Moved from member %1 (accounts merged)</source>
+        <translation>Übertragen von Mitglied %1 (Konten zusammengeführt)</translation>
+    </message>
+    <message>
+        <source>Merging would leave member %1 with a negative %2 balance; nothing was changed.</source>
+        <translation>Das Zusammenführen ergäbe bei Mitglied %1 einen negativen Stand bei %2; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Member %1 was changed meanwhile; nothing was merged.</source>
+        <translation>Mitglied %1 wurde inzwischen geändert; es wurde nichts zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>There is no card %1 on this till.</source>
+        <translation>An dieser Kasse gibt es keine Karte %1.</translation>
+    </message>
+    <message>
+        <source>Card %1 is not blocked.</source>
+        <translation>Karte %1 ist nicht gesperrt.</translation>
+    </message>
+    <message>
+        <source>Card %1 was replaced; it cannot be used again.</source>
+        <translation>Karte %1 wurde ersetzt; sie kann nicht wieder verwendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>CtlBasketBuilder</name>
     <message>
         <source>%1 is not a loyalty card; give products with --line.</source>
@@ -444,10 +710,6 @@
     <message>
         <source>N</source>
         <translation>N</translation>
-    </message>
-    <message>
-        <source>members, products: how many to list (default: %1).</source>
-        <translation>members, products: wie viele aufgelistet werden (Standard: %1).</translation>
     </message>
     <message>
         <source>sales: how many of the most recent sales to list (default: %1).</source>
@@ -806,10 +1068,6 @@
         <translation>provision: unverschlüsseltes http zur Zentrale auf diesem Rechner erlauben (nur für Entwicklung und Tests).</translation>
     </message>
     <message>
-        <source>provision: the till&apos;s name at head office (default: its current name).</source>
-        <translation>provision: der Name der Kasse in der Zentrale (Standard: ihr aktueller Name).</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>Name</translation>
     </message>
@@ -824,10 +1082,6 @@
     <message>
         <source>For tests: run the till&apos;s clock this many seconds ahead (negative: behind), for sales&apos; times and head-office requests alike.</source>
         <translation>Für Tests: die Uhr der Kasse so viele Sekunden vorstellen (negativ: zurückstellen), für Verkaufszeiten und Anfragen an die Zentrale gleichermaßen.</translation>
-    </message>
-    <message>
-        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync or outbox.</source>
-        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync oder outbox.</translation>
     </message>
     <message>
         <source>  provision --hq URL --code CODE [--ca FILE | --pin sha256/BASE64]</source>
@@ -913,6 +1167,106 @@
         <source>--timeout needs a whole number of seconds from 1 to %1, not &quot;%2&quot;.</source>
         <translation>--timeout braucht eine ganze Zahl Sekunden von 1 bis %1, nicht „%2“.</translation>
     </message>
+    <message>
+        <source>demo: also sell through the till for the past N days (default: 0, none; ./dev run asks for 365).</source>
+        <translation>demo: außerdem Verkäufe über die Kasse für die letzten N Tage (Standard: 0, keine; ./dev run verlangt 365).</translation>
+    </message>
+    <message>
+        <source>members, products, audit list: how many to list (default: %1).</source>
+        <translation>members, products, audit list: wie viele aufgelistet werden (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>provision: the till&apos;s name at head office (default: its current name); staff add: the person&apos;s name.</source>
+        <translation>provision: der Name der Kasse in der Zentrale (Standard: ihr aktueller Name); staff add: der Name der Person.</translation>
+    </message>
+    <message>
+        <source>staff add: manager or cashier.</source>
+        <translation>staff add: manager (Filialleitung) oder cashier (Kassierer(in)).</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rolle</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit or staff.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit oder staff.</translation>
+    </message>
+    <message>
+        <source>       [--history-days N]   … and a history of sales over the past N days</source>
+        <translation>       [--history-days N]   … und Verkäufe über die letzten N Tage</translation>
+    </message>
+    <message>
+        <source>  audit verify              walk the hash chain of the audit log of manual actions;</source>
+        <translation>  audit verify              die Hash-Kette des Prüfprotokolls manueller Eingriffe prüfen;</translation>
+    </message>
+    <message>
+        <source>                            names the first entry that was edited, deleted, inserted</source>
+        <translation>                            nennt den ersten Eintrag, der geändert, gelöscht, eingefügt</translation>
+    </message>
+    <message>
+        <source>                            or moved, and exits with 7</source>
+        <translation>                            oder verschoben wurde, und endet mit 7</translation>
+    </message>
+    <message>
+        <source>  audit list [--limit N]    list the newest entries of the audit log</source>
+        <translation>  audit list [--limit N]    die neuesten Einträge des Prüfprotokolls auflisten</translation>
+    </message>
+    <message>
+        <source>  staff add --name NAME --role manager|cashier</source>
+        <translation>  staff add --name NAME --role manager|cashier</translation>
+    </message>
+    <message>
+        <source>                            add a staff account; the PIN (4 to 8 digits) is read from</source>
+        <translation>                            ein Personalkonto anlegen; die PIN (4 bis 8 Ziffern) wird von</translation>
+    </message>
+    <message>
+        <source>                            standard input, never from the command line (asked twice</source>
+        <translation>                            der Standardeingabe gelesen, nie aus der Kommandozeile (am</translation>
+    </message>
+    <message>
+        <source>                            without echo on a terminal)</source>
+        <translation>                            Terminal zweimal ohne Anzeige abgefragt)</translation>
+    </message>
+    <message>
+        <source>  staff list                list the staff accounts, their roles and locks</source>
+        <translation>  staff list                die Personalkonten mit Rollen und Sperren auflisten</translation>
+    </message>
+    <message>
+        <source>Who may run loyalty-ctl: whoever can read and write the database file, i.e. the</source>
+        <translation>Wer loyalty-ctl ausführen darf: wer die Datenbankdatei lesen und schreiben kann, also die</translation>
+    </message>
+    <message>
+        <source>till&apos;s administrator (IT). It asks for no staff sign-in; staff add is recorded in</source>
+        <translation>Administration der Kasse (IT). Es verlangt keine Anmeldung des Personals; staff add wird im</translation>
+    </message>
+    <message>
+        <source>the audit log as &quot;administrator (loyalty-ctl)&quot;. Protect the file accordingly.</source>
+        <translation>Prüfprotokoll als „administrator (loyalty-ctl)“ vermerkt. Schützen Sie die Datei entsprechend.</translation>
+    </message>
+    <message>
+        <source>  7  tampered: audit verify found an edited, deleted, inserted or moved entry</source>
+        <translation>  7  manipuliert: audit verify hat einen geänderten, gelöschten, eingefügten oder verschobenen Eintrag gefunden</translation>
+    </message>
+    <message>
+        <source>audit needs an action: &quot;audit verify&quot; or &quot;audit list&quot;.</source>
+        <translation>audit braucht eine Aktion: „audit verify“ oder „audit list“.</translation>
+    </message>
+    <message>
+        <source>staff needs an action: &quot;staff add --name NAME --role manager|cashier&quot; or &quot;staff list&quot;.</source>
+        <translation>staff braucht eine Aktion: „staff add --name NAME --role manager|cashier“ oder „staff list“.</translation>
+    </message>
+    <message>
+        <source>--history-days needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
+        <translation>--history-days braucht eine ganze Zahl von 0 bis %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>staff add needs --name NAME and --role manager|cashier, e.g. &quot;loyalty-ctl staff add --name Mara --role manager&quot;; the PIN comes from standard input.</source>
+        <translation>staff add braucht --name NAME und --role manager|cashier, z. B. „loyalty-ctl staff add --name Mara --role manager“; die PIN kommt von der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>--role needs manager or cashier, not &quot;%1&quot;.</source>
+        <translation>--role braucht manager oder cashier, nicht „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>CtlEffects</name>
@@ -934,6 +1288,38 @@
     <message>
         <source>There is no sale %1 at this till.</source>
         <translation>An dieser Kasse gibt es keinen Verkauf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerValueHint</name>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1 — offer the %2-point reward “%3”</source>
+        <translation>
+            <numerusform>%Ln Punkt verfällt am %1 – Prämie „%3“ für %2 Punkte anbieten</numerusform>
+            <numerusform>%Ln Punkte verfallen am %1 – Prämie „%3“ für %2 Punkte anbieten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1 — offer to pay with points (worth %2)</source>
+        <translation>
+            <numerusform>%Ln Punkt verfällt am %1 – Bezahlen mit Punkten anbieten (Wert %2)</numerusform>
+            <numerusform>%Ln Punkte verfallen am %1 – Bezahlen mit Punkten anbieten (Wert %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1</source>
+        <translation>
+            <numerusform>%Ln Punkt verfällt am %1</numerusform>
+            <numerusform>%Ln Punkte verfallen am %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A customer · %1</source>
+        <translation>A-Kunde · %1</translation>
+    </message>
+    <message>
+        <source>A customer: among the members who bring %1 % of this till&apos;s revenue</source>
+        <translation>A-Kunde: gehört zu den Mitgliedern, die %1 % des Umsatzes dieser Kasse bringen</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1427,53 @@ Artikel: %4
 Programmversion: %5
 Sekunden: %6</translation>
     </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>%1 days, %2 sales (%3 with members), %4 redemptions, %5 returns</source>
+        <translation>%1 Tage, %2 Verkäufe (%3 mit Mitglied), %4 Einlösungen, %5 Rückgaben</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>Korrekturen:</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Filialleitung:</translation>
+    </message>
+    <message>
+        <source>%1, PIN %2</source>
+        <translation>%1, PIN %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCorrections</name>
+    <message>
+        <source>The demo corrections need a till without staff accounts: the demo manager is its first.</source>
+        <translation>Die Demo-Korrekturen brauchen eine Kasse ohne Personalkonten: Die Demo-Filialleitung ist ihr erstes Konto.</translation>
+    </message>
+    <message>
+        <source>Points for a purchase the till missed (receipt shown by the customer)</source>
+        <translation>Punkte für einen Einkauf, den die Kasse nicht erfasst hat (Kassenbon vom Kunden vorgelegt)</translation>
+    </message>
+    <message>
+        <source>Welcome points booked twice by mistake</source>
+        <translation>Willkommenspunkte versehentlich doppelt gebucht</translation>
+    </message>
+    <message>
+        <source>Goodwill for a damaged product</source>
+        <translation>Kulanz für einen beschädigten Artikel</translation>
+    </message>
+    <message>
+        <source>The customer found the card they had reported lost</source>
+        <translation>Der Kunde hat die als verloren gemeldete Karte wiedergefunden</translation>
+    </message>
+    <message>
+        <source>The same person enrolled twice</source>
+        <translation>Dieselbe Person hat sich zweimal angemeldet</translation>
+    </message>
 </context>
 <context>
     <name>DemoDataGenerator</name>
@@ -1051,6 +1484,17 @@ Sekunden: %6</translation>
     <message>
         <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
         <translation>Die Datenbank %1 enthält bereits Mitglieder oder Artikel; Demodaten kommen nur in eine neue, leere Datenbank. Es wurde nichts verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHistory</name>
+    <message>
+        <source>The demo history needs 0 to %1 days and at least one sale a day.</source>
+        <translation>Der Demo-Verlauf braucht 0 bis %1 Tage und mindestens einen Verkauf pro Tag.</translation>
+    </message>
+    <message>
+        <source>The demo history needs the demo shop&apos;s products: run demo first.</source>
+        <translation>Der Demo-Verlauf braucht die Artikel des Demo-Geschäfts: Führen Sie zuerst demo aus.</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1586,25 @@ Sekunden: %6</translation>
     <message>
         <source>The referrer&apos;s card %1 is not known; enrol without it or scan another card.</source>
         <translation>Die Karte %1 des werbenden Mitglieds ist unbekannt; ohne sie anmelden oder eine andere Karte scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <source>Say why the member is erased (e.g. the customer&apos;s request).</source>
+        <translation>Geben Sie an, warum das Mitglied gelöscht wird (z. B. auf Wunsch des Kunden).</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; keep it to %2.</source>
+        <translation>Die Begründung ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>An dieser Kasse gibt es kein Mitglied %1.</translation>
+    </message>
+    <message>
+        <source>Member %1 was already erased.</source>
+        <translation>Mitglied %1 wurde bereits gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2018,17 @@ Sekunden: %6</translation>
     </message>
 </context>
 <context>
+    <name>ManagerGuard</name>
+    <message>
+        <source>Only a signed-in manager may do this.</source>
+        <translation>Das darf nur eine angemeldete Filialleitung.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+</context>
+<context>
     <name>MemberChangeApplier</name>
     <message>
         <source>is not active, blocked or replaced</source>
@@ -1570,6 +2044,28 @@ Sekunden: %6</translation>
     <message>
         <source>Change %1 (%2) from head office names member %3, who is not known at this till. Nothing of the page was applied.</source>
         <translation>Änderung %1 (%2) der Zentrale nennt Mitglied %3, das an dieser Kasse nicht bekannt ist. Von dieser Seite wurde nichts übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberProfileReader</name>
+    <message>
+        <source>Member %1 is not known at this till.</source>
+        <translation>Mitglied %1 ist an dieser Kasse nicht bekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPseudonym</name>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation>Der Zufallszahlengenerator des Systems ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s key for member pseudonyms is damaged.</source>
+        <translation>Der Schlüssel der Kasse für Mitgliederpseudonyme ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>A member pseudonym needs the member&apos;s uuid.</source>
+        <translation>Ein Mitgliederpseudonym braucht die UUID des Mitglieds.</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +2168,209 @@ Sekunden: %6</translation>
     <message>
         <source>This is a payment card. Please use the loyalty card.</source>
         <translation>Das ist eine Zahlungskarte. Bitte die Kundenkarte verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>PinHasher</name>
+    <message>
+        <source>A PIN has %1 to %2 digits and nothing else.</source>
+        <translation>Eine PIN besteht aus %1 bis %2 Ziffern und sonst nichts.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess: no repeated digit (like 0000) and no run (like 1234).</source>
+        <translation>Diese PIN ist zu leicht zu erraten: keine wiederholte Ziffer (wie 0000) und keine Folge (wie 1234).</translation>
+    </message>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation>Der Zufallszahlengenerator des Systems ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be hashed.</source>
+        <translation>Die PIN konnte nicht gehasht werden.</translation>
+    </message>
+    <message>
+        <source>The stored PIN uses an unknown method (&quot;%1&quot;); a manager has to set a new PIN.</source>
+        <translation>Die gespeicherte PIN verwendet ein unbekanntes Verfahren („%1“); die Filialleitung muss eine neue PIN vergeben.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyExport</name>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>An dieser Kasse gibt es kein Mitglied %1.</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Data stored about member %1</source>
+        <translation>Gespeicherte Daten zu Mitglied %1</translation>
+    </message>
+    <message>
+        <source>Exported at %1 by till %2</source>
+        <translation>Exportiert am %1 von Kasse %2</translation>
+    </message>
+    <message>
+        <source>Erased on request at %1: name, contact details and birthday are no longer stored.</source>
+        <translation>Auf Wunsch gelöscht am %1: Name, Kontaktdaten und Geburtstag sind nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-Mail: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <source>Birthday: %1</source>
+        <translation>Geburtstag: %1</translation>
+    </message>
+    <message>
+        <source>Member since: %1</source>
+        <translation>Mitglied seit: %1</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>Karten:</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>  %1 (%2), issued %3</source>
+        <translation>  %1 (%2), ausgegeben am %3</translation>
+    </message>
+    <message>
+        <source>Consents:</source>
+        <translation>Einwilligungen:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (text %3) at %4</source>
+        <extracomment>%1 the purpose (&quot;programme&quot;, &quot;marketing&quot;), %2 given or withdrawn, %3 the text version, %4 the time</extracomment>
+        <translation>  %1: %2 (Text %3) am %4</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>Balances:</source>
+        <translation>Stände:</translation>
+    </message>
+    <message>
+        <source>  Points: %1</source>
+        <translation>  Punkte: %1</translation>
+    </message>
+    <message>
+        <source>  Wallet: %1</source>
+        <translation>  Guthaben: %1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s) at this till</source>
+        <translation>
+            <numerusform>%n Einkauf an dieser Kasse</numerusform>
+            <numerusform>%n Einkäufe an dieser Kasse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 in total</source>
+        <translation>, insgesamt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n return(s)</source>
+        <translation>
+            <numerusform>%n Rückgabe</numerusform>
+            <numerusform>%n Rückgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s) at other tills</source>
+        <translation>
+            <numerusform>%n Einkauf an anderen Kassen</numerusform>
+            <numerusform>%n Einkäufe an anderen Kassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger entry(s)</source>
+        <translation>
+            <numerusform>%n Buchung</numerusform>
+            <numerusform>%n Buchungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coupon(s) used</source>
+        <translation>
+            <numerusform>%n Gutschein eingelöst</numerusform>
+            <numerusform>%n Gutscheine eingelöst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback answer(s)</source>
+        <translation>
+            <numerusform>%n Feedback-Antwort</numerusform>
+            <numerusform>%n Feedback-Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segments: %1</source>
+        <translation>Segmente: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Referred by another member: %1</source>
+        <translation>Von einem anderen Mitglied geworben: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) referred</source>
+        <translation>
+            <numerusform>%n Mitglied geworben</numerusform>
+            <numerusform>%n Mitglieder geworben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) of staff recorded in the audit log</source>
+        <translation>
+            <numerusform>%n Eingriff des Personals im Prüfprotokoll vermerkt</numerusform>
+            <numerusform>%n Eingriffe des Personals im Prüfprotokoll vermerkt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2492,6 +3191,17 @@ Sekunden: %6</translation>
     </message>
 </context>
 <context>
+    <name>ReadConnection</name>
+    <message>
+        <source>The till database %1 does not exist.</source>
+        <translation>Die Kassendatenbank %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The till database could not be opened for reading: %1</source>
+        <translation>Die Kassendatenbank konnte nicht zum Lesen geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReasonText</name>
     <message>
         <source>%1 %</source>
@@ -2502,6 +3212,236 @@ Sekunden: %6</translation>
         <source>%1×</source>
         <extracomment>a points multiplier, e.g. &quot;2×&quot;</extracomment>
         <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Revenue per week</source>
+        <translation>Umsatz pro Woche</translation>
+    </message>
+    <message>
+        <source>Revenue per day</source>
+        <translation>Umsatz pro Tag</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Points in the period</source>
+        <translation>Punkte im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Vergeben</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Verfallen</translation>
+    </message>
+    <message>
+        <source>Member revenue by ABC class (%)</source>
+        <translation>Mitgliederumsatz nach ABC-Klasse (%)</translation>
+    </message>
+    <message>
+        <source>Share of member revenue</source>
+        <translation>Anteil am Mitgliederumsatz</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Rewards redeemed</source>
+        <translation>Eingelöste Prämien</translation>
+    </message>
+    <message>
+        <source>Times redeemed</source>
+        <translation>Einlösungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCsv</name>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Zeitraum von</translation>
+    </message>
+    <message>
+        <source>Period to (exclusive)</source>
+        <translation>Zeitraum bis (ausschließlich)</translation>
+    </message>
+    <message>
+        <source>Comparison from</source>
+        <translation>Vergleich von</translation>
+    </message>
+    <message>
+        <source>Comparison to (exclusive)</source>
+        <translation>Vergleich bis (ausschließlich)</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Sales with members</source>
+        <translation>Verkäufe mit Mitglied</translation>
+    </message>
+    <message>
+        <source>Sales without members</source>
+        <translation>Verkäufe ohne Mitglied</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Revenue with members</source>
+        <translation>Umsatz mit Mitglied</translation>
+    </message>
+    <message>
+        <source>Revenue without members</source>
+        <translation>Umsatz ohne Mitglied</translation>
+    </message>
+    <message>
+        <source>Member share of revenue (per mille)</source>
+        <translation>Umsatzanteil der Mitglieder (Promille)</translation>
+    </message>
+    <message>
+        <source>Average basket, members</source>
+        <translation>Durchschnittlicher Warenkorb, Mitglieder</translation>
+    </message>
+    <message>
+        <source>Average basket, others</source>
+        <translation>Durchschnittlicher Warenkorb, andere</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgaben</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Vergebene Punkte</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Eingelöste Punkte</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Verfallene Punkte</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>Offene Punkte</translation>
+    </message>
+    <message>
+        <source>Points liability</source>
+        <translation>Verbindlichkeit aus Punkten</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Aktive Mitglieder</translation>
+    </message>
+    <message>
+        <source>Purchase frequency (sales per member, per mille)</source>
+        <translation>Kaufhäufigkeit (Verkäufe pro Mitglied, Promille)</translation>
+    </message>
+    <message>
+        <source>Active members in the comparison period</source>
+        <translation>Aktive Mitglieder im Vergleichszeitraum</translation>
+    </message>
+    <message>
+        <source>Retained members</source>
+        <translation>Wiedergekommene Mitglieder</translation>
+    </message>
+    <message>
+        <source>Retention (per mille)</source>
+        <translation>Wiederkehrquote (Promille)</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC-Klasse</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Share of member revenue (per mille)</source>
+        <translation>Anteil am Mitgliederumsatz (Promille)</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Times redeemed</source>
+        <translation>Einlösungen</translation>
+    </message>
+    <message>
+        <source>Points or stamps</source>
+        <translation>Punkte oder Stempel</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>%1%2%3 %</source>
+        <comment>per mille as a percentage: whole part, decimal point, tenth</comment>
+        <translation>%1%2%3 %</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +3739,112 @@ Sekunden: %6</translation>
     </message>
 </context>
 <context>
+    <name>StaffCommand</name>
+    <message>
+        <source>manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>PIN for %1 (%2 to %3 digits): </source>
+        <translation>PIN für %1 (%2 bis %3 Ziffern): </translation>
+    </message>
+    <message>
+        <source>The same PIN again: </source>
+        <translation>Dieselbe PIN noch einmal: </translation>
+    </message>
+    <message>
+        <source>The two PINs differ; nothing was added.</source>
+        <translation>Die beiden PINs sind verschieden; es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>staff add reads the PIN from standard input (one line), e.g. &quot;loyalty-ctl staff add --name Mara --role manager &lt; pin.txt&quot;.</source>
+        <translation>staff add liest die PIN von der Standardeingabe (eine Zeile), z. B. „loyalty-ctl staff add --name Mara --role manager &lt; pin.txt“.</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2 (account %3).</source>
+        <translation>%1 als %2 angelegt (Konto %3).</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>Falsche PINs</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>No staff accounts yet; the till asks for the first manager when it starts, or run &quot;loyalty-ctl staff add&quot;.</source>
+        <translation>Noch keine Personalkonten; die Kasse fragt beim Start nach der ersten Filialleitung, oder führen Sie „loyalty-ctl staff add“ aus.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectory</name>
+    <message>
+        <source>A name has 1 to %1 characters.</source>
+        <translation>Ein Name hat 1 bis %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A name cannot hold control characters.</source>
+        <translation>Ein Name darf keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>There is already an account named &quot;%1&quot;.</source>
+        <translation>Es gibt bereits ein Konto mit dem Namen „%1“.</translation>
+    </message>
+    <message>
+        <source>This till has staff accounts already; a manager adds new ones.</source>
+        <translation>Diese Kasse hat bereits Personalkonten; neue legt die Filialleitung an.</translation>
+    </message>
+    <message>
+        <source>The name or the PIN is wrong.</source>
+        <translation>Name oder PIN ist falsch.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: %1 is locked until %2.</source>
+        <translation>Zu viele falsche PINs: %1 ist gesperrt bis %2.</translation>
+    </message>
+    <message>
+        <source>There is no staff account %1.</source>
+        <translation>Es gibt kein Personalkonto %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active manager; add another manager first.</source>
+        <translation>%1 ist die letzte aktive Filialleitung; legen Sie zuerst eine weitere Filialleitung an.</translation>
+    </message>
+</context>
+<context>
     <name>StatsCommand</name>
     <message>
         <source>Members: %1</source>
@@ -3046,6 +4092,175 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     </message>
 </context>
 <context>
+    <name>loyalty::AdjustBalanceDialog</name>
+    <message>
+        <source>+ &amp;Add</source>
+        <translation>+ &amp;Gutschreiben</translation>
+    </message>
+    <message>
+        <source> &amp;Take off</source>
+        <translation> &amp;Abziehen</translation>
+    </message>
+    <message>
+        <source>Add to the balance</source>
+        <translation>Dem Stand gutschreiben</translation>
+    </message>
+    <message>
+        <source>Take off the balance</source>
+        <translation>Vom Stand abziehen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>Stand jetzt</translation>
+    </message>
+    <message>
+        <source>After the adjustment</source>
+        <translation>Nach der Korrektur</translation>
+    </message>
+    <message>
+        <source>&amp;Book adjustment</source>
+        <translation>&amp;Korrektur buchen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>✖ &quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>✖ „%1“ ist kein Betrag. Bitte so eingeben: %2.</translation>
+    </message>
+    <message>
+        <source>%1 ⚠ below zero</source>
+        <translation>%1 ⚠ unter null</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AdjustPointsDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Punkte korrigieren</translation>
+    </message>
+    <message>
+        <source>Points of %1. Added points expire like points earned today.</source>
+        <translation>Punkte von %1. Gutgeschriebene Punkte verfallen wie heute gesammelte Punkte.</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Punkte</translation>
+    </message>
+    <message>
+        <source>Points missing from a purchase</source>
+        <translation>Punkte für einen Einkauf fehlen</translation>
+    </message>
+    <message>
+        <source>Goodwill after a complaint</source>
+        <translation>Kulanz nach einer Reklamation</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s mistake corrected</source>
+        <translation>Fehler an der Kasse berichtigt</translation>
+    </message>
+    <message>
+        <source>Points booked twice</source>
+        <translation>Punkte doppelt gebucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AdjustWalletDialog</name>
+    <message>
+        <source>Adjust wallet</source>
+        <translation>Guthaben korrigieren</translation>
+    </message>
+    <message>
+        <source>Cashback wallet of %1.</source>
+        <translation>Cashback-Guthaben von %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1)</source>
+        <translation>Be&amp;trag (%1)</translation>
+    </message>
+    <message>
+        <source>Cashback missing from a purchase</source>
+        <translation>Cashback für einen Einkauf fehlt</translation>
+    </message>
+    <message>
+        <source>Goodwill after a complaint</source>
+        <translation>Kulanz nach einer Reklamation</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s mistake corrected</source>
+        <translation>Fehler an der Kasse berichtigt</translation>
+    </message>
+    <message>
+        <source>Refund paid into the wallet</source>
+        <translation>Erstattung auf das Guthaben</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AuditLogPage</name>
+    <message>
+        <source>Older
+PgDn</source>
+        <translation>Ältere
+Bild↓</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Member (pseudonym)</source>
+        <translation>Mitglied (Pseudonym)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Vorher → nachher</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ältere</translation>
+    </message>
+    <message>
+        <source>Chain verified: %1 entries, none edited, inserted or deleted.</source>
+        <translation>Kette geprüft: %1 Einträge, keiner geändert, eingefügt oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>The audit chain is broken: %1 Tell head office.</source>
+        <translation>Die Kette des Prüfprotokolls ist unterbrochen: %1 Informieren Sie die Zentrale.</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::BasketModel</name>
     <message>
         <source>%1 (no points)</source>
@@ -3070,6 +4285,73 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     <message>
         <source>Total</source>
         <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CardActionDialog</name>
+    <message>
+        <source>Card lost</source>
+        <translation>Karte verloren</translation>
+    </message>
+    <message>
+        <source>Card damaged</source>
+        <translation>Karte beschädigt</translation>
+    </message>
+    <message>
+        <source>Card stolen</source>
+        <translation>Karte gestohlen</translation>
+    </message>
+    <message>
+        <source>Switched to the app</source>
+        <translation>Zur App gewechselt</translation>
+    </message>
+    <message>
+        <source>Card found again</source>
+        <translation>Karte wiedergefunden</translation>
+    </message>
+    <message>
+        <source>Blocked by mistake</source>
+        <translation>Versehentlich gesperrt</translation>
+    </message>
+    <message>
+        <source>Customer proved the card is theirs</source>
+        <translation>Kunde hat nachgewiesen, dass die Karte ihm gehört</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>Karte ersetzen</translation>
+    </message>
+    <message>
+        <source>Unblock card</source>
+        <translation>Karte entsperren</translation>
+    </message>
+    <message>
+        <source>Replace card %1 of %2 with a new card. The old card is refused at every till from then on; points, history and tier stay with the member.</source>
+        <translation>Karte %1 von %2 durch eine neue Karte ersetzen. Die alte Karte wird danach an jeder Kasse abgelehnt; Punkte, Verlauf und Stufe bleiben beim Mitglied.</translation>
+    </message>
+    <message>
+        <source>Unblock card %1 of %2: it is accepted at every till again.</source>
+        <translation>Karte %1 von %2 entsperren: Sie wird wieder an jeder Kasse angenommen.</translation>
+    </message>
+    <message>
+        <source>New card number</source>
+        <translation>Neue Kartennummer</translation>
+    </message>
+    <message>
+        <source>Scan the new card or type its number</source>
+        <translation>Neue Karte scannen oder Nummer eintippen</translation>
+    </message>
+    <message>
+        <source>&amp;New card</source>
+        <translation>&amp;Neue Karte</translation>
+    </message>
+    <message>
+        <source>&amp;Replace card</source>
+        <translation>Karte &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock card</source>
+        <translation>Karte ent&amp;sperren</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +4543,47 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     </message>
 </context>
 <context>
+    <name>loyalty::FirstRunPage</name>
+    <message>
+        <source>Create manager
+Enter</source>
+        <translation>Filialleitung anlegen
+Enter</translation>
+    </message>
+    <message>
+        <source>Welcome to Loyalty Till</source>
+        <translation>Willkommen bei Loyalty Till</translation>
+    </message>
+    <message>
+        <source>This till has no staff yet. Create the first manager: they sign in to open shifts, add cashiers and open the manager screens (F10).</source>
+        <translation>Für diese Kasse ist noch kein Personal angelegt. Legen Sie die erste Filialleitung an: Sie meldet sich an, um Schichten zu öffnen, Kassierer(innen) anzulegen und die Leitungsfunktionen (F10) zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation>Filialleitung anlegen</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name.</source>
+        <translation>Geben Sie den Namen der Filialleitung ein.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the PIN twice the same.</source>
+        <translation>Die beiden PINs sind verschieden. Geben Sie zweimal dieselbe PIN ein.</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::IdentityCheckDialog</name>
     <message>
         <source>Confirm the customer</source>
@@ -3385,6 +4708,42 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
         <source>⚠ %1 rejected — manager</source>
         <translation>⚠ %1 abgewiesen – Filialleitung</translation>
     </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ManagerScreen</name>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Back to the sale</source>
+        <translation>Zurück zum Verkauf</translation>
+    </message>
+    <message>
+        <source>Manager screens — %1</source>
+        <extracomment>the manager screens&apos; title, %1 the manager&apos;s name</extracomment>
+        <translation>Leitungsfunktionen – %1</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MemberCardsDialog</name>
@@ -3467,6 +4826,290 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     <message>
         <source>Card •••• %1 replaces •••• %2.</source>
         <translation>Karte •••• %1 ersetzt •••• %2.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberHistoryTab</name>
+    <message>
+        <source>Older
+PgDn</source>
+        <translation>Ältere
+Bild↓</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ältere</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>Noch kein Verlauf.</translation>
+    </message>
+    <message>
+        <source>%1 shown — PgDn for older.</source>
+        <translation>%1 angezeigt – Bild↓ für ältere.</translation>
+    </message>
+    <message>
+        <source>%1 shown — the whole history.</source>
+        <translation>%1 angezeigt – der gesamte Verlauf.</translation>
+    </message>
+    <message>
+        <source>Sale %1</source>
+        <translation>Verkauf %1</translation>
+    </message>
+    <message>
+        <source>Sale %1 (card %2)</source>
+        <translation>Verkauf %1 (Karte %2)</translation>
+    </message>
+    <message>
+        <source>Return from sale %1</source>
+        <translation>Rückgabe aus Verkauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberHitModel</name>
+    <message>
+        <source>(erased member)</source>
+        <translation>(gelöschtes Mitglied)</translation>
+    </message>
+    <message>
+        <source>%1 (merged)</source>
+        <translation>%1 (zusammengeführt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 the card number, %2 its state (&quot;blocked&quot;)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberOverviewTab</name>
+    <message>
+        <source>Points lots</source>
+        <translation>Punkteposten</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Gesammelt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Verfällt</translation>
+    </message>
+    <message>
+        <source>Points left</source>
+        <translation>Restpunkte</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Stände</translation>
+    </message>
+    <message>
+        <source>Points and when they expire</source>
+        <translation>Punkte und ihr Verfall</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <source>%1 expire on %2</source>
+        <translation>%1 verfallen am %2</translation>
+    </message>
+    <message>
+        <source>%1 points taken beyond the lots (owed)</source>
+        <translation>%1 Punkte über die Posten hinaus abgezogen (Fehlbetrag)</translation>
+    </message>
+    <message>
+        <source>Wallet %1</source>
+        <translation>Guthaben %1</translation>
+    </message>
+    <message>
+        <source>No tiers in the programme.</source>
+        <translation>Das Programm hat keine Stufen.</translation>
+    </message>
+    <message>
+        <source>Tier: %1 (highest)</source>
+        <translation>Stufe: %1 (höchste)</translation>
+    </message>
+    <message>
+        <source>Tier: %1 — %2</source>
+        <translation>Stufe: %1 – %2</translation>
+    </message>
+    <message>
+        <source>%p % to %1</source>
+        <extracomment>progress towards the next tier, %1 its name</extracomment>
+        <translation>%p % bis %1</translation>
+    </message>
+    <message>
+        <source>Customer value: not among the A customers of this till (12 months).</source>
+        <translation>Kundenwert: nicht unter den A-Kunden dieser Kasse (12 Monate).</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 stamps</source>
+        <translation>%1: %2 von %3 Stempeln</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>%1: %2 stamps</source>
+        <translation>%1: %2 Stempel</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1: noch %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Points expiring</source>
+        <translation>Verfallende Punkte</translation>
+    </message>
+    <message>
+        <source>No points to expire</source>
+        <translation>Keine verfallenden Punkte</translation>
+    </message>
+    <message>
+        <source>Points by month of expiry</source>
+        <translation>Punkte nach Verfallsmonat</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberPage</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Punkte korrigieren</translation>
+    </message>
+    <message>
+        <source>Adjust wallet</source>
+        <translation>Guthaben korrigieren</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>Ersetzt durch</translation>
+    </message>
+    <message>
+        <source>Unblock card</source>
+        <translation>Karte entsperren</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>Karte ersetzen</translation>
+    </message>
+    <message>
+        <source>Erased member</source>
+        <translation>Gelöschtes Mitglied</translation>
+    </message>
+    <message>
+        <source>member since %1</source>
+        <translation>Mitglied seit %1</translation>
+    </message>
+    <message>
+        <source>erased on %1</source>
+        <translation>gelöscht am %1</translation>
+    </message>
+    <message>
+        <source>merged into another account</source>
+        <translation>mit einem anderen Konto zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Points adjusted. The balance is now %1.</source>
+        <translation>Punkte korrigiert. Der Punktestand beträgt jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted. %1.</source>
+        <translation>Guthaben korrigiert. %1.</translation>
+    </message>
+    <message>
+        <source>Accounts merged: %1 now holds the balances and cards of both.</source>
+        <translation>Konten zusammengeführt: %1 hat jetzt die Stände und Karten beider Konten.</translation>
+    </message>
+    <message>
+        <source>Pick a card on the Cards tab first.</source>
+        <translation>Wählen Sie zuerst eine Karte auf dem Reiter „Karten“.</translation>
+    </message>
+    <message>
+        <source>Card %1 is active again.</source>
+        <translation>Karte %1 ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>Card %1 replaced by %2.</source>
+        <translation>Karte %1 durch %2 ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -3594,6 +5237,226 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
         <source>PAID</source>
         <translation>BEZAHLT</translation>
     </message>
+    <message>
+        <source>➜</source>
+        <extracomment>The symbol says what kind of hint it is, so the line never depends on its colour</extracomment>
+        <translation>➜</translation>
+    </message>
+    <message>
+        <source>ℹ</source>
+        <translation>ℹ</translation>
+    </message>
+    <message>
+        <source>Offer to the customer</source>
+        <translation>Angebot für den Kunden</translation>
+    </message>
+    <message>
+        <source>About the customer</source>
+        <translation>Hinweis zum Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MembersPage</name>
+    <message>
+        <source>More
+PgDn</source>
+        <translation>Mehr
+Bild↓</translation>
+    </message>
+    <message>
+        <source>Open member
+Enter</source>
+        <translation>Mitglied öffnen
+Enter</translation>
+    </message>
+    <message>
+        <source>Member search</source>
+        <translation>Mitgliedersuche</translation>
+    </message>
+    <message>
+        <source>Card number, name, phone or e-mail</source>
+        <translation>Kartennummer, Name, Telefon oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Members found</source>
+        <translation>Gefundene Mitglieder</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Open member</source>
+        <translation>Mitglied öffnen</translation>
+    </message>
+    <message>
+        <source>Type a card number, a name, a phone number or an e-mail address.</source>
+        <translation>Geben Sie eine Kartennummer, einen Namen, eine Telefonnummer oder eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>No member found for “%1”. Check the spelling or search by card number.</source>
+        <translation>Kein Mitglied zu „%1“ gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach der Kartennummer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) listed</source>
+        <translation>
+            <numerusform>%Ln Mitglied angezeigt</numerusform>
+            <numerusform>%Ln Mitglieder angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — PgDn for more. Enter opens the selected member.</source>
+        <translation>%1 – Bild↓ für mehr. Enter öffnet das gewählte Mitglied.</translation>
+    </message>
+    <message>
+        <source>%1. Enter opens the selected member.</source>
+        <translation>%1. Enter öffnet das gewählte Mitglied.</translation>
+    </message>
+    <message>
+        <source>Search for a member first, then Enter.</source>
+        <translation>Suchen Sie zuerst ein Mitglied, dann Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MergeMembersDialog</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this member</source>
+        <translation>&amp;Dieses Mitglied behalten</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other member</source>
+        <translation>&amp;Anderes Mitglied behalten</translation>
+    </message>
+    <message>
+        <source>Same person enrolled twice</source>
+        <translation>Dieselbe Person zweimal angemeldet</translation>
+    </message>
+    <message>
+        <source>Old card&apos;s account found</source>
+        <translation>Konto der alten Karte gefunden</translation>
+    </message>
+    <message>
+        <source>Customer asked to join the accounts</source>
+        <translation>Kunde hat um Zusammenführung der Konten gebeten</translation>
+    </message>
+    <message>
+        <source>&amp;Review merge…</source>
+        <translation>Zusammenführung &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge now</source>
+        <translation>&amp;Jetzt zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge two accounts of %1</source>
+        <translation>Zwei Konten von %1 zusammenführen</translation>
+    </message>
+    <message>
+        <source>Only for two accounts of the same person. Find the other account by card number, name, phone or e-mail:</source>
+        <translation>Nur für zwei Konten derselben Person. Suchen Sie das andere Konto über Kartennummer, Name, Telefon oder E-Mail:</translation>
+    </message>
+    <message>
+        <source>Search the other account</source>
+        <translation>Das andere Konto suchen</translation>
+    </message>
+    <message>
+        <source>Card number, name, phone or e-mail</source>
+        <translation>Kartennummer, Name, Telefon oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Accounts found</source>
+        <translation>Gefundene Konten</translation>
+    </message>
+    <message>
+        <source>This member</source>
+        <translation>Dieses Mitglied</translation>
+    </message>
+    <message>
+        <source>Other member</source>
+        <translation>Anderes Mitglied</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Search and choose the other account.</source>
+        <translation>Suchen und wählen Sie das andere Konto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other account found.</source>
+        <translation>Kein anderes Konto gefunden.</translation>
+    </message>
+    <message>
+        <source>More accounts match: type more to narrow the search.</source>
+        <translation>Weitere Konten passen: Geben Sie mehr ein, um die Suche einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>Enrolled %1</source>
+        <translation>Angemeldet am %1</translation>
+    </message>
+    <message>
+        <source>Wallet %1</source>
+        <translation>Guthaben %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln stamp(s)</source>
+        <translation>
+            <numerusform>%1: %Ln Stempel</numerusform>
+            <numerusform>%1: %Ln Stempel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>No cards</source>
+        <translation>Keine Karten</translation>
+    </message>
+    <message>
+        <source>Card %1 (%2)</source>
+        <translation>Karte %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is kept. From %2 it receives %3, %4 in the wallet and every other balance, each points lot with its expiry.</source>
+        <translation>%1 bleibt bestehen und erhält von %2: %3, %4 Guthaben und alle weiteren Stände, jeden Punkteposten mit seinem Verfallsdatum.</translation>
+    </message>
+    <message>
+        <source>%1 has no cards to move.</source>
+        <translation>%1 hat keine Karten zum Übertragen.</translation>
+    </message>
+    <message>
+        <source>Cards moved to %1: %2.</source>
+        <translation>Auf %1 übertragene Karten: %2.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is closed and points to %2; its history and consents stay with it. This cannot be undone at the till.</source>
+        <translation>Das Konto von %1 wird geschlossen und verweist auf %2; sein Verlauf und seine Einwilligungen bleiben dort erhalten. Das lässt sich an der Kasse nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MessageStrip</name>
@@ -3623,6 +5486,209 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     <message>
         <source>The card could not be read — hold it still on the reader.</source>
         <translation>Die Karte konnte nicht gelesen werden – halten Sie sie ruhig auf das Lesegerät.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::PrivacyPanel</name>
+    <message>
+        <source>Loyalty programme</source>
+        <translation>Kundenprogramm</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Werbung</translation>
+    </message>
+    <message>
+        <source>✔ given</source>
+        <translation>✔ erteilt</translation>
+    </message>
+    <message>
+        <source>✖ withdrawn</source>
+        <translation>✖ widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Export data…</source>
+        <translation>Daten &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase member…</source>
+        <translation>Mitglied &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Customer asked for erasure</source>
+        <translation>Kunde hat um Löschung gebeten</translation>
+    </message>
+    <message>
+        <source>Customer left the programme</source>
+        <translation>Kunde hat das Programm verlassen</translation>
+    </message>
+    <message>
+        <source>I have checked that the request comes from this customer</source>
+        <translation>Ich habe geprüft, dass die Anfrage von diesem Kunden stammt</translation>
+    </message>
+    <message>
+        <source>Erase &amp;now</source>
+        <translation>&amp;Jetzt löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the member</source>
+        <translation>Mitglied be&amp;halten</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>Einwilligungsnachweise</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Textversion</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Requests of the customer</source>
+        <translation>Anfragen des Kunden</translation>
+    </message>
+    <message>
+        <source>A copy of everything stored about the member: a JSON file and a readable summary.</source>
+        <translation>Eine Kopie aller zum Mitglied gespeicherten Daten: eine JSON-Datei und eine lesbare Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>✖ This member was erased on %1. Name, contact details and birthday are gone; the ledger keeps the amounts without a name, and the consent records stay.</source>
+        <translation>✖ Dieses Mitglied wurde am %1 gelöscht. Name, Kontaktdaten und Geburtstag sind entfernt; die Buchungen behalten die Beträge ohne Namen, und die Einwilligungsnachweise bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>ℹ This account was merged into another one; consents and requests are handled there.</source>
+        <translation>ℹ Dieses Konto wurde mit einem anderen zusammengeführt; Einwilligungen und Anfragen werden dort bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Record given</source>
+        <translation>Erteilung erfassen</translation>
+    </message>
+    <message>
+        <source>Record withdrawn</source>
+        <translation>Widerruf erfassen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A purpose and where its consent stands: &quot;Loyalty programme: ✔ given&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>nichts erfasst</translation>
+    </message>
+    <message>
+        <source>Record consent given: %1</source>
+        <translation>Erteilte Einwilligung erfassen: %1</translation>
+    </message>
+    <message>
+        <source>Record consent withdrawn: %1</source>
+        <translation>Widerrufene Einwilligung erfassen: %1</translation>
+    </message>
+    <message>
+        <source>Consent to %1 recorded as given.</source>
+        <translation>Einwilligung in %1 als erteilt erfasst.</translation>
+    </message>
+    <message>
+        <source>Consent to %1 recorded as withdrawn.</source>
+        <translation>Einwilligung in %1 als widerrufen erfasst.</translation>
+    </message>
+    <message>
+        <source>member-%1-%2</source>
+        <extracomment>File name of a member&apos;s data export; %1 the member number, %2 the date</extracomment>
+        <translation>mitglied-%1-%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save the member&apos;s data (JSON)</source>
+        <translation>Daten des Mitglieds speichern (JSON)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was saved.</source>
+        <translation>Export abgebrochen: Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save the readable summary</source>
+        <translation>Lesbare Zusammenfassung speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved %1; the summary was not saved.</source>
+        <translation>%1 gespeichert; die Zusammenfassung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2. Hand them to the customer only.</source>
+        <translation>%1 und %2 gespeichert. Händigen Sie sie nur dem Kunden selbst aus.</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good?</source>
+        <translation>%1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Removed: the name, e-mail address, phone number and birthday, here and at head office.</source>
+        <translation>Entfernt werden: Name, E-Mail-Adresse, Telefonnummer und Geburtstag, hier und in der Zentrale.</translation>
+    </message>
+    <message>
+        <source>The member has no active card.</source>
+        <translation>Das Mitglied hat keine aktive Karte.</translation>
+    </message>
+    <message>
+        <source>Blocked: the cards %1; they are refused at every till from then on.</source>
+        <translation>Gesperrt werden: die Karten %1; sie werden danach an jeder Kasse abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Kept: purchases, points and wallet amounts without a name (for accounting), the consent records and the audit log.</source>
+        <translation>Erhalten bleiben: Einkäufe, Punkte und Guthabenbeträge ohne Namen (für die Buchhaltung), die Einwilligungsnachweise und das Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The member was erased; %Ln card(s) blocked.</source>
+        <translation>
+            <numerusform>Das Mitglied wurde gelöscht; %Ln Karte gesperrt.</numerusform>
+            <numerusform>Das Mitglied wurde gelöscht; %Ln Karten gesperrt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReasonField</name>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Why? This is recorded in the audit log.</source>
+        <translation>Warum? Das wird im Prüfprotokoll vermerkt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Begründung (Pflichtfeld)</translation>
     </message>
 </context>
 <context>
@@ -3693,6 +5759,207 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
             <numerusform> (es zählen nur Schritte von %Ln Punkt)</numerusform>
             <numerusform> (es zählen nur Schritte von %Ln Punkten)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReportsPage</name>
+    <message>
+        <source>Export branch report</source>
+        <translation>Filialbericht exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Sales and revenue</source>
+        <translation>Verkäufe und Umsatz</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>… with members</source>
+        <translation>… mit Mitglied</translation>
+    </message>
+    <message>
+        <source>… without members</source>
+        <translation>… ohne Mitglied</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Member share of revenue</source>
+        <translation>Umsatzanteil der Mitglieder</translation>
+    </message>
+    <message>
+        <source>Average basket, members</source>
+        <translation>Ø Warenkorb, Mitglieder</translation>
+    </message>
+    <message>
+        <source>Average basket, others</source>
+        <translation>Ø Warenkorb, andere</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgaben</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Vergeben</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Verfallen</translation>
+    </message>
+    <message>
+        <source>Outstanding now</source>
+        <translation>Offen (aktuell)</translation>
+    </message>
+    <message>
+        <source>Liability now</source>
+        <translation>Verbindlichkeit (aktuell)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Aktive Mitglieder</translation>
+    </message>
+    <message>
+        <source>Purchases per active member</source>
+        <translation>Einkäufe pro aktivem Mitglied</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Wiederkehrquote</translation>
+    </message>
+    <message>
+        <source>A members</source>
+        <translation>A-Mitglieder</translation>
+    </message>
+    <message>
+        <source>B members</source>
+        <translation>B-Mitglieder</translation>
+    </message>
+    <message>
+        <source>C members</source>
+        <translation>C-Mitglieder</translation>
+    </message>
+    <message>
+        <source>Rewards redeemed</source>
+        <translation>Eingelöste Prämien</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Custom days</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;Bis (einschließlich):</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Computing the report…</source>
+        <translation>Bericht wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1, %2 refunded</source>
+        <translation>%1, %2 erstattet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members (%3) came back</source>
+        <translation>%1 von %2 Mitgliedern (%3) kamen wieder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s), %1 (%2)</source>
+        <translation>
+            <numerusform>%n Mitglied, %1 (%2)</numerusform>
+            <numerusform>%n Mitglieder, %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n time(s)</source>
+        <translation>
+            <numerusform>%1: %n-mal</numerusform>
+            <numerusform>%1: %n-mal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rewards were redeemed in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Prämien eingelöst.</translation>
+    </message>
+    <message>
+        <source>Revenue with members %1, without members %2</source>
+        <translation>Umsatz mit Mitglied %1, ohne Mitglied %2</translation>
+    </message>
+    <message>
+        <source>Issued %1, redeemed %2, expired %3</source>
+        <translation>Vergeben %1, eingelöst %2, verfallen %3</translation>
+    </message>
+    <message>
+        <source>A %1, B %2, C %3 of member revenue</source>
+        <translation>A %1, B %2, C %3 des Mitgliederumsatzes</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>The report could not be computed: %1</source>
+        <translation>Der Bericht konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
     </message>
 </context>
 <context>
@@ -4097,6 +6364,26 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
         <source>Not completed: confirm the date of birth, or take the points and wallet off the sale (F5).</source>
         <translation>Nicht abgeschlossen: Geburtsdatum bestätigen oder Punkte und Guthaben vom Verkauf nehmen (F5).</translation>
     </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Manager screens are not set up on this till.</source>
+        <translation>Leitungsfunktionen sind an dieser Kasse nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>This till has no sign-in.</source>
+        <translation>Diese Kasse hat keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
+        <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann abmelden (F1).</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::SerialScannerSource</name>
@@ -4135,6 +6422,220 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     <message>
         <source>The scanner sent control characters — check its prefix and suffix settings.</source>
         <translation>Der Scanner hat Steuerzeichen gesendet – prüfen Sie seine Präfix- und Suffix-Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::StaffPage</name>
+    <message>
+        <source>Add account
+F6</source>
+        <translation>Konto anlegen
+F6</translation>
+    </message>
+    <message>
+        <source>Deactivate selected
+F8</source>
+        <translation>Auswahl deaktivieren
+F8</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Deactivate selected</source>
+        <translation>Auswahl deaktivieren</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the PIN twice the same.</source>
+        <translation>Die beiden PINs sind verschieden. Geben Sie zweimal dieselbe PIN ein.</translation>
+    </message>
+    <message>
+        <source>Manager %1 added. They sign in with their PIN.</source>
+        <translation>%1 als Filialleitung angelegt. Die Anmeldung erfolgt mit der eigenen PIN.</translation>
+    </message>
+    <message>
+        <source>Cashier %1 added. They sign in with their PIN.</source>
+        <translation>%1 als Kassierer(in) angelegt. Die Anmeldung erfolgt mit der eigenen PIN.</translation>
+    </message>
+    <message>
+        <source>Select an account in the list first.</source>
+        <translation>Wählen Sie zuerst ein Konto in der Liste.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 kann sich nicht mehr anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::StaffPinPage</name>
+    <message>
+        <source>Sign in
+Enter</source>
+        <translation>Anmelden
+Enter</translation>
+    </message>
+    <message>
+        <source>Back
+Esc</source>
+        <translation>Zurück
+Esc</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN, then Enter</source>
+        <translation>PIN, dann Enter</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Pick your name first (↑ ↓).</source>
+        <translation>Wählen Sie zuerst Ihren Namen (↑ ↓).</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then Enter.</source>
+        <translation>Geben Sie Ihre PIN ein, dann Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::TillShell</name>
+    <message>
+        <source>Loyalty Till — %1</source>
+        <translation>Loyalty Till – %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Open manager screens</source>
+        <translation>Leitungsfunktionen öffnen</translation>
+    </message>
+    <message>
+        <source>Pick your name (↑ ↓) and type your PIN, then Enter.</source>
+        <translation>Wählen Sie Ihren Namen (↑ ↓), geben Sie Ihre PIN ein, dann Enter.</translation>
+    </message>
+    <message>
+        <source>Signed in: %1.</source>
+        <translation>Angemeldet: %1.</translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
+        <extracomment>the status line: who is signed in</extracomment>
+        <translation>Filialleitung: %1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Kassierer(in): %1</translation>
+    </message>
+    <message>
+        <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
+        <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann abmelden (F1).</translation>
+    </message>
+    <message>
+        <source>%1 signed out. The shift is closed.</source>
+        <translation>%1 abgemeldet. Die Schicht ist beendet.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>The till locked itself after a pause. %1 unlocks with their PIN (or a manager with theirs); the sale stays as it was.</source>
+        <translation>Die Kasse hat sich nach einer Pause gesperrt. %1 entsperrt mit der eigenen PIN (oder die Filialleitung mit ihrer); der Verkauf bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Only %1 or a manager can unlock this till.</source>
+        <translation>Nur %1 oder die Filialleitung kann diese Kasse entsperren.</translation>
+    </message>
+    <message>
+        <source>Manager screens</source>
+        <translation>Leitungsfunktionen</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then Enter. Esc goes back to the sale.</source>
+        <translation>Geben Sie Ihre PIN ein, dann Enter. Esc führt zurück zum Verkauf.</translation>
+    </message>
+    <message>
+        <source>A manager picks their name (↑ ↓) and types their PIN (manager override). Esc goes back to the sale.</source>
+        <translation>Die Filialleitung wählt ihren Namen (↑ ↓) und gibt ihre PIN ein (Freigabe durch die Leitung). Esc führt zurück zum Verkauf.</translation>
+    </message>
+    <message>
+        <source>%1 left the manager screens. %2, sign in again to go on with the sale.</source>
+        <translation>%1 hat die Leitungsfunktionen verlassen. %2, melden Sie sich erneut an, um den Verkauf fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Sign in first (name and PIN), then scan.</source>
+        <translation>Zuerst anmelden (Name und PIN), dann scannen.</translation>
+    </message>
+    <message>
+        <source>A scan is not a PIN. Type the PIN, then Enter.</source>
+        <translation>Ein Scan ist keine PIN. Geben Sie die PIN ein, dann Enter.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditCommand</name>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entry(s), every one linked to the one before.</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry, every one linked to the one before.</numerusform>
+            <numerusform>The audit log is intact: %n entries, every one linked to the one before.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with.</source>
+        <translation>The audit log was tampered with.</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Entry:</translation>
+    </message>
+    <message>
+        <source>Recorded:</source>
+        <translation>Recorded:</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>Staff:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <source>Previous hash:</source>
+        <translation>Previous hash:</translation>
+    </message>
+    <message>
+        <source>Hash:</source>
+        <translation>Hash:</translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation>The audit log is empty.</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit log&apos;s head is missing although it has entries; run &quot;loyalty-ctl audit verify&quot;.</source>
+        <translation>The audit log&apos;s head is missing although it has entries; run &quot;loyalty-ctl audit verify&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerifier</name>
+    <message>
+        <source>Entry %1 is missing: it was deleted.</source>
+        <translation>Entry %1 is missing: it was deleted.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 are missing: they were deleted.</source>
+        <translation>Entries %1 to %2 are missing: they were deleted.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2, %3) was changed after it was written: its content no longer matches its hash.</source>
+        <translation>Entry %1 (%2, %3) was changed after it was written: its content no longer matches its hash.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (%2, %3) does not follow the entry before it: entries were deleted, inserted or moved there.</source>
+        <translation>Entry %1 (%2, %3) does not follow the entry before it: entries were deleted, inserted or moved there.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The record of the log&apos;s last entry is missing although the log has %n entries.</source>
+        <translation>
+            <numerusform>The record of the log&apos;s last entry is missing although the log has %n entry.</numerusform>
+            <numerusform>The record of the log&apos;s last entry is missing although the log has %n entries.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1, the newest, is missing: it was deleted.</source>
+        <translation>Entry %1, the newest, is missing: it was deleted.</translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2, the newest, are missing: they were deleted.</source>
+        <translation>Entries %1 to %2, the newest, are missing: they were deleted.</translation>
+    </message>
+    <message>
+        <source>Entry %1 and after were added past the log&apos;s recorded end: they were inserted.</source>
+        <translation>Entry %1 and after were added past the log&apos;s recorded end: they were inserted.</translation>
+    </message>
+    <message>
+        <source>Entry %1, the newest, is not the one the log recorded as its end: it was replaced.</source>
+        <translation>Entry %1, the newest, is not the one the log recorded as its end: it was replaced.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceCommand</name>
     <message>
         <source>active</source>
@@ -97,6 +236,21 @@
     </message>
 </context>
 <context>
+    <name>BranchReport</name>
+    <message>
+        <source>The report period must end after it starts.</source>
+        <translation>The report period must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Points as money off</source>
+        <translation>Points as money off</translation>
+    </message>
+    <message>
+        <source>%1 (full card)</source>
+        <translation>%1 (full card)</translation>
+    </message>
+</context>
+<context>
     <name>CardCommand</name>
     <message>
         <source>Digital card %1 is revoked (%2); every till refuses it from its next sync on.</source>
@@ -166,6 +320,21 @@
     <message>
         <source>Card •••• %1 already belongs to a member. Take a new card from the stack.</source>
         <translation>Card •••• %1 already belongs to a member. Take a new card from the stack.</translation>
+    </message>
+</context>
+<context>
+    <name>CardStateText</name>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
     </message>
 </context>
 <context>
@@ -325,6 +494,25 @@
     </message>
 </context>
 <context>
+    <name>ConsentRecorder</name>
+    <message>
+        <source>The consent purpose must be a short word of lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>The consent purpose must be a short word of lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The consent text needs a version of at most %1 characters.</source>
+        <translation>The consent text needs a version of at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>There is no member %1 on this till.</translation>
+    </message>
+    <message>
+        <source>Member %1 was erased on request; nobody can give consent for them any more.</source>
+        <translation>Member %1 was erased on request; nobody can give consent for them any more.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentText</name>
     <message>
         <source>I want to join the loyalty programme. The shop stores my name, the contact details I give and my purchases with the card to credit points and rewards, and keeps them until I leave the programme. I can ask for a copy of my data, have it corrected or erased, and withdraw this consent at any time at the till.</source>
@@ -405,6 +593,84 @@
     </message>
 </context>
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>Give a reason for the correction; it goes into the audit log.</source>
+        <translation>Give a reason for the correction; it goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; keep it to %2.</source>
+        <translation>The reason is %1 characters long; keep it to %2.</translation>
+    </message>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>There is no member %1 on this till.</translation>
+    </message>
+    <message>
+        <source>Member %1 was erased on request; their accounts cannot be changed.</source>
+        <translation>Member %1 was erased on request; their accounts cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Member %1 was merged into member %2; correct member %2 instead.</source>
+        <translation>Member %1 was merged into member %2; correct member %2 instead.</translation>
+    </message>
+    <message>
+        <source>Enter the points to add or take away; zero changes nothing.</source>
+        <translation>Enter the points to add or take away; zero changes nothing.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to add to or take from the wallet; zero changes nothing.</source>
+        <translation>Enter the amount to add to or take from the wallet; zero changes nothing.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Member %1 has %Ln point(s); taking %2 would leave a negative balance.</source>
+        <translation>
+            <numerusform>Member %1 has %Ln point; taking %2 would leave a negative balance.</numerusform>
+            <numerusform>Member %1 has %Ln points; taking %2 would leave a negative balance.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member %1 has %2 in the wallet; taking %3 would leave it negative.</source>
+        <translation>Member %1 has %2 in the wallet; taking %3 would leave it negative.</translation>
+    </message>
+    <message>
+        <source>Correction by %1: %2</source>
+        <translation>Correction by %1: %2</translation>
+    </message>
+    <message>
+        <source>A member cannot be merged into themselves.</source>
+        <translation>A member cannot be merged into themselves.</translation>
+    </message>
+    <message>
+        <source>Moved to member %1 (accounts merged)</source>
+        <translation>Moved to member %1 (accounts merged)</translation>
+    </message>
+    <message>
+        <source>Moved from member %1 (accounts merged)</source>
+        <translation>Moved from member %1 (accounts merged)</translation>
+    </message>
+    <message>
+        <source>Merging would leave member %1 with a negative %2 balance; nothing was changed.</source>
+        <translation>Merging would leave member %1 with a negative %2 balance; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Member %1 was changed meanwhile; nothing was merged.</source>
+        <translation>Member %1 was changed meanwhile; nothing was merged.</translation>
+    </message>
+    <message>
+        <source>There is no card %1 on this till.</source>
+        <translation>There is no card %1 on this till.</translation>
+    </message>
+    <message>
+        <source>Card %1 is not blocked.</source>
+        <translation>Card %1 is not blocked.</translation>
+    </message>
+    <message>
+        <source>Card %1 was replaced; it cannot be used again.</source>
+        <translation>Card %1 was replaced; it cannot be used again.</translation>
+    </message>
+</context>
+<context>
     <name>CtlBasketBuilder</name>
     <message>
         <source>%1 is not a loyalty card; give products with --line.</source>
@@ -444,10 +710,6 @@
     <message>
         <source>N</source>
         <translation>N</translation>
-    </message>
-    <message>
-        <source>members, products: how many to list (default: %1).</source>
-        <translation>members, products: how many to list (default: %1).</translation>
     </message>
     <message>
         <source>sales: how many of the most recent sales to list (default: %1).</source>
@@ -806,10 +1068,6 @@
         <translation>provision: allow plain http to head office on this machine (development and tests only).</translation>
     </message>
     <message>
-        <source>provision: the till&apos;s name at head office (default: its current name).</source>
-        <translation>provision: the till&apos;s name at head office (default: its current name).</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>name</translation>
     </message>
@@ -824,10 +1082,6 @@
     <message>
         <source>For tests: run the till&apos;s clock this many seconds ahead (negative: behind), for sales&apos; times and head-office requests alike.</source>
         <translation>For tests: run the till&apos;s clock this many seconds ahead (negative: behind), for sales&apos; times and head-office requests alike.</translation>
-    </message>
-    <message>
-        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync or outbox.</source>
-        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync or outbox.</translation>
     </message>
     <message>
         <source>  provision --hq URL --code CODE [--ca FILE | --pin sha256/BASE64]</source>
@@ -913,6 +1167,106 @@
         <source>--timeout needs a whole number of seconds from 1 to %1, not &quot;%2&quot;.</source>
         <translation>--timeout needs a whole number of seconds from 1 to %1, not &quot;%2&quot;.</translation>
     </message>
+    <message>
+        <source>demo: also sell through the till for the past N days (default: 0, none; ./dev run asks for 365).</source>
+        <translation>demo: also sell through the till for the past N days (default: 0, none; ./dev run asks for 365).</translation>
+    </message>
+    <message>
+        <source>members, products, audit list: how many to list (default: %1).</source>
+        <translation>members, products, audit list: how many to list (default: %1).</translation>
+    </message>
+    <message>
+        <source>provision: the till&apos;s name at head office (default: its current name); staff add: the person&apos;s name.</source>
+        <translation>provision: the till&apos;s name at head office (default: its current name); staff add: the person&apos;s name.</translation>
+    </message>
+    <message>
+        <source>staff add: manager or cashier.</source>
+        <translation>staff add: manager or cashier.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit or staff.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit or staff.</translation>
+    </message>
+    <message>
+        <source>       [--history-days N]   … and a history of sales over the past N days</source>
+        <translation>       [--history-days N]   … and a history of sales over the past N days</translation>
+    </message>
+    <message>
+        <source>  audit verify              walk the hash chain of the audit log of manual actions;</source>
+        <translation>  audit verify              walk the hash chain of the audit log of manual actions;</translation>
+    </message>
+    <message>
+        <source>                            names the first entry that was edited, deleted, inserted</source>
+        <translation>                            names the first entry that was edited, deleted, inserted</translation>
+    </message>
+    <message>
+        <source>                            or moved, and exits with 7</source>
+        <translation>                            or moved, and exits with 7</translation>
+    </message>
+    <message>
+        <source>  audit list [--limit N]    list the newest entries of the audit log</source>
+        <translation>  audit list [--limit N]    list the newest entries of the audit log</translation>
+    </message>
+    <message>
+        <source>  staff add --name NAME --role manager|cashier</source>
+        <translation>  staff add --name NAME --role manager|cashier</translation>
+    </message>
+    <message>
+        <source>                            add a staff account; the PIN (4 to 8 digits) is read from</source>
+        <translation>                            add a staff account; the PIN (4 to 8 digits) is read from</translation>
+    </message>
+    <message>
+        <source>                            standard input, never from the command line (asked twice</source>
+        <translation>                            standard input, never from the command line (asked twice</translation>
+    </message>
+    <message>
+        <source>                            without echo on a terminal)</source>
+        <translation>                            without echo on a terminal)</translation>
+    </message>
+    <message>
+        <source>  staff list                list the staff accounts, their roles and locks</source>
+        <translation>  staff list                list the staff accounts, their roles and locks</translation>
+    </message>
+    <message>
+        <source>Who may run loyalty-ctl: whoever can read and write the database file, i.e. the</source>
+        <translation>Who may run loyalty-ctl: whoever can read and write the database file, i.e. the</translation>
+    </message>
+    <message>
+        <source>till&apos;s administrator (IT). It asks for no staff sign-in; staff add is recorded in</source>
+        <translation>till&apos;s administrator (IT). It asks for no staff sign-in; staff add is recorded in</translation>
+    </message>
+    <message>
+        <source>the audit log as &quot;administrator (loyalty-ctl)&quot;. Protect the file accordingly.</source>
+        <translation>the audit log as &quot;administrator (loyalty-ctl)&quot;. Protect the file accordingly.</translation>
+    </message>
+    <message>
+        <source>  7  tampered: audit verify found an edited, deleted, inserted or moved entry</source>
+        <translation>  7  tampered: audit verify found an edited, deleted, inserted or moved entry</translation>
+    </message>
+    <message>
+        <source>audit needs an action: &quot;audit verify&quot; or &quot;audit list&quot;.</source>
+        <translation>audit needs an action: &quot;audit verify&quot; or &quot;audit list&quot;.</translation>
+    </message>
+    <message>
+        <source>staff needs an action: &quot;staff add --name NAME --role manager|cashier&quot; or &quot;staff list&quot;.</source>
+        <translation>staff needs an action: &quot;staff add --name NAME --role manager|cashier&quot; or &quot;staff list&quot;.</translation>
+    </message>
+    <message>
+        <source>--history-days needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
+        <translation>--history-days needs a whole number from 0 to %1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>staff add needs --name NAME and --role manager|cashier, e.g. &quot;loyalty-ctl staff add --name Mara --role manager&quot;; the PIN comes from standard input.</source>
+        <translation>staff add needs --name NAME and --role manager|cashier, e.g. &quot;loyalty-ctl staff add --name Mara --role manager&quot;; the PIN comes from standard input.</translation>
+    </message>
+    <message>
+        <source>--role needs manager or cashier, not &quot;%1&quot;.</source>
+        <translation>--role needs manager or cashier, not &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>CtlEffects</name>
@@ -934,6 +1288,38 @@
     <message>
         <source>There is no sale %1 at this till.</source>
         <translation>There is no sale %1 at this till.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerValueHint</name>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1 — offer the %2-point reward “%3”</source>
+        <translation>
+            <numerusform>%Ln point expires on %1 — offer the %2-point reward “%3”</numerusform>
+            <numerusform>%Ln points expire on %1 — offer the %2-point reward “%3”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1 — offer to pay with points (worth %2)</source>
+        <translation>
+            <numerusform>%Ln point expires on %1 — offer to pay with points (worth %2)</numerusform>
+            <numerusform>%Ln points expire on %1 — offer to pay with points (worth %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1</source>
+        <translation>
+            <numerusform>%Ln point expires on %1</numerusform>
+            <numerusform>%Ln points expire on %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A customer · %1</source>
+        <translation>A customer · %1</translation>
+    </message>
+    <message>
+        <source>A customer: among the members who bring %1 % of this till&apos;s revenue</source>
+        <translation>A customer: among the members who bring %1 % of this till&apos;s revenue</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1427,53 @@ Products: %4
 Programme version: %5
 Seconds: %6</translation>
     </message>
+    <message>
+        <source>History:</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>%1 days, %2 sales (%3 with members), %4 redemptions, %5 returns</source>
+        <translation>%1 days, %2 sales (%3 with members), %4 redemptions, %5 returns</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>Corrections:</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Manager:</translation>
+    </message>
+    <message>
+        <source>%1, PIN %2</source>
+        <translation>%1, PIN %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCorrections</name>
+    <message>
+        <source>The demo corrections need a till without staff accounts: the demo manager is its first.</source>
+        <translation>The demo corrections need a till without staff accounts: the demo manager is its first.</translation>
+    </message>
+    <message>
+        <source>Points for a purchase the till missed (receipt shown by the customer)</source>
+        <translation>Points for a purchase the till missed (receipt shown by the customer)</translation>
+    </message>
+    <message>
+        <source>Welcome points booked twice by mistake</source>
+        <translation>Welcome points booked twice by mistake</translation>
+    </message>
+    <message>
+        <source>Goodwill for a damaged product</source>
+        <translation>Goodwill for a damaged product</translation>
+    </message>
+    <message>
+        <source>The customer found the card they had reported lost</source>
+        <translation>The customer found the card they had reported lost</translation>
+    </message>
+    <message>
+        <source>The same person enrolled twice</source>
+        <translation>The same person enrolled twice</translation>
+    </message>
 </context>
 <context>
     <name>DemoDataGenerator</name>
@@ -1051,6 +1484,17 @@ Seconds: %6</translation>
     <message>
         <source>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</source>
         <translation>The database %1 already holds members or products; demo data goes only into a new, empty database. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHistory</name>
+    <message>
+        <source>The demo history needs 0 to %1 days and at least one sale a day.</source>
+        <translation>The demo history needs 0 to %1 days and at least one sale a day.</translation>
+    </message>
+    <message>
+        <source>The demo history needs the demo shop&apos;s products: run demo first.</source>
+        <translation>The demo history needs the demo shop&apos;s products: run demo first.</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1586,25 @@ Seconds: %6</translation>
     <message>
         <source>The referrer&apos;s card %1 is not known; enrol without it or scan another card.</source>
         <translation>The referrer&apos;s card %1 is not known; enrol without it or scan another card.</translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <source>Say why the member is erased (e.g. the customer&apos;s request).</source>
+        <translation>Say why the member is erased (e.g. the customer&apos;s request).</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; keep it to %2.</source>
+        <translation>The reason is %1 characters long; keep it to %2.</translation>
+    </message>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>There is no member %1 on this till.</translation>
+    </message>
+    <message>
+        <source>Member %1 was already erased.</source>
+        <translation>Member %1 was already erased.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2018,17 @@ Seconds: %6</translation>
     </message>
 </context>
 <context>
+    <name>ManagerGuard</name>
+    <message>
+        <source>Only a signed-in manager may do this.</source>
+        <translation>Only a signed-in manager may do this.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+</context>
+<context>
     <name>MemberChangeApplier</name>
     <message>
         <source>is not active, blocked or replaced</source>
@@ -1570,6 +2044,28 @@ Seconds: %6</translation>
     <message>
         <source>Change %1 (%2) from head office names member %3, who is not known at this till. Nothing of the page was applied.</source>
         <translation>Change %1 (%2) from head office names member %3, who is not known at this till. Nothing of the page was applied.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberProfileReader</name>
+    <message>
+        <source>Member %1 is not known at this till.</source>
+        <translation>Member %1 is not known at this till.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPseudonym</name>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation>The system&apos;s random number generator failed.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s key for member pseudonyms is damaged.</source>
+        <translation>The till&apos;s key for member pseudonyms is damaged.</translation>
+    </message>
+    <message>
+        <source>A member pseudonym needs the member&apos;s uuid.</source>
+        <translation>A member pseudonym needs the member&apos;s uuid.</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +2168,209 @@ Seconds: %6</translation>
     <message>
         <source>This is a payment card. Please use the loyalty card.</source>
         <translation>This is a payment card. Please use the loyalty card.</translation>
+    </message>
+</context>
+<context>
+    <name>PinHasher</name>
+    <message>
+        <source>A PIN has %1 to %2 digits and nothing else.</source>
+        <translation>A PIN has %1 to %2 digits and nothing else.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess: no repeated digit (like 0000) and no run (like 1234).</source>
+        <translation>This PIN is too easy to guess: no repeated digit (like 0000) and no run (like 1234).</translation>
+    </message>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation>The system&apos;s random number generator failed.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be hashed.</source>
+        <translation>The PIN could not be hashed.</translation>
+    </message>
+    <message>
+        <source>The stored PIN uses an unknown method (&quot;%1&quot;); a manager has to set a new PIN.</source>
+        <translation>The stored PIN uses an unknown method (&quot;%1&quot;); a manager has to set a new PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyExport</name>
+    <message>
+        <source>There is no member %1 on this till.</source>
+        <translation>There is no member %1 on this till.</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Data stored about member %1</source>
+        <translation>Data stored about member %1</translation>
+    </message>
+    <message>
+        <source>Exported at %1 by till %2</source>
+        <translation>Exported at %1 by till %2</translation>
+    </message>
+    <message>
+        <source>Erased on request at %1: name, contact details and birthday are no longer stored.</source>
+        <translation>Erased on request at %1: name, contact details and birthday are no longer stored.</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>Birthday: %1</source>
+        <translation>Birthday: %1</translation>
+    </message>
+    <message>
+        <source>Member since: %1</source>
+        <translation>Member since: %1</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>Cards:</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>  %1 (%2), issued %3</source>
+        <translation>  %1 (%2), issued %3</translation>
+    </message>
+    <message>
+        <source>Consents:</source>
+        <translation>Consents:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (text %3) at %4</source>
+        <extracomment>%1 the purpose (&quot;programme&quot;, &quot;marketing&quot;), %2 given or withdrawn, %3 the text version, %4 the time</extracomment>
+        <translation>  %1: %2 (text %3) at %4</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>Balances:</source>
+        <translation>Balances:</translation>
+    </message>
+    <message>
+        <source>  Points: %1</source>
+        <translation>  Points: %1</translation>
+    </message>
+    <message>
+        <source>  Wallet: %1</source>
+        <translation>  Wallet: %1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s) at this till</source>
+        <translation>
+            <numerusform>%n purchase at this till</numerusform>
+            <numerusform>%n purchases at this till</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 in total</source>
+        <translation>, %1 in total</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n return(s)</source>
+        <translation>
+            <numerusform>%n return</numerusform>
+            <numerusform>%n returns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s) at other tills</source>
+        <translation>
+            <numerusform>%n purchase at other tills</numerusform>
+            <numerusform>%n purchases at other tills</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger entry(s)</source>
+        <translation>
+            <numerusform>%n ledger entry</numerusform>
+            <numerusform>%n ledger entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coupon(s) used</source>
+        <translation>
+            <numerusform>%n coupon used</numerusform>
+            <numerusform>%n coupons used</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback answer(s)</source>
+        <translation>
+            <numerusform>%n feedback answer</numerusform>
+            <numerusform>%n feedback answers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segments: %1</source>
+        <translation>Segments: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Referred by another member: %1</source>
+        <translation>Referred by another member: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) referred</source>
+        <translation>
+            <numerusform>%n member referred</numerusform>
+            <numerusform>%n members referred</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) of staff recorded in the audit log</source>
+        <translation>
+            <numerusform>%n action of staff recorded in the audit log</numerusform>
+            <numerusform>%n actions of staff recorded in the audit log</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2492,6 +3191,17 @@ Seconds: %6</translation>
     </message>
 </context>
 <context>
+    <name>ReadConnection</name>
+    <message>
+        <source>The till database %1 does not exist.</source>
+        <translation>The till database %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The till database could not be opened for reading: %1</source>
+        <translation>The till database could not be opened for reading: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReasonText</name>
     <message>
         <source>%1 %</source>
@@ -2502,6 +3212,236 @@ Seconds: %6</translation>
         <source>%1×</source>
         <extracomment>a points multiplier, e.g. &quot;2×&quot;</extracomment>
         <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Revenue per week</source>
+        <translation>Revenue per week</translation>
+    </message>
+    <message>
+        <source>Revenue per day</source>
+        <translation>Revenue per day</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <source>Points in the period</source>
+        <translation>Points in the period</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Member revenue by ABC class (%)</source>
+        <translation>Member revenue by ABC class (%)</translation>
+    </message>
+    <message>
+        <source>Share of member revenue</source>
+        <translation>Share of member revenue</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Rewards redeemed</source>
+        <translation>Rewards redeemed</translation>
+    </message>
+    <message>
+        <source>Times redeemed</source>
+        <translation>Times redeemed</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCsv</name>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Period to (exclusive)</source>
+        <translation>Period to (exclusive)</translation>
+    </message>
+    <message>
+        <source>Comparison from</source>
+        <translation>Comparison from</translation>
+    </message>
+    <message>
+        <source>Comparison to (exclusive)</source>
+        <translation>Comparison to (exclusive)</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Sales with members</source>
+        <translation>Sales with members</translation>
+    </message>
+    <message>
+        <source>Sales without members</source>
+        <translation>Sales without members</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Revenue with members</source>
+        <translation>Revenue with members</translation>
+    </message>
+    <message>
+        <source>Revenue without members</source>
+        <translation>Revenue without members</translation>
+    </message>
+    <message>
+        <source>Member share of revenue (per mille)</source>
+        <translation>Member share of revenue (per mille)</translation>
+    </message>
+    <message>
+        <source>Average basket, members</source>
+        <translation>Average basket, members</translation>
+    </message>
+    <message>
+        <source>Average basket, others</source>
+        <translation>Average basket, others</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>Points outstanding</translation>
+    </message>
+    <message>
+        <source>Points liability</source>
+        <translation>Points liability</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>Purchase frequency (sales per member, per mille)</source>
+        <translation>Purchase frequency (sales per member, per mille)</translation>
+    </message>
+    <message>
+        <source>Active members in the comparison period</source>
+        <translation>Active members in the comparison period</translation>
+    </message>
+    <message>
+        <source>Retained members</source>
+        <translation>Retained members</translation>
+    </message>
+    <message>
+        <source>Retention (per mille)</source>
+        <translation>Retention (per mille)</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC class</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Share of member revenue (per mille)</source>
+        <translation>Share of member revenue (per mille)</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Times redeemed</source>
+        <translation>Times redeemed</translation>
+    </message>
+    <message>
+        <source>Points or stamps</source>
+        <translation>Points or stamps</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>Week from</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>%1%2%3 %</source>
+        <comment>per mille as a percentage: whole part, decimal point, tenth</comment>
+        <translation>%1%2%3 %</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +3739,112 @@ Seconds: %6</translation>
     </message>
 </context>
 <context>
+    <name>StaffCommand</name>
+    <message>
+        <source>manager</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>cashier</translation>
+    </message>
+    <message>
+        <source>PIN for %1 (%2 to %3 digits): </source>
+        <translation>PIN for %1 (%2 to %3 digits): </translation>
+    </message>
+    <message>
+        <source>The same PIN again: </source>
+        <translation>The same PIN again: </translation>
+    </message>
+    <message>
+        <source>The two PINs differ; nothing was added.</source>
+        <translation>The two PINs differ; nothing was added.</translation>
+    </message>
+    <message>
+        <source>staff add reads the PIN from standard input (one line), e.g. &quot;loyalty-ctl staff add --name Mara --role manager &lt; pin.txt&quot;.</source>
+        <translation>staff add reads the PIN from standard input (one line), e.g. &quot;loyalty-ctl staff add --name Mara --role manager &lt; pin.txt&quot;.</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2 (account %3).</source>
+        <translation>Added %1 as %2 (account %3).</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>Wrong PINs</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <source>No staff accounts yet; the till asks for the first manager when it starts, or run &quot;loyalty-ctl staff add&quot;.</source>
+        <translation>No staff accounts yet; the till asks for the first manager when it starts, or run &quot;loyalty-ctl staff add&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectory</name>
+    <message>
+        <source>A name has 1 to %1 characters.</source>
+        <translation>A name has 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>A name cannot hold control characters.</source>
+        <translation>A name cannot hold control characters.</translation>
+    </message>
+    <message>
+        <source>There is already an account named &quot;%1&quot;.</source>
+        <translation>There is already an account named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This till has staff accounts already; a manager adds new ones.</source>
+        <translation>This till has staff accounts already; a manager adds new ones.</translation>
+    </message>
+    <message>
+        <source>The name or the PIN is wrong.</source>
+        <translation>The name or the PIN is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: %1 is locked until %2.</source>
+        <translation>Too many wrong PINs: %1 is locked until %2.</translation>
+    </message>
+    <message>
+        <source>There is no staff account %1.</source>
+        <translation>There is no staff account %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active manager; add another manager first.</source>
+        <translation>%1 is the last active manager; add another manager first.</translation>
+    </message>
+</context>
+<context>
     <name>StatsCommand</name>
     <message>
         <source>Members: %1</source>
@@ -3046,6 +4092,175 @@ Valid once, until %3 (UTC). On the till:
     </message>
 </context>
 <context>
+    <name>loyalty::AdjustBalanceDialog</name>
+    <message>
+        <source>+ &amp;Add</source>
+        <translation>+ &amp;Add</translation>
+    </message>
+    <message>
+        <source> &amp;Take off</source>
+        <translation> &amp;Take off</translation>
+    </message>
+    <message>
+        <source>Add to the balance</source>
+        <translation>Add to the balance</translation>
+    </message>
+    <message>
+        <source>Take off the balance</source>
+        <translation>Take off the balance</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>Balance now</translation>
+    </message>
+    <message>
+        <source>After the adjustment</source>
+        <translation>After the adjustment</translation>
+    </message>
+    <message>
+        <source>&amp;Book adjustment</source>
+        <translation>&amp;Book adjustment</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>✖ &quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>✖ &quot;%1&quot; is not an amount. Type it like %2.</translation>
+    </message>
+    <message>
+        <source>%1 ⚠ below zero</source>
+        <translation>%1 ⚠ below zero</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AdjustPointsDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>Points of %1. Added points expire like points earned today.</source>
+        <translation>Points of %1. Added points expire like points earned today.</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <source>Points missing from a purchase</source>
+        <translation>Points missing from a purchase</translation>
+    </message>
+    <message>
+        <source>Goodwill after a complaint</source>
+        <translation>Goodwill after a complaint</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s mistake corrected</source>
+        <translation>Cashier&apos;s mistake corrected</translation>
+    </message>
+    <message>
+        <source>Points booked twice</source>
+        <translation>Points booked twice</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AdjustWalletDialog</name>
+    <message>
+        <source>Adjust wallet</source>
+        <translation>Adjust wallet</translation>
+    </message>
+    <message>
+        <source>Cashback wallet of %1.</source>
+        <translation>Cashback wallet of %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1)</source>
+        <translation>&amp;Amount (%1)</translation>
+    </message>
+    <message>
+        <source>Cashback missing from a purchase</source>
+        <translation>Cashback missing from a purchase</translation>
+    </message>
+    <message>
+        <source>Goodwill after a complaint</source>
+        <translation>Goodwill after a complaint</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s mistake corrected</source>
+        <translation>Cashier&apos;s mistake corrected</translation>
+    </message>
+    <message>
+        <source>Refund paid into the wallet</source>
+        <translation>Refund paid into the wallet</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AuditLogPage</name>
+    <message>
+        <source>Older
+PgDn</source>
+        <translation>Older
+PgDn</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Member (pseudonym)</source>
+        <translation>Member (pseudonym)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Before → after</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Older</translation>
+    </message>
+    <message>
+        <source>Chain verified: %1 entries, none edited, inserted or deleted.</source>
+        <translation>Chain verified: %1 entries, none edited, inserted or deleted.</translation>
+    </message>
+    <message>
+        <source>The audit chain is broken: %1 Tell head office.</source>
+        <translation>The audit chain is broken: %1 Tell head office.</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::BasketModel</name>
     <message>
         <source>%1 (no points)</source>
@@ -3070,6 +4285,73 @@ Valid once, until %3 (UTC). On the till:
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CardActionDialog</name>
+    <message>
+        <source>Card lost</source>
+        <translation>Card lost</translation>
+    </message>
+    <message>
+        <source>Card damaged</source>
+        <translation>Card damaged</translation>
+    </message>
+    <message>
+        <source>Card stolen</source>
+        <translation>Card stolen</translation>
+    </message>
+    <message>
+        <source>Switched to the app</source>
+        <translation>Switched to the app</translation>
+    </message>
+    <message>
+        <source>Card found again</source>
+        <translation>Card found again</translation>
+    </message>
+    <message>
+        <source>Blocked by mistake</source>
+        <translation>Blocked by mistake</translation>
+    </message>
+    <message>
+        <source>Customer proved the card is theirs</source>
+        <translation>Customer proved the card is theirs</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>Replace card</translation>
+    </message>
+    <message>
+        <source>Unblock card</source>
+        <translation>Unblock card</translation>
+    </message>
+    <message>
+        <source>Replace card %1 of %2 with a new card. The old card is refused at every till from then on; points, history and tier stay with the member.</source>
+        <translation>Replace card %1 of %2 with a new card. The old card is refused at every till from then on; points, history and tier stay with the member.</translation>
+    </message>
+    <message>
+        <source>Unblock card %1 of %2: it is accepted at every till again.</source>
+        <translation>Unblock card %1 of %2: it is accepted at every till again.</translation>
+    </message>
+    <message>
+        <source>New card number</source>
+        <translation>New card number</translation>
+    </message>
+    <message>
+        <source>Scan the new card or type its number</source>
+        <translation>Scan the new card or type its number</translation>
+    </message>
+    <message>
+        <source>&amp;New card</source>
+        <translation>&amp;New card</translation>
+    </message>
+    <message>
+        <source>&amp;Replace card</source>
+        <translation>&amp;Replace card</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock card</source>
+        <translation>&amp;Unblock card</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +4543,47 @@ Valid once, until %3 (UTC). On the till:
     </message>
 </context>
 <context>
+    <name>loyalty::FirstRunPage</name>
+    <message>
+        <source>Create manager
+Enter</source>
+        <translation>Create manager
+Enter</translation>
+    </message>
+    <message>
+        <source>Welcome to Loyalty Till</source>
+        <translation>Welcome to Loyalty Till</translation>
+    </message>
+    <message>
+        <source>This till has no staff yet. Create the first manager: they sign in to open shifts, add cashiers and open the manager screens (F10).</source>
+        <translation>This till has no staff yet. Create the first manager: they sign in to open shifts, add cashiers and open the manager screens (F10).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation>Create manager</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name.</source>
+        <translation>Type the manager&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the PIN twice the same.</source>
+        <translation>The two PINs differ. Type the PIN twice the same.</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::IdentityCheckDialog</name>
     <message>
         <source>Confirm the customer</source>
@@ -3385,6 +4708,42 @@ Valid once, until %3 (UTC). On the till:
         <source>⚠ %1 rejected — manager</source>
         <translation>⚠ %1 rejected — manager</translation>
     </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ManagerScreen</name>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Back to the sale</source>
+        <translation>Back to the sale</translation>
+    </message>
+    <message>
+        <source>Manager screens — %1</source>
+        <extracomment>the manager screens&apos; title, %1 the manager&apos;s name</extracomment>
+        <translation>Manager screens — %1</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MemberCardsDialog</name>
@@ -3467,6 +4826,290 @@ Valid once, until %3 (UTC). On the till:
     <message>
         <source>Card •••• %1 replaces •••• %2.</source>
         <translation>Card •••• %1 replaces •••• %2.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberHistoryTab</name>
+    <message>
+        <source>Older
+PgDn</source>
+        <translation>Older
+PgDn</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Older</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>No history yet.</translation>
+    </message>
+    <message>
+        <source>%1 shown — PgDn for older.</source>
+        <translation>%1 shown — PgDn for older.</translation>
+    </message>
+    <message>
+        <source>%1 shown — the whole history.</source>
+        <translation>%1 shown — the whole history.</translation>
+    </message>
+    <message>
+        <source>Sale %1</source>
+        <translation>Sale %1</translation>
+    </message>
+    <message>
+        <source>Sale %1 (card %2)</source>
+        <translation>Sale %1 (card %2)</translation>
+    </message>
+    <message>
+        <source>Return from sale %1</source>
+        <translation>Return from sale %1</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberHitModel</name>
+    <message>
+        <source>(erased member)</source>
+        <translation>(erased member)</translation>
+    </message>
+    <message>
+        <source>%1 (merged)</source>
+        <translation>%1 (merged)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 the card number, %2 its state (&quot;blocked&quot;)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberOverviewTab</name>
+    <message>
+        <source>Points lots</source>
+        <translation>Points lots</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Points left</source>
+        <translation>Points left</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Balances</translation>
+    </message>
+    <message>
+        <source>Points and when they expire</source>
+        <translation>Points and when they expire</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>%1 expire on %2</source>
+        <translation>%1 expire on %2</translation>
+    </message>
+    <message>
+        <source>%1 points taken beyond the lots (owed)</source>
+        <translation>%1 points taken beyond the lots (owed)</translation>
+    </message>
+    <message>
+        <source>Wallet %1</source>
+        <translation>Wallet %1</translation>
+    </message>
+    <message>
+        <source>No tiers in the programme.</source>
+        <translation>No tiers in the programme.</translation>
+    </message>
+    <message>
+        <source>Tier: %1 (highest)</source>
+        <translation>Tier: %1 (highest)</translation>
+    </message>
+    <message>
+        <source>Tier: %1 — %2</source>
+        <translation>Tier: %1 — %2</translation>
+    </message>
+    <message>
+        <source>%p % to %1</source>
+        <extracomment>progress towards the next tier, %1 its name</extracomment>
+        <translation>%p % to %1</translation>
+    </message>
+    <message>
+        <source>Customer value: not among the A customers of this till (12 months).</source>
+        <translation>Customer value: not among the A customers of this till (12 months).</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 stamps</source>
+        <translation>%1: %2 of %3 stamps</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v of %m</translation>
+    </message>
+    <message>
+        <source>%1: %2 stamps</source>
+        <translation>%1: %2 stamps</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1: %2 left</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Points expiring</source>
+        <translation>Points expiring</translation>
+    </message>
+    <message>
+        <source>No points to expire</source>
+        <translation>No points to expire</translation>
+    </message>
+    <message>
+        <source>Points by month of expiry</source>
+        <translation>Points by month of expiry</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MemberPage</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>Adjust wallet</source>
+        <translation>Adjust wallet</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>Replaced by</translation>
+    </message>
+    <message>
+        <source>Unblock card</source>
+        <translation>Unblock card</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>Replace card</translation>
+    </message>
+    <message>
+        <source>Erased member</source>
+        <translation>Erased member</translation>
+    </message>
+    <message>
+        <source>member since %1</source>
+        <translation>member since %1</translation>
+    </message>
+    <message>
+        <source>erased on %1</source>
+        <translation>erased on %1</translation>
+    </message>
+    <message>
+        <source>merged into another account</source>
+        <translation>merged into another account</translation>
+    </message>
+    <message>
+        <source>Points adjusted. The balance is now %1.</source>
+        <translation>Points adjusted. The balance is now %1.</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted. %1.</source>
+        <translation>Wallet adjusted. %1.</translation>
+    </message>
+    <message>
+        <source>Accounts merged: %1 now holds the balances and cards of both.</source>
+        <translation>Accounts merged: %1 now holds the balances and cards of both.</translation>
+    </message>
+    <message>
+        <source>Pick a card on the Cards tab first.</source>
+        <translation>Pick a card on the Cards tab first.</translation>
+    </message>
+    <message>
+        <source>Card %1 is active again.</source>
+        <translation>Card %1 is active again.</translation>
+    </message>
+    <message>
+        <source>Card %1 replaced by %2.</source>
+        <translation>Card %1 replaced by %2.</translation>
     </message>
 </context>
 <context>
@@ -3594,6 +5237,226 @@ Valid once, until %3 (UTC). On the till:
         <source>PAID</source>
         <translation>PAID</translation>
     </message>
+    <message>
+        <source>➜</source>
+        <extracomment>The symbol says what kind of hint it is, so the line never depends on its colour</extracomment>
+        <translation>➜</translation>
+    </message>
+    <message>
+        <source>ℹ</source>
+        <translation>ℹ</translation>
+    </message>
+    <message>
+        <source>Offer to the customer</source>
+        <translation>Offer to the customer</translation>
+    </message>
+    <message>
+        <source>About the customer</source>
+        <translation>About the customer</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MembersPage</name>
+    <message>
+        <source>More
+PgDn</source>
+        <translation>More
+PgDn</translation>
+    </message>
+    <message>
+        <source>Open member
+Enter</source>
+        <translation>Open member
+Enter</translation>
+    </message>
+    <message>
+        <source>Member search</source>
+        <translation>Member search</translation>
+    </message>
+    <message>
+        <source>Card number, name, phone or e-mail</source>
+        <translation>Card number, name, phone or e-mail</translation>
+    </message>
+    <message>
+        <source>Members found</source>
+        <translation>Members found</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Open member</source>
+        <translation>Open member</translation>
+    </message>
+    <message>
+        <source>Type a card number, a name, a phone number or an e-mail address.</source>
+        <translation>Type a card number, a name, a phone number or an e-mail address.</translation>
+    </message>
+    <message>
+        <source>No member found for “%1”. Check the spelling or search by card number.</source>
+        <translation>No member found for “%1”. Check the spelling or search by card number.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) listed</source>
+        <translation>
+            <numerusform>%Ln member listed</numerusform>
+            <numerusform>%Ln members listed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — PgDn for more. Enter opens the selected member.</source>
+        <translation>%1 — PgDn for more. Enter opens the selected member.</translation>
+    </message>
+    <message>
+        <source>%1. Enter opens the selected member.</source>
+        <translation>%1. Enter opens the selected member.</translation>
+    </message>
+    <message>
+        <source>Search for a member first, then Enter.</source>
+        <translation>Search for a member first, then Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::MergeMembersDialog</name>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this member</source>
+        <translation>&amp;Keep this member</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other member</source>
+        <translation>Keep the &amp;other member</translation>
+    </message>
+    <message>
+        <source>Same person enrolled twice</source>
+        <translation>Same person enrolled twice</translation>
+    </message>
+    <message>
+        <source>Old card&apos;s account found</source>
+        <translation>Old card&apos;s account found</translation>
+    </message>
+    <message>
+        <source>Customer asked to join the accounts</source>
+        <translation>Customer asked to join the accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Review merge…</source>
+        <translation>&amp;Review merge…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge now</source>
+        <translation>&amp;Merge now</translation>
+    </message>
+    <message>
+        <source>Merge two accounts of %1</source>
+        <translation>Merge two accounts of %1</translation>
+    </message>
+    <message>
+        <source>Only for two accounts of the same person. Find the other account by card number, name, phone or e-mail:</source>
+        <translation>Only for two accounts of the same person. Find the other account by card number, name, phone or e-mail:</translation>
+    </message>
+    <message>
+        <source>Search the other account</source>
+        <translation>Search the other account</translation>
+    </message>
+    <message>
+        <source>Card number, name, phone or e-mail</source>
+        <translation>Card number, name, phone or e-mail</translation>
+    </message>
+    <message>
+        <source>Accounts found</source>
+        <translation>Accounts found</translation>
+    </message>
+    <message>
+        <source>This member</source>
+        <translation>This member</translation>
+    </message>
+    <message>
+        <source>Other member</source>
+        <translation>Other member</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Search and choose the other account.</source>
+        <translation>Search and choose the other account.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other account found.</source>
+        <translation>No other account found.</translation>
+    </message>
+    <message>
+        <source>More accounts match: type more to narrow the search.</source>
+        <translation>More accounts match: type more to narrow the search.</translation>
+    </message>
+    <message>
+        <source>Enrolled %1</source>
+        <translation>Enrolled %1</translation>
+    </message>
+    <message>
+        <source>Wallet %1</source>
+        <translation>Wallet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln stamp(s)</source>
+        <translation>
+            <numerusform>%1: %Ln stamp</numerusform>
+            <numerusform>%1: %Ln stamps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
+    </message>
+    <message>
+        <source>No cards</source>
+        <translation>No cards</translation>
+    </message>
+    <message>
+        <source>Card %1 (%2)</source>
+        <translation>Card %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is kept. From %2 it receives %3, %4 in the wallet and every other balance, each points lot with its expiry.</source>
+        <translation>%1 is kept. From %2 it receives %3, %4 in the wallet and every other balance, each points lot with its expiry.</translation>
+    </message>
+    <message>
+        <source>%1 has no cards to move.</source>
+        <translation>%1 has no cards to move.</translation>
+    </message>
+    <message>
+        <source>Cards moved to %1: %2.</source>
+        <translation>Cards moved to %1: %2.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is closed and points to %2; its history and consents stay with it. This cannot be undone at the till.</source>
+        <translation>The account of %1 is closed and points to %2; its history and consents stay with it. This cannot be undone at the till.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MessageStrip</name>
@@ -3623,6 +5486,209 @@ Valid once, until %3 (UTC). On the till:
     <message>
         <source>The card could not be read — hold it still on the reader.</source>
         <translation>The card could not be read — hold it still on the reader.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::PrivacyPanel</name>
+    <message>
+        <source>Loyalty programme</source>
+        <translation>Loyalty programme</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>✔ given</source>
+        <translation>✔ given</translation>
+    </message>
+    <message>
+        <source>✖ withdrawn</source>
+        <translation>✖ withdrawn</translation>
+    </message>
+    <message>
+        <source>&amp;Export data…</source>
+        <translation>&amp;Export data…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase member…</source>
+        <translation>&amp;Erase member…</translation>
+    </message>
+    <message>
+        <source>Customer asked for erasure</source>
+        <translation>Customer asked for erasure</translation>
+    </message>
+    <message>
+        <source>Customer left the programme</source>
+        <translation>Customer left the programme</translation>
+    </message>
+    <message>
+        <source>I have checked that the request comes from this customer</source>
+        <translation>I have checked that the request comes from this customer</translation>
+    </message>
+    <message>
+        <source>Erase &amp;now</source>
+        <translation>Erase &amp;now</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the member</source>
+        <translation>&amp;Keep the member</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>Consent records</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Text version</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Requests of the customer</source>
+        <translation>Requests of the customer</translation>
+    </message>
+    <message>
+        <source>A copy of everything stored about the member: a JSON file and a readable summary.</source>
+        <translation>A copy of everything stored about the member: a JSON file and a readable summary.</translation>
+    </message>
+    <message>
+        <source>✖ This member was erased on %1. Name, contact details and birthday are gone; the ledger keeps the amounts without a name, and the consent records stay.</source>
+        <translation>✖ This member was erased on %1. Name, contact details and birthday are gone; the ledger keeps the amounts without a name, and the consent records stay.</translation>
+    </message>
+    <message>
+        <source>ℹ This account was merged into another one; consents and requests are handled there.</source>
+        <translation>ℹ This account was merged into another one; consents and requests are handled there.</translation>
+    </message>
+    <message>
+        <source>Record given</source>
+        <translation>Record given</translation>
+    </message>
+    <message>
+        <source>Record withdrawn</source>
+        <translation>Record withdrawn</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A purpose and where its consent stands: &quot;Loyalty programme: ✔ given&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>nothing recorded</translation>
+    </message>
+    <message>
+        <source>Record consent given: %1</source>
+        <translation>Record consent given: %1</translation>
+    </message>
+    <message>
+        <source>Record consent withdrawn: %1</source>
+        <translation>Record consent withdrawn: %1</translation>
+    </message>
+    <message>
+        <source>Consent to %1 recorded as given.</source>
+        <translation>Consent to %1 recorded as given.</translation>
+    </message>
+    <message>
+        <source>Consent to %1 recorded as withdrawn.</source>
+        <translation>Consent to %1 recorded as withdrawn.</translation>
+    </message>
+    <message>
+        <source>member-%1-%2</source>
+        <extracomment>File name of a member&apos;s data export; %1 the member number, %2 the date</extracomment>
+        <translation>member-%1-%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Save the member&apos;s data (JSON)</source>
+        <translation>Save the member&apos;s data (JSON)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was saved.</source>
+        <translation>Export cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Save the readable summary</source>
+        <translation>Save the readable summary</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved %1; the summary was not saved.</source>
+        <translation>Saved %1; the summary was not saved.</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2. Hand them to the customer only.</source>
+        <translation>Saved %1 and %2. Hand them to the customer only.</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good?</source>
+        <translation>Erase %1 for good?</translation>
+    </message>
+    <message>
+        <source>Removed: the name, e-mail address, phone number and birthday, here and at head office.</source>
+        <translation>Removed: the name, e-mail address, phone number and birthday, here and at head office.</translation>
+    </message>
+    <message>
+        <source>The member has no active card.</source>
+        <translation>The member has no active card.</translation>
+    </message>
+    <message>
+        <source>Blocked: the cards %1; they are refused at every till from then on.</source>
+        <translation>Blocked: the cards %1; they are refused at every till from then on.</translation>
+    </message>
+    <message>
+        <source>Kept: purchases, points and wallet amounts without a name (for accounting), the consent records and the audit log.</source>
+        <translation>Kept: purchases, points and wallet amounts without a name (for accounting), the consent records and the audit log.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>This cannot be undone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The member was erased; %Ln card(s) blocked.</source>
+        <translation>
+            <numerusform>The member was erased; %Ln card blocked.</numerusform>
+            <numerusform>The member was erased; %Ln cards blocked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReasonField</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why? This is recorded in the audit log.</source>
+        <translation>Why? This is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Reason (required)</translation>
     </message>
 </context>
 <context>
@@ -3693,6 +5759,207 @@ Valid once, until %3 (UTC). On the till:
             <numerusform> (only steps of %Ln point count)</numerusform>
             <numerusform> (only steps of %Ln points count)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReportsPage</name>
+    <message>
+        <source>Export branch report</source>
+        <translation>Export branch report</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Sales and revenue</source>
+        <translation>Sales and revenue</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>… with members</source>
+        <translation>… with members</translation>
+    </message>
+    <message>
+        <source>… without members</source>
+        <translation>… without members</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Member share of revenue</source>
+        <translation>Member share of revenue</translation>
+    </message>
+    <message>
+        <source>Average basket, members</source>
+        <translation>Average basket, members</translation>
+    </message>
+    <message>
+        <source>Average basket, others</source>
+        <translation>Average basket, others</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Outstanding now</source>
+        <translation>Outstanding now</translation>
+    </message>
+    <message>
+        <source>Liability now</source>
+        <translation>Liability now</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>Purchases per active member</source>
+        <translation>Purchases per active member</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>A members</source>
+        <translation>A members</translation>
+    </message>
+    <message>
+        <source>B members</source>
+        <translation>B members</translation>
+    </message>
+    <message>
+        <source>C members</source>
+        <translation>C members</translation>
+    </message>
+    <message>
+        <source>Rewards redeemed</source>
+        <translation>Rewards redeemed</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Custom days</source>
+        <translation>Custom days</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;To (inclusive):</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Computing the report…</source>
+        <translation>Computing the report…</translation>
+    </message>
+    <message>
+        <source>%1, %2 refunded</source>
+        <translation>%1, %2 refunded</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members (%3) came back</source>
+        <translation>%1 of %2 members (%3) came back</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s), %1 (%2)</source>
+        <translation>
+            <numerusform>%n member, %1 (%2)</numerusform>
+            <numerusform>%n members, %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n time(s)</source>
+        <translation>
+            <numerusform>%1: %n time</numerusform>
+            <numerusform>%1: %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rewards were redeemed in this period.</source>
+        <translation>No rewards were redeemed in this period.</translation>
+    </message>
+    <message>
+        <source>Revenue with members %1, without members %2</source>
+        <translation>Revenue with members %1, without members %2</translation>
+    </message>
+    <message>
+        <source>Issued %1, redeemed %2, expired %3</source>
+        <translation>Issued %1, redeemed %2, expired %3</translation>
+    </message>
+    <message>
+        <source>A %1, B %2, C %3 of member revenue</source>
+        <translation>A %1, B %2, C %3 of member revenue</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>The report could not be computed: %1</source>
+        <translation>The report could not be computed: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
     </message>
 </context>
 <context>
@@ -4097,6 +6364,26 @@ Valid once, until %3 (UTC). On the till:
         <source>Not completed: confirm the date of birth, or take the points and wallet off the sale (F5).</source>
         <translation>Not completed: confirm the date of birth, or take the points and wallet off the sale (F5).</translation>
     </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Manager screens are not set up on this till.</source>
+        <translation>Manager screens are not set up on this till.</translation>
+    </message>
+    <message>
+        <source>This till has no sign-in.</source>
+        <translation>This till has no sign-in.</translation>
+    </message>
+    <message>
+        <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
+        <translation>Finish or void the sale first (F12 or F8), then sign out (F1).</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::SerialScannerSource</name>
@@ -4135,6 +6422,220 @@ Valid once, until %3 (UTC). On the till:
     <message>
         <source>The scanner sent control characters — check its prefix and suffix settings.</source>
         <translation>The scanner sent control characters — check its prefix and suffix settings.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::StaffPage</name>
+    <message>
+        <source>Add account
+F6</source>
+        <translation>Add account
+F6</translation>
+    </message>
+    <message>
+        <source>Deactivate selected
+F8</source>
+        <translation>Deactivate selected
+F8</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Deactivate selected</source>
+        <translation>Deactivate selected</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the PIN twice the same.</source>
+        <translation>The two PINs differ. Type the PIN twice the same.</translation>
+    </message>
+    <message>
+        <source>Manager %1 added. They sign in with their PIN.</source>
+        <translation>Manager %1 added. They sign in with their PIN.</translation>
+    </message>
+    <message>
+        <source>Cashier %1 added. They sign in with their PIN.</source>
+        <translation>Cashier %1 added. They sign in with their PIN.</translation>
+    </message>
+    <message>
+        <source>Select an account in the list first.</source>
+        <translation>Select an account in the list first.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 can no longer sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::StaffPinPage</name>
+    <message>
+        <source>Sign in
+Enter</source>
+        <translation>Sign in
+Enter</translation>
+    </message>
+    <message>
+        <source>Back
+Esc</source>
+        <translation>Back
+Esc</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN, then Enter</source>
+        <translation>PIN, then Enter</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Pick your name first (↑ ↓).</source>
+        <translation>Pick your name first (↑ ↓).</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then Enter.</source>
+        <translation>Type your PIN, then Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::TillShell</name>
+    <message>
+        <source>Loyalty Till — %1</source>
+        <translation>Loyalty Till — %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Open manager screens</source>
+        <translation>Open manager screens</translation>
+    </message>
+    <message>
+        <source>Pick your name (↑ ↓) and type your PIN, then Enter.</source>
+        <translation>Pick your name (↑ ↓) and type your PIN, then Enter.</translation>
+    </message>
+    <message>
+        <source>Signed in: %1.</source>
+        <translation>Signed in: %1.</translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
+        <extracomment>the status line: who is signed in</extracomment>
+        <translation>Manager: %1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Cashier: %1</translation>
+    </message>
+    <message>
+        <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
+        <translation>Finish or void the sale first (F12 or F8), then sign out (F1).</translation>
+    </message>
+    <message>
+        <source>%1 signed out. The shift is closed.</source>
+        <translation>%1 signed out. The shift is closed.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>The till locked itself after a pause. %1 unlocks with their PIN (or a manager with theirs); the sale stays as it was.</source>
+        <translation>The till locked itself after a pause. %1 unlocks with their PIN (or a manager with theirs); the sale stays as it was.</translation>
+    </message>
+    <message>
+        <source>Only %1 or a manager can unlock this till.</source>
+        <translation>Only %1 or a manager can unlock this till.</translation>
+    </message>
+    <message>
+        <source>Manager screens</source>
+        <translation>Manager screens</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then Enter. Esc goes back to the sale.</source>
+        <translation>Type your PIN, then Enter. Esc goes back to the sale.</translation>
+    </message>
+    <message>
+        <source>A manager picks their name (↑ ↓) and types their PIN (manager override). Esc goes back to the sale.</source>
+        <translation>A manager picks their name (↑ ↓) and types their PIN (manager override). Esc goes back to the sale.</translation>
+    </message>
+    <message>
+        <source>%1 left the manager screens. %2, sign in again to go on with the sale.</source>
+        <translation>%1 left the manager screens. %2, sign in again to go on with the sale.</translation>
+    </message>
+    <message>
+        <source>Sign in first (name and PIN), then scan.</source>
+        <translation>Sign in first (name and PIN), then scan.</translation>
+    </message>
+    <message>
+        <source>A scan is not a PIN. Type the PIN, then Enter.</source>
+        <translation>A scan is not a PIN. Type the PIN, then Enter.</translation>
     </message>
 </context>
 <context>
