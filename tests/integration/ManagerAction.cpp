@@ -4,11 +4,13 @@
 //   manager_action <till database> merge <source card> <target card> <reason>
 //   manager_action <till database> unblock <card> <reason>
 //   manager_action <till database> erase <card> <reason>
+//   manager_action <till database> consent <card> <purpose> <given: 1|0> <text version>
 //   manager_action <till database> block <card> <reason>      (a cashier's CardLifecycle::block, to set up an unblock)
 // The first run creates the till's first manager ("Integration Manager"), later runs sign in as
 // them. Prints a JSON object with what the action did; exit 0 on success, 2 on any failure.
 #include "corrections/Corrections.h"
 #include "members/CardLifecycle.h"
+#include "privacy/ConsentRecorder.h"
 #include "privacy/Erasure.h"
 #include "settings/TillSettings.h"
 #include "staff/StaffDirectory.h"
@@ -102,6 +104,14 @@ int main(int argc, char* argv[])
         if (!unblocked)
             return fail(unblocked.error().message);
         return print({{QStringLiteral("card"), arguments.at(3)}});
+    }
+    if (action == QLatin1String("consent") && arguments.size() == 7) {
+        const auto recorded =
+            ConsentRecorder(database, clock, *settings)
+                .record(*member, arguments.at(4), arguments.at(5) == QLatin1String("1"), arguments.at(6), *session);
+        if (!recorded)
+            return fail(recorded.error().message);
+        return print({{QStringLiteral("recorded_at"), recorded->recordedAt}});
     }
     if (action == QLatin1String("block") && arguments.size() == 5) {
         if (auto blocked = CardLifecycle(database, clock, *settings).block(arguments.at(3), reason); !blocked)

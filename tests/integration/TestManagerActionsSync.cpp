@@ -9,7 +9,7 @@
 #include <QTest>
 
 // A store manager's corrections and privacy requests at one till reach head office and the other
-// till: an adjustment's points, a merge's cards and balances, an unblocked card, an erasure that
+// till: an adjustment's points, a consent withdrawn, a merge's cards and balances, an unblocked card, an erasure that
 // blanks the member at head office (its stored copies too) and at the other till. Both tills run
 // the real loyalty-ctl; the actions go through the till's own core (manager_action).
 class TestManagerActionsSync final : public QObject
@@ -86,6 +86,9 @@ private slots:
         QVERIFY2(adjusted.succeeded(), qPrintable(adjusted.describe()));
         QCOMPARE(adjusted.json().value(QLatin1String("after")).toInteger(), opening + 500);
         // A card blocked at the south till, unblocked by the manager at the north one.
+        const ProcessRun consent = act(north, {QStringLiteral("consent"), card, QStringLiteral("newsletter"),
+                                               QStringLiteral("0"), QStringLiteral("2026-1")});
+        QVERIFY2(consent.succeeded(), qPrintable(consent.describe()));
         const ProcessRun blocked =
             act(south, {QStringLiteral("block"), ScenarioWorld::card(6), QStringLiteral("lost")});
         QVERIFY2(blocked.succeeded(), qPrintable(blocked.describe()));
@@ -99,6 +102,12 @@ private slots:
             QStringLiteral("SELECT count(*) FROM audit_entries WHERE action = 'points.adjusted'"));
         QVERIFY2(entries, qPrintable(world.hqDatabase().error()));
         QCOMPARE(entries->toLongLong(), 1);
+        const auto consents = world.hqDatabase().scalar(
+            QStringLiteral("SELECT count(*) FROM consents WHERE member_uuid = ? AND purpose = 'newsletter'"
+                           " AND given = 0 AND text_version = '2026-1'"),
+            {before->value(QLatin1String("member_uuid")).toString()});
+        QVERIFY2(consents, qPrintable(world.hqDatabase().error()));
+        QCOMPARE(consents->toLongLong(), 1);
         QCOMPARE(
             tillRows(north, QStringLiteral("SELECT state FROM cards WHERE number = '%1'").arg(ScenarioWorld::card(6))),
             QStringList{QStringLiteral("blocked")});
