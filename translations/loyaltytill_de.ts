@@ -2029,6 +2029,13 @@ Sekunden: %6</translation>
     </message>
 </context>
 <context>
+    <name>MarketingConsentText</name>
+    <message>
+        <source>I would like to receive offers and news of the loyalty programme by e-mail or text message. I can withdraw this consent at any time at the till or by replying to a message.</source>
+        <translation>Ich möchte Angebote und Neuigkeiten des Kundenprogramms per E-Mail oder SMS erhalten. Ich kann diese Einwilligung jederzeit an der Kasse oder durch Antwort auf eine Nachricht widerrufen.</translation>
+    </message>
+</context>
+<context>
     <name>MemberChangeApplier</name>
     <message>
         <source>is not active, blocked or replaced</source>
@@ -4259,6 +4266,54 @@ Bild↓</translation>
         <source>The audit chain is broken: %1 Tell head office.</source>
         <translation>Die Kette des Prüfprotokolls ist unterbrochen: %1 Informieren Sie die Zentrale.</translation>
     </message>
+    <message>
+        <source>Points adjusted</source>
+        <translation>Punkte korrigiert</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted</source>
+        <translation>Guthaben korrigiert</translation>
+    </message>
+    <message>
+        <source>Accounts merged</source>
+        <translation>Konten zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Card unblocked</source>
+        <translation>Karte entsperrt</translation>
+    </message>
+    <message>
+        <source>Card replaced</source>
+        <translation>Karte ersetzt</translation>
+    </message>
+    <message>
+        <source>Member erased</source>
+        <translation>Mitglied gelöscht</translation>
+    </message>
+    <message>
+        <source>Member data exported</source>
+        <translation>Mitgliederdaten exportiert</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <source>Staff account added</source>
+        <translation>Personalkonto angelegt</translation>
+    </message>
+    <message>
+        <source>Staff account locked</source>
+        <translation>Personalkonto gesperrt</translation>
+    </message>
+    <message>
+        <source>Staff account deactivated</source>
+        <translation>Personalkonto deaktiviert</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN geändert</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::BasketModel</name>
@@ -4346,12 +4401,12 @@ Bild↓</translation>
         <translation>&amp;Neue Karte</translation>
     </message>
     <message>
-        <source>&amp;Replace card</source>
-        <translation>Karte &amp;ersetzen</translation>
-    </message>
-    <message>
         <source>&amp;Unblock card</source>
         <translation>Karte ent&amp;sperren</translation>
+    </message>
+    <message>
+        <source>Re&amp;place card</source>
+        <translation>Karte &amp;ersetzen</translation>
     </message>
 </context>
 <context>
@@ -4884,6 +4939,42 @@ Bild↓</translation>
         <source>Return from sale %1</source>
         <translation>Rückgabe aus Verkauf %1</translation>
     </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Anfangsbestand</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Punkte verfallen</translation>
+    </message>
+    <message>
+        <source>Moved in from a merged account</source>
+        <translation>Übernommen aus einem zusammengeführten Konto</translation>
+    </message>
+    <message>
+        <source>Moved to the merged account</source>
+        <translation>Übertragen auf das zusammengeführte Konto</translation>
+    </message>
+    <message>
+        <source>Taken back by a return</source>
+        <translation>Durch eine Rückgabe zurückgebucht</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Gesammelt</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>(from head office)</source>
+        <translation>(von der Zentrale)</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MemberHitModel</name>
@@ -5110,6 +5201,14 @@ Bild↓</translation>
     <message>
         <source>Card %1 replaced by %2.</source>
         <translation>Karte %1 durch %2 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Pick a blocked card on the Cards tab to unblock it.</source>
+        <translation>Wählen Sie auf dem Reiter „Karten“ eine gesperrte Karte, um sie zu entsperren.</translation>
+    </message>
+    <message>
+        <source>Pick a card that is not replaced yet on the Cards tab.</source>
+        <translation>Wählen Sie auf dem Reiter „Karten“ eine Karte, die noch nicht ersetzt wurde.</translation>
     </message>
 </context>
 <context>
@@ -5352,10 +5451,6 @@ Enter</translation>
         <translation>Kunde hat um Zusammenführung der Konten gebeten</translation>
     </message>
     <message>
-        <source>&amp;Review merge…</source>
-        <translation>Zusammenführung &amp;prüfen…</translation>
-    </message>
-    <message>
         <source>&amp;Merge now</source>
         <translation>&amp;Jetzt zusammenführen</translation>
     </message>
@@ -5457,6 +5552,10 @@ Enter</translation>
         <source>Reason: %1</source>
         <translation>Begründung: %1</translation>
     </message>
+    <message>
+        <source>Re&amp;view merge…</source>
+        <translation>Zusammenführung &amp;prüfen…</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MessageStrip</name>
@@ -5495,10 +5594,6 @@ Enter</translation>
         <translation>Kundenprogramm</translation>
     </message>
     <message>
-        <source>Marketing</source>
-        <translation>Werbung</translation>
-    </message>
-    <message>
         <source>✔ given</source>
         <translation>✔ erteilt</translation>
     </message>
@@ -5509,10 +5604,6 @@ Enter</translation>
     <message>
         <source>&amp;Export data…</source>
         <translation>Daten &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Erase member…</source>
-        <translation>Mitglied &amp;löschen…</translation>
     </message>
     <message>
         <source>Customer asked for erasure</source>
@@ -5674,6 +5765,14 @@ Enter</translation>
             <numerusform>Das Mitglied wurde gelöscht; %Ln Karte gesperrt.</numerusform>
             <numerusform>Das Mitglied wurde gelöscht; %Ln Karten gesperrt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offers and news (marketing)</source>
+        <translation>Angebote und Neuigkeiten (Werbung)</translation>
+    </message>
+    <message>
+        <source>Erase &amp;member…</source>
+        <translation>Mitglied &amp;löschen…</translation>
     </message>
 </context>
 <context>
@@ -5912,10 +6011,6 @@ Enter</translation>
         <translation>Bericht wird berechnet…</translation>
     </message>
     <message>
-        <source>%1, %2 refunded</source>
-        <translation>%1, %2 erstattet</translation>
-    </message>
-    <message>
         <source>%1 of %2 members (%3) came back</source>
         <translation>%1 von %2 Mitgliedern (%3) kamen wieder</translation>
     </message>
@@ -5960,6 +6055,10 @@ Enter</translation>
     <message>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
     </message>
 </context>
 <context>

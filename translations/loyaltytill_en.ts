@@ -2029,6 +2029,13 @@ Seconds: %6</translation>
     </message>
 </context>
 <context>
+    <name>MarketingConsentText</name>
+    <message>
+        <source>I would like to receive offers and news of the loyalty programme by e-mail or text message. I can withdraw this consent at any time at the till or by replying to a message.</source>
+        <translation>I would like to receive offers and news of the loyalty programme by e-mail or text message. I can withdraw this consent at any time at the till or by replying to a message.</translation>
+    </message>
+</context>
+<context>
     <name>MemberChangeApplier</name>
     <message>
         <source>is not active, blocked or replaced</source>
@@ -4259,6 +4266,54 @@ PgDn</translation>
         <source>The audit chain is broken: %1 Tell head office.</source>
         <translation>The audit chain is broken: %1 Tell head office.</translation>
     </message>
+    <message>
+        <source>Points adjusted</source>
+        <translation>Points adjusted</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted</source>
+        <translation>Wallet adjusted</translation>
+    </message>
+    <message>
+        <source>Accounts merged</source>
+        <translation>Accounts merged</translation>
+    </message>
+    <message>
+        <source>Card unblocked</source>
+        <translation>Card unblocked</translation>
+    </message>
+    <message>
+        <source>Card replaced</source>
+        <translation>Card replaced</translation>
+    </message>
+    <message>
+        <source>Member erased</source>
+        <translation>Member erased</translation>
+    </message>
+    <message>
+        <source>Member data exported</source>
+        <translation>Member data exported</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
+        <source>Staff account added</source>
+        <translation>Staff account added</translation>
+    </message>
+    <message>
+        <source>Staff account locked</source>
+        <translation>Staff account locked</translation>
+    </message>
+    <message>
+        <source>Staff account deactivated</source>
+        <translation>Staff account deactivated</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN changed</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::BasketModel</name>
@@ -4346,12 +4401,12 @@ PgDn</translation>
         <translation>&amp;New card</translation>
     </message>
     <message>
-        <source>&amp;Replace card</source>
-        <translation>&amp;Replace card</translation>
-    </message>
-    <message>
         <source>&amp;Unblock card</source>
         <translation>&amp;Unblock card</translation>
+    </message>
+    <message>
+        <source>Re&amp;place card</source>
+        <translation>Re&amp;place card</translation>
     </message>
 </context>
 <context>
@@ -4884,6 +4939,42 @@ PgDn</translation>
         <source>Return from sale %1</source>
         <translation>Return from sale %1</translation>
     </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Moved in from a merged account</source>
+        <translation>Moved in from a merged account</translation>
+    </message>
+    <message>
+        <source>Moved to the merged account</source>
+        <translation>Moved to the merged account</translation>
+    </message>
+    <message>
+        <source>Taken back by a return</source>
+        <translation>Taken back by a return</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>(from head office)</source>
+        <translation>(from head office)</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MemberHitModel</name>
@@ -5110,6 +5201,14 @@ PgDn</translation>
     <message>
         <source>Card %1 replaced by %2.</source>
         <translation>Card %1 replaced by %2.</translation>
+    </message>
+    <message>
+        <source>Pick a blocked card on the Cards tab to unblock it.</source>
+        <translation>Pick a blocked card on the Cards tab to unblock it.</translation>
+    </message>
+    <message>
+        <source>Pick a card that is not replaced yet on the Cards tab.</source>
+        <translation>Pick a card that is not replaced yet on the Cards tab.</translation>
     </message>
 </context>
 <context>
@@ -5352,10 +5451,6 @@ Enter</translation>
         <translation>Customer asked to join the accounts</translation>
     </message>
     <message>
-        <source>&amp;Review merge…</source>
-        <translation>&amp;Review merge…</translation>
-    </message>
-    <message>
         <source>&amp;Merge now</source>
         <translation>&amp;Merge now</translation>
     </message>
@@ -5457,6 +5552,10 @@ Enter</translation>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
+    <message>
+        <source>Re&amp;view merge…</source>
+        <translation>Re&amp;view merge…</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::MessageStrip</name>
@@ -5495,10 +5594,6 @@ Enter</translation>
         <translation>Loyalty programme</translation>
     </message>
     <message>
-        <source>Marketing</source>
-        <translation>Marketing</translation>
-    </message>
-    <message>
         <source>✔ given</source>
         <translation>✔ given</translation>
     </message>
@@ -5509,10 +5604,6 @@ Enter</translation>
     <message>
         <source>&amp;Export data…</source>
         <translation>&amp;Export data…</translation>
-    </message>
-    <message>
-        <source>&amp;Erase member…</source>
-        <translation>&amp;Erase member…</translation>
     </message>
     <message>
         <source>Customer asked for erasure</source>
@@ -5674,6 +5765,14 @@ Enter</translation>
             <numerusform>The member was erased; %Ln card blocked.</numerusform>
             <numerusform>The member was erased; %Ln cards blocked.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offers and news (marketing)</source>
+        <translation>Offers and news (marketing)</translation>
+    </message>
+    <message>
+        <source>Erase &amp;member…</source>
+        <translation>Erase &amp;member…</translation>
     </message>
 </context>
 <context>
@@ -5912,10 +6011,6 @@ Enter</translation>
         <translation>Computing the report…</translation>
     </message>
     <message>
-        <source>%1, %2 refunded</source>
-        <translation>%1, %2 refunded</translation>
-    </message>
-    <message>
         <source>%1 of %2 members (%3) came back</source>
         <translation>%1 of %2 members (%3) came back</translation>
     </message>
@@ -5960,6 +6055,10 @@ Enter</translation>
     <message>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
     </message>
 </context>
 <context>
