@@ -232,6 +232,16 @@ void TestManagerSignIn::managerOverrideOpensTheScreensAndTheCashierSignsInAgain(
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
     QCOMPARE(m_till->session->basket().lineCount(), 1);
     QCOMPARE(openShifts(kCashier), 1);
+
+    // A manager who walks away from the screens: the idle lock closes them and ends their shift,
+    // so the cashier's PIN can never reopen them.
+    QTest::keyClick(m_till->sale()->scanField(), Qt::Key_F10);
+    QTest::keyClicks(prompt->pinField(), kManagerPin);
+    QTest::keyClick(prompt->pinField(), Qt::Key_Return);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->shell->managerScreen()));
+    m_till->shell->lockNow();
+    QCOMPARE(openShifts(kManager), 0);
+    QCOMPARE(m_till->shell->currentPage(), signIn);
 }
 
 void TestManagerSignIn::idleLockKeepsTheSaleAndOnlyThePinUnlocks()
@@ -270,6 +280,20 @@ void TestManagerSignIn::idleLockKeepsTheSaleAndOnlyThePinUnlocks()
     QCOMPARE(m_till->sale()->scanField()->text(), QStringLiteral("40063"));
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(m_till->sale()->scanField()));
     QCOMPARE(openShifts(kCashier), 1);  // unlocking is no new shift
+
+    // A manager may unlock with their own PIN: core keeps one person signed in, so the manager's
+    // shift takes over from the cashier's; the sale is still kept and the status line says who.
+    m_till->shell->lockNow();
+    QVERIFY(m_till->shell->isLocked());
+    pick(lock, kManager);
+    QTest::keyClicks(lock->pinField(), kManagerPin);
+    QTest::keyClick(lock->pinField(), Qt::Key_Return);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
+    QCOMPARE(m_till->shell->session()->name, kManager);
+    QCOMPARE(openShifts(kCashier), 0);
+    QCOMPARE(openShifts(kManager), 1);
+    QCOMPARE(m_till->session->basket().lineCount(), 2);
+    QVERIFY(m_till->sale()->keyLegend()->statusText().contains(QStringLiteral("Manager: Bea Manager")));
 }
 
 void TestManagerSignIn::signOutIsRefusedDuringASaleAndClosesTheShiftAfter()

@@ -232,6 +232,15 @@ void TillShell::lockNow()
     }
     m_idle.stop();
     m_beforeLock = currentPage();
+    // The manager screens never stay open behind the lock: the cashier's PIN must not reopen them.
+    if (m_beforeLock == m_manager || m_beforeLock == m_managerPin) {
+        m_beforeLock = m_sale;
+        if (m_override) {
+            closeManager();  // the manager's shift ends; the cashier signs in again
+            return;
+        }
+        m_manager->close();
+    }
     QStringList names{m_session->name};
     for (const QString& manager : activeNames(true)) {
         if (manager != m_session->name)
@@ -249,29 +258,36 @@ void TillShell::unlock(const QString& name, const QString& pin)
 {
     if (!m_session)
         return;
-    StaffSession who = *m_session;
-    if (name != m_session->name) {
-        // A manager unlocking for the cashier: their own PIN, counted like theirs; no shift changes.
-        const auto staff = m_staff.list();
-        bool found = false;
-        for (const StaffMember& member : staff ? *staff : QList<StaffMember>{}) {
-            if (member.name == name && member.active && member.role == StaffRole::Manager) {
-                who = StaffSession{member.id, member.name, member.role, 0};
-                found = true;
-            }
-        }
-        if (!found) {
-            m_lock->showError(tr("Only %1 or a manager can unlock this till.").arg(m_session->name));
+    QWidget* back = m_beforeLock ? m_beforeLock : m_sale;
+    if (name == m_session->name) {
+        if (auto verified = m_staff.verifyPin(*m_session, pin); !verified) {
+            m_lock->showError(verified.error().message);
             return;
         }
-    }
-    if (auto verified = m_staff.verifyPin(who, pin); !verified) {
-        m_lock->showError(verified.error().message);
+        m_beforeLock = nullptr;
+        showPage(back);
         return;
     }
-    QWidget* back = m_beforeLock ? m_beforeLock : m_sale;
+    // A manager unlocking for someone else signs in: core keeps one person signed in at a time, so
+    // the till goes on under the manager's shift (the sale is kept) and the status line says so.
+    if (!activeNames(true).contains(name)) {
+        m_lock->showError(tr("Only %1 or a manager can unlock this till.").arg(m_session->name));
+        return;
+    }
+    auto manager = m_staff.signIn(name, pin);
+    if (!manager) {
+        m_lock->showError(manager.error().message);
+        return;
+    }
+    const QString before = m_session->name;
+    m_session = *manager;
+    rememberLastStaff(manager->name);
+    m_sale->keyLegend()->showStaff(staffLine());
     m_beforeLock = nullptr;
     showPage(back);
+    m_sale->messageStrip()->show(
+        MessageStrip::Severity::Info,
+        tr("%1 unlocked the till and is now signed in; the shift of %2 has ended.").arg(manager->name, before));
 }
 
 void TillShell::askForManager()
