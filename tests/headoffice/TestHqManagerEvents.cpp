@@ -2,7 +2,10 @@
 // unblocking, erasure and consent, each applied once, refused whole when malformed or naming an
 // unknown member, with the till's audit entry kept; and schema 2 over a version-1 database.
 #include "HqTestSupport.h"
+#include "admin/HqAuditVerifier.h"
 #include "admin/HqDemo.h"
+#include "audit/AuditEntry.h"
+#include "audit/AuditHash.h"
 #include "demo/DemoShop.h"
 #include "store/HqSchema.h"
 #include "time/FixedClock.h"
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void enrolmentRedactedAtTheTillIsAccepted();
     void consentIsRecorded();
     void auditEntriesKeepEachTillsChain();
+    void auditChainIsVerifiedAtHeadOffice();
     void schemaOneIsMigrated();
 
 private:
@@ -488,6 +492,69 @@ void TestHqManagerEvents::auditEntriesKeepEachTillsChain()
                                {QStringLiteral("new_card_number"), QStringLiteral("2000888000011")}};
     QCOMPARE(pushed({event(QStringLiteral("card.replaced"), replaced)}), QStringList{sync::kAccepted});
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_entries WHERE till_id = '%1'").arg(m_till)), 2);
+}
+
+void TestHqManagerEvents::auditChainIsVerifiedAtHeadOffice()
+{
+    // A real chain as the till's AuditLog writes it; entry 3 (a staff change) never travels.
+    QList<AuditEntry> chain;
+    QString previous = AuditHash::kGenesis;
+    for (qint64 seq = 1; seq <= 5; ++seq) {
+        AuditEntry entry;
+        entry.seq = seq;
+        entry.recordedAt = QStringLiteral("2026-12-01T09:3%1:00.000Z").arg(seq);
+        entry.staffId = 2;
+        entry.staffName = QStringLiteral("Anna");
+        entry.action = seq == 3 ? QStringLiteral("staff.added") : QStringLiteral("points.adjusted");
+        entry.memberRef = QStringLiteral("0123456789abcdef");
+        entry.reason = QStringLiteral("goodwill %1").arg(seq);
+        entry.before = {{QStringLiteral("points"), 10 * seq}};
+        entry.after = {{QStringLiteral("points"), 10 * seq + 5}, {QStringLiteral("amount"), 5}};
+        entry.prevHash = previous;
+        entry.hash =
+            AuditHash::of(entry, AuditHash::canonicalJson(entry.before), AuditHash::canonicalJson(entry.after));
+        previous = entry.hash;
+        chain.append(entry);
+    }
+    auto carrying = [this](const AuditEntry& entry) {
+        QJsonObject e = adjustment(member(16), 5);
+        QJsonObject payload = e.value(QStringLiteral("payload")).toObject();
+        payload.insert(QStringLiteral("audit"), entry.toJson());
+        e.insert(QStringLiteral("payload"), payload);
+        return e;
+    };
+    QCOMPARE(pushed({carrying(chain[0]), carrying(chain[1]), carrying(chain[3]), carrying(chain[4])}),
+             QStringList(4, sync::kAccepted));
+    HqAuditVerifier verifier(*m_database);
+    auto report = verifier.verify(m_till);
+    QVERIFY2(report.ok(), qPrintable(errorText(report)));
+    QVERIFY(report->ok());
+    QCOMPARE(report->entries, 4);
+    QCOMPARE(report->notReceived, 1);
+
+    // Edited at head office: found by the till's own hash.
+    QSqlQuery edit(m_database->connection());
+    QVERIFY(edit.exec(
+        QStringLiteral("UPDATE audit_entries SET entry = replace(entry, 'goodwill 2', 'goodwill 200') WHERE seq = 2")));
+    // A forked chain (the till restored from a backup wrote another entry 5) and one that does not follow.
+    AuditEntry other = chain[4];
+    other.reason = QStringLiteral("after the restore");
+    other.hash = AuditHash::of(other, AuditHash::canonicalJson(other.before), AuditHash::canonicalJson(other.after));
+    AuditEntry sixth = chain[4];
+    sixth.seq = 6;
+    sixth.prevHash = QString(64, u'f');
+    sixth.hash = AuditHash::of(sixth, AuditHash::canonicalJson(sixth.before), AuditHash::canonicalJson(sixth.after));
+    QCOMPARE(pushed({carrying(other), carrying(sixth)}), QStringList(2, sync::kAccepted));
+    report = verifier.verify(m_till);
+    QVERIFY(report.ok());
+    QVERIFY(!report->ok());
+    QCOMPARE(report->edited, QList<qint64>{2});
+    QCOMPARE(report->forked, QList<qint64>{5});
+    QCOMPARE(report->unlinked, QList<qint64>{6});
+    // Another till's chain is its own.
+    const auto empty = verifier.verify(QStringLiteral("no-such-till"));
+    QVERIFY(empty.ok());
+    QCOMPARE(empty->entries, 0);
 }
 
 void TestHqManagerEvents::schemaOneIsMigrated()
