@@ -105,8 +105,11 @@ Result<Done> HqMemberErasure::redactStoredCopies(const HqMember& erased)
         changes.append(m_memberChanges.value(0).toLongLong());
     m_memberChanges.finish();
     // The feed is append-only except for this: a till that pulled the old change learns the erasure
-    // from the change appended now; one that pulls later never sees the data at all.
-    const QString data = HqChangeData::member(erased);
+    // from the change appended now; one that pulls later never sees the data at all. The rewritten
+    // changes name no merge target: an early change must not name a member the feed brings later.
+    HqMember earlier = erased;
+    earlier.mergedIntoUuid.clear();
+    const QString data = HqChangeData::member(earlier);
     for (const qint64 seq : changes) {
         m_updateChange.bindValue(0, data);
         m_updateChange.bindValue(1, seq);

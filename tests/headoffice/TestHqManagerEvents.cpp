@@ -268,6 +268,22 @@ void TestHqManagerEvents::mergeMovesCardsAndMarksTheSource()
     QCOMPARE(data.value(QStringLiteral("merged_into_uuid")).toString(), target);
     QCOMPARE(count(targetCardChanges), targetCardChangesBefore + sourceCards);
 
+    // Erasing the merged source later rewrites its earlier member changes without the merge target
+    // (a till provisioned later meets them before the target's own change); the newest names it.
+    QCOMPARE(pushed({event(QStringLiteral("member.erased"),
+                           {{QStringLiteral("member_uuid"), source},
+                            {QStringLiteral("erased_at"), QStringLiteral("2026-12-01T09:40:00.000Z")}})}),
+             QStringList{sync::kAccepted});
+    QSqlQuery sourceChanges(m_database->connection());
+    QVERIFY(sourceChanges.exec(QStringLiteral("SELECT data FROM changes WHERE kind = 'member' ORDER BY seq")));
+    QStringList targets;
+    while (sourceChanges.next()) {
+        const QJsonObject row = QJsonDocument::fromJson(sourceChanges.value(0).toString().toUtf8()).object();
+        if (row.value(QStringLiteral("uuid")).toString() == source)
+            targets << row.value(QStringLiteral("merged_into_uuid")).toString(QStringLiteral("-"));
+    }
+    QCOMPARE(targets, (QStringList{QStringLiteral("-"), QStringLiteral("-"), target}));
+
     // A second till, offline meanwhile, merged the same source elsewhere: its booking stands, the
     // first target stays.
     QCOMPARE(pushed({merge(source, member(7), 0)}), QStringList{sync::kAccepted});
