@@ -101,6 +101,15 @@ void TestManagerFlow::firstRunRefusesAWeakPinAndMismatchedPins()
     ManagerTestTill::type(QStringLiteral("2590"));
     QVERIFY2(page->messageStrip()->text().contains(QStringLiteral("differ")), qPrintable(page->messageStrip()->text()));
     QCOMPARE(m_till->staff->hasStaff().value(), false);
+
+    // A card scanned on the first run is neither a name nor a sale.
+    page->nameField()->clear();
+    page->nameField()->setFocus();
+    m_till->sale()->acceptScan(DemoDataGenerator::cardNumberFor(7), CardSource::KeyboardWedge);
+    QVERIFY(page->nameField()->text().isEmpty());
+    QVERIFY2(page->messageStrip()->text().contains(QStringLiteral("not a name")),
+             qPrintable(page->messageStrip()->text()));
+    QVERIFY(!m_till->session->member());
 }
 
 void TestManagerFlow::createManager()

@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace loyalty {
 
 FirstRunPage::FirstRunPage(QWidget* parent)
@@ -84,6 +86,11 @@ void FirstRunPage::acceptBurst(const QString& text)
     for (QLineEdit* candidate : {m_name, m_pin, m_repeat}) {
         if (candidate->hasFocus())
             field = candidate;
+    }
+    // A card or product scanned into the name is no name (a name has letters).
+    if (field == m_name && std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLetter(); })) {
+        showError(tr("Type the manager's name; a scan is not a name."));
+        return;
     }
     field->setText(text);
     advance();
