@@ -214,6 +214,18 @@ private slots:
                                       {pattern, pattern});
         QVERIFY2(copies, qPrintable(hq.error()));
         QCOMPARE(copies->toLongLong(), 0);
+        // A till provisioned afterwards (the snapshot from the feed's beginning) never gets the data.
+        const ProcessRun mergedAway = act(north, {QStringLiteral("merge"), ScenarioWorld::card(10),
+                                                  ScenarioWorld::card(11), QStringLiteral("same person")});
+        QVERIFY2(mergedAway.succeeded(), qPrintable(mergedAway.describe()));
+        QVERIFY2(syncAll({north, south}, &problem), qPrintable(problem));
+        TillFixture* west = world.addEmptyTill(QStringLiteral("Till West"));
+        QVERIFY2(west, qPrintable(world.error()));
+        QCOMPARE(tillRows(west, personal), QStringList{QStringLiteral("|NULL|NULL|NULL|1")});
+        QCOMPARE(tillRows(west, QStringLiteral("SELECT count(*) FROM members WHERE name LIKE '%1'").arg(name)),
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(tillRows(west, QStringLiteral("SELECT count(*) FROM members WHERE merged_into IS NOT NULL")),
+                 QStringList{QStringLiteral("1")});
         QStringList cards = world.allCards();
         cards.removeAll(card);
         const QString problems = world.invariants(cards);
