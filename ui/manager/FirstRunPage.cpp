@@ -39,8 +39,12 @@ FirstRunPage::FirstRunPage(QWidget* parent)
     m_pin->setAccessibleName(tr("PIN"));
     m_repeat->setObjectName(QStringLiteral("firstRunRepeatLineEdit"));
     m_repeat->setAccessibleName(tr("PIN again"));
+    QFont readable = hint->font();
+    readable.setPointSizeF(readable.pointSizeF() * 1.2);
+    hint->setFont(readable);
     for (QLineEdit* field : {m_name, m_pin, m_repeat}) {
         field->setMinimumHeight(48);
+        field->setFont(readable);
         connect(field, &QLineEdit::returnPressed, this, &FirstRunPage::advance);
     }
     m_pin->setEchoMode(QLineEdit::Password);
