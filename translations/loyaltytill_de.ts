@@ -4637,6 +4637,10 @@ Enter</translation>
         <source>The two PINs differ. Type the PIN twice the same.</source>
         <translation>Die beiden PINs sind verschieden. Geben Sie zweimal dieselbe PIN ein.</translation>
     </message>
+    <message>
+        <source>Type the manager&apos;s name; a scan is not a name.</source>
+        <translation>Geben Sie den Namen der Filialleitung ein; ein Scan ist kein Name.</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::IdentityCheckDialog</name>
@@ -4769,7 +4773,7 @@ Enter</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Abmelden</translation>
+        <translation>Schichtende</translation>
     </message>
 </context>
 <context>
@@ -6469,7 +6473,7 @@ Enter</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Abmelden</translation>
+        <translation>Schichtende</translation>
     </message>
     <message>
         <source>Manager screens are not set up on this till.</source>
@@ -6481,7 +6485,7 @@ Enter</translation>
     </message>
     <message>
         <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
-        <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann abmelden (F1).</translation>
+        <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann mit F1 die Schicht beenden.</translation>
     </message>
 </context>
 <context>
@@ -6694,7 +6698,7 @@ Esc</translation>
     </message>
     <message>
         <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
-        <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann abmelden (F1).</translation>
+        <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann mit F1 die Schicht beenden.</translation>
     </message>
     <message>
         <source>%1 signed out. The shift is closed.</source>
@@ -6735,6 +6739,10 @@ Esc</translation>
     <message>
         <source>A scan is not a PIN. Type the PIN, then Enter.</source>
         <translation>Ein Scan ist keine PIN. Geben Sie die PIN ein, dann Enter.</translation>
+    </message>
+    <message>
+        <source>%1 unlocked the till and is now signed in; the shift of %2 has ended.</source>
+        <translation>%1 hat die Kasse entsperrt und ist jetzt angemeldet; die Schicht von %2 ist beendet.</translation>
     </message>
 </context>
 <context>

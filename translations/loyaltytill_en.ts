@@ -4637,6 +4637,10 @@ Enter</translation>
         <source>The two PINs differ. Type the PIN twice the same.</source>
         <translation>The two PINs differ. Type the PIN twice the same.</translation>
     </message>
+    <message>
+        <source>Type the manager&apos;s name; a scan is not a name.</source>
+        <translation>Type the manager&apos;s name; a scan is not a name.</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::IdentityCheckDialog</name>
@@ -6735,6 +6739,10 @@ Esc</translation>
     <message>
         <source>A scan is not a PIN. Type the PIN, then Enter.</source>
         <translation>A scan is not a PIN. Type the PIN, then Enter.</translation>
+    </message>
+    <message>
+        <source>%1 unlocked the till and is now signed in; the shift of %2 has ended.</source>
+        <translation>%1 unlocked the till and is now signed in; the shift of %2 has ended.</translation>
     </message>
 </context>
 <context>
