@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>Staff:</source>
-        <translation>Personal:</translation>
+        <translation>Mitarbeiter(in):</translation>
     </message>
     <message>
         <source>Action:</source>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>Personal</translation>
+        <translation>Mitarbeiter(in)</translation>
     </message>
     <message>
         <source>Action</source>
@@ -2185,7 +2185,7 @@ Sekunden: %6</translation>
     </message>
     <message>
         <source>This PIN is too easy to guess: no repeated digit (like 0000) and no run (like 1234).</source>
-        <translation>Diese PIN ist zu leicht zu erraten: keine wiederholte Ziffer (wie 0000) und keine Folge (wie 1234).</translation>
+        <translation>Diese PIN ist zu leicht zu erraten. Nicht erlaubt sind lauter gleiche Ziffern (wie 0000) und Zahlenfolgen (wie 1234).</translation>
     </message>
     <message>
         <source>The system&apos;s random number generator failed.</source>
@@ -2285,7 +2285,7 @@ Sekunden: %6</translation>
     </message>
     <message>
         <source>Balances:</source>
-        <translation>Stände:</translation>
+        <translation>Kontostände:</translation>
     </message>
     <message>
         <source>  Points: %1</source>
@@ -5036,7 +5036,7 @@ Bild↓</translation>
     </message>
     <message>
         <source>Balances</source>
-        <translation>Stände</translation>
+        <translation>Kontostände</translation>
     </message>
     <message>
         <source>Points and when they expire</source>
@@ -5192,7 +5192,7 @@ Bild↓</translation>
     </message>
     <message>
         <source>Accounts merged: %1 now holds the balances and cards of both.</source>
-        <translation>Konten zusammengeführt: %1 hat jetzt die Stände und Karten beider Konten.</translation>
+        <translation>Konten zusammengeführt: %1 hat jetzt die Kontostände und Karten beider Konten.</translation>
     </message>
     <message>
         <source>Pick a card on the Cards tab first.</source>
@@ -5538,7 +5538,7 @@ Enter</translation>
     </message>
     <message>
         <source>%1 is kept. From %2 it receives %3, %4 in the wallet and every other balance, each points lot with its expiry.</source>
-        <translation>%1 bleibt bestehen und erhält von %2: %3, %4 Guthaben und alle weiteren Stände, jeden Punkteposten mit seinem Verfallsdatum.</translation>
+        <translation>%1 bleibt bestehen und erhält von %2: %3, %4 Guthaben und alle weiteren Kontostände, jeden Punkteposten mit seinem Verfallsdatum.</translation>
     </message>
     <message>
         <source>%1 has no cards to move.</source>
