@@ -32,13 +32,18 @@ Result<ManagerGuard::Row> ManagerGuard::read(const StaffSession& session) const
     return row;
 }
 
+Error ManagerGuard::notAManagerError()
+{
+    return {Error::Code::Refused, tr("Only a signed-in manager may do this."), kNotAManager};
+}
+
 Result<Done> ManagerGuard::requireManager(const StaffSession& session) const
 {
     const auto row = read(session);
     if (!row)
         return row.error();
     if (!row->found || !row->active || !row->shiftOpen || !row->manager) {
-        return Error{Error::Code::Refused, tr("Only a signed-in manager may do this."), kNotAManager};
+        return notAManagerError();
     }
     return Done{};
 }

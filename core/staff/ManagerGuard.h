@@ -13,6 +13,9 @@ struct StaffSession;
 // role is manager (now, in the database, not when the session was made) and its shift is still
 // open. A cashier, a deactivated or demoted manager, or a shift that ended is refused here, in
 // core, whatever the screens show.
+//
+// A manager override session (StaffDirectory::signInOverride) passes while its own shift is open,
+// next to the cashier's, and is refused as soon as endOverride has ended it.
 class ManagerGuard final
 {
     Q_DECLARE_TR_FUNCTIONS(ManagerGuard)
@@ -22,6 +25,9 @@ public:
     static inline const QString kNotSignedIn = QStringLiteral("not_signed_in");
 
     explicit ManagerGuard(const QSqlDatabase& db);
+
+    // The refusal requireManager gives (also for a cashier asking for a manager override).
+    static Error notAManagerError();
 
     // Refused with reason "not_a_manager" unless the session is a signed-in, active manager.
     Result<Done> requireManager(const StaffSession& session) const;

@@ -364,7 +364,7 @@ Result<Done> StaffDirectory::checkPin(const StoredStaff& staff, const QString& p
     return Done{};
 }
 
-Result<StaffSession> StaffDirectory::signIn(const QString& name, const QString& pin)
+Result<StaffDirectory::StoredStaff> StaffDirectory::authenticate(const QString& name, const QString& pin)
 {
     const auto found = findByName(name);
     if (!found)
@@ -376,20 +376,20 @@ Result<StaffSession> StaffDirectory::signIn(const QString& name, const QString& 
         (void)PinHasher::verify(pin, nobody);
         return wrongPinError();
     }
-    const StoredStaff& staff = **found;
-    if (auto right = checkPin(staff, pin); !right)
+    if (auto right = checkPin(**found, pin); !right)
         return right.error();
+    return **found;
+}
+
+Result<Done> StaffDirectory::acceptPin(const StoredStaff& staff, const QString& pin)
+{
     // A PIN stored with a lower cost than today's is upgraded now that we know it.
     std::optional<PinHash> rehashed;
     if (PinHasher::needsRehash(staff.pin.kdf)) {
         if (auto fresh = PinHasher::hash(pin))
             rehashed = *fresh;
     }
-
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
     QSqlQuery reset(db);
     reset.prepare(QStringLiteral("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?"));
     reset.bindValue(0, staff.member.id);
@@ -405,12 +405,69 @@ Result<StaffSession> StaffDirectory::signIn(const QString& name, const QString& 
         if (auto done = exec(store); !done)
             return done.error();
     }
-    const auto shift = openShift(staff.member.id, m_clock.nowIso());
+    return Done{};
+}
+
+Result<StaffSession> StaffDirectory::signIn(const QString& name, const QString& pin)
+{
+    const auto staff = authenticate(name, pin);
+    if (!staff)
+        return staff.error();
+    const QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    if (auto accepted = acceptPin(*staff, pin); !accepted)
+        return accepted.error();
+    const auto shift = openShift(staff->member.id, m_clock.nowIso());
     if (!shift)
         return shift.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    return StaffSession{staff.member.id, staff.member.name, staff.member.role, *shift};
+    return StaffSession{staff->member.id, staff->member.name, staff->member.role, *shift};
+}
+
+Result<StaffSession> StaffDirectory::signInOverride(const QString& name, const QString& pin)
+{
+    // The PIN first, counted like any sign-in: whether an account is a manager's is no answer for
+    // somebody who does not know its PIN.
+    const auto staff = authenticate(name, pin);
+    if (!staff)
+        return staff.error();
+    const QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    if (auto accepted = acceptPin(*staff, pin); !accepted)
+        return accepted.error();
+    if (staff->member.role != StaffRole::Manager) {
+        // The right PIN of a cashier: the count is reset (it was right), but no shift opens.
+        if (auto committed = transaction.commit(); !committed)
+            return committed.error();
+        return ManagerGuard::notAManagerError();
+    }
+    // A shift of its own, next to the one open on this till: nothing else is ended here.
+    QSqlQuery open(db);
+    open.prepare(QStringLiteral("INSERT INTO shifts (staff_id, signed_in_at) VALUES (?, ?)"));
+    open.bindValue(0, staff->member.id);
+    open.bindValue(1, m_clock.nowIso());
+    if (auto done = exec(open); !done)
+        return done.error();
+    const qint64 shift = open.lastInsertId().toLongLong();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return StaffSession{staff->member.id, staff->member.name, staff->member.role, shift};
+}
+
+Result<Done> StaffDirectory::endOverride(const StaffSession& session)
+{
+    QSqlQuery close(m_database.connection());
+    close.prepare(QStringLiteral("UPDATE shifts SET signed_out_at = ?, end_reason = 'override_ended'"
+                                 " WHERE id = ? AND staff_id = ? AND signed_out_at IS NULL"));
+    close.bindValue(0, m_clock.nowIso());
+    close.bindValue(1, session.shiftId);
+    close.bindValue(2, session.staffId);
+    return exec(close);
 }
 
 Result<Done> StaffDirectory::signOut(const StaffSession& session)

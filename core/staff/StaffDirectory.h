@@ -26,6 +26,14 @@ class Database;
 //
 // A shift is one sign-in to sign-out. The till has one person at a time: signing in ends any shift
 // still open on this till (end_reason 'replaced'); signOut ends it as 'signed_out'.
+//
+// Manager override: a manager who steps in at a cashier's till (F10 to the manager screens, or
+// unlocking the idle lock) signs in with signInOverride. That opens a separate shift row for the
+// manager and leaves the cashier's shift open, so the cashier's session stays valid and the till goes
+// back to it afterwards without a new sign-in. The override session is a full manager session for
+// ManagerGuard (corrections work with it) until endOverride ends its shift ('override_ended');
+// from then on ManagerGuard refuses it. An override left open (the till died while the manager
+// screens were open) is ended with every other open shift at the next signIn ('replaced').
 class StaffDirectory final
 {
     Q_DECLARE_TR_FUNCTIONS(StaffDirectory)
@@ -53,6 +61,12 @@ public:
 
     Result<StaffSession> signIn(const QString& name, const QString& pin);
     Result<Done> signOut(const StaffSession& session);
+    // Manager override over the shift open on this till (see above): manager accounts only (a
+    // cashier's right PIN is refused with ManagerGuard's "not_a_manager"), the PIN counted and locked
+    // out exactly like signIn; opens the manager's own shift and ends no other.
+    Result<StaffSession> signInOverride(const QString& name, const QString& pin);
+    // Ends an override's shift ('override_ended'); a session whose shift already ended is left alone.
+    Result<Done> endOverride(const StaffSession& session);
     // Unlocks the idle lock: the session's own PIN, counted like sign-in, no new shift.
     Result<Done> verifyPin(const StaffSession& session, const QString& pin);
     // A manager for anyone, or a signed-in member of staff for themselves.
@@ -74,6 +88,11 @@ private:
     Result<Done> checkNameFree(const QString& name) const;
     Result<StaffMember> insert(const StaffSession& by, const QString& name, StaffRole role, const PinHash& pin);
     Result<qint64> openShift(qint64 staffId, const QString& now);
+    // An active account by name with its PIN checked (the lock, the KDF, the counting); an unknown
+    // or inactive name costs the same and answers like a wrong PIN.
+    Result<StoredStaff> authenticate(const QString& name, const QString& pin);
+    // After a right PIN, inside the caller's transaction: resets the count, upgrades a cheaper hash.
+    Result<Done> acceptPin(const StoredStaff& staff, const QString& pin);
     // Runs the lock check, the KDF and the counting; Done when the PIN is right.
     Result<Done> checkPin(const StoredStaff& staff, const QString& pin);
     Result<Done> recordFailure(const StoredStaff& staff);

@@ -40,7 +40,7 @@ private Q_SLOTS:
     void aCardScannedAtTheSignInIsNeitherAPinNorASale();
     void fifthWrongPinLocksTheAccountWithTheTime();
     void cashierIsRefusedTheManagerScreensByCore();
-    void managerOverrideOpensTheScreensAndTheCashierSignsInAgain();
+    void managerOverrideOpensTheScreensAndTheCashierStaysSignedIn();
     void idleLockKeepsTheSaleAndOnlyThePinUnlocks();
     void signOutIsRefusedDuringASaleAndClosesTheShiftAfter();
 
@@ -205,9 +205,10 @@ void TestManagerSignIn::cashierIsRefusedTheManagerScreensByCore()
     QCOMPARE(m_till->shell->session()->name, kCashier);
 }
 
-void TestManagerSignIn::managerOverrideOpensTheScreensAndTheCashierSignsInAgain()
+void TestManagerSignIn::managerOverrideOpensTheScreensAndTheCashierStaysSignedIn()
 {
     signInAs(kCashier, kCashierPin);
+    const StaffSession cashier = *m_till->shell->session();
     scanProduct(3);
     QTest::keyClick(m_till->sale()->scanField(), Qt::Key_F10);
     StaffPinPage* prompt = m_till->shell->managerPinPage();
@@ -215,33 +216,63 @@ void TestManagerSignIn::managerOverrideOpensTheScreensAndTheCashierSignsInAgain(
     QTest::keyClicks(prompt->pinField(), kManagerPin);
     QTest::keyClick(prompt->pinField(), Qt::Key_Return);
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->shell->managerScreen()));
-    QCOMPARE(m_till->shell->managerScreen()->manager().name, kManager);
+    const StaffSession manager = m_till->shell->managerScreen()->manager();
+    QCOMPARE(manager.name, kManager);
+    // The override is a shift of the manager's own; the cashier's stays open in core.
     QCOMPARE(openShifts(kManager), 1);
+    QCOMPARE(openShifts(kCashier), 1);
+    const ManagerGuard guard(m_till->database->connection());
+    QVERIFY(guard.requireManager(manager).ok());
+    QVERIFY(guard.requireSignedIn(cashier).ok());
+    QCOMPARE(m_till->shell->session()->shiftId, cashier.shiftId);
 
-    // Leaving: the manager's shift ends; core had ended the cashier's when the manager signed in
-    // (one person at a time), so the cashier signs in again and finds the sale as it was.
+    // Leaving (F10): the override ends, and the till is back to the cashier's sale with no sign-in.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F10);
     QCOMPARE(openShifts(kManager), 0);
-    StaffPinPage* signIn = m_till->shell->signInPage();
-    QCOMPARE(m_till->shell->currentPage(), signIn);
-    QCOMPARE(signIn->selectedName(), kCashier);
-    QVERIFY2(signIn->messageStrip()->text().contains(QStringLiteral("sign in again")),
-             qPrintable(signIn->messageStrip()->text()));
-    QTest::keyClicks(signIn->pinField(), kCashierPin);
-    QTest::keyClick(signIn->pinField(), Qt::Key_Return);
-    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
-    QCOMPARE(m_till->session->basket().lineCount(), 1);
     QCOMPARE(openShifts(kCashier), 1);
+    QCOMPARE(guard.requireManager(manager).error().reason, ManagerGuard::kNotAManager);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
+    QVERIFY(m_till->shell->session());
+    QCOMPARE(m_till->shell->session()->name, kCashier);
+    QCOMPARE(m_till->shell->session()->shiftId, cashier.shiftId);
+    QVERIFY(guard.requireSignedIn(*m_till->shell->session()).ok());
+    QCOMPARE(m_till->session->basket().lineCount(), 1);
+    QVERIFY2(m_till->sale()->keyLegend()->statusText().contains(QStringLiteral("Cashier: Carl Cashier")),
+             qPrintable(m_till->sale()->keyLegend()->statusText()));
+    QVERIFY(!m_till->sale()->keyLegend()->statusText().contains(kManager));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(m_till->sale()->scanField()));
+    // The cashier goes on selling at once.
+    scanProduct(4);
+    QCOMPARE(m_till->session->basket().lineCount(), 2);
 
-    // A manager who walks away from the screens: the idle lock closes them and ends their shift,
-    // so the cashier's PIN can never reopen them.
+    // Esc leaves the same way.
+    QTest::keyClick(m_till->sale()->scanField(), Qt::Key_F10);
+    QCOMPARE(prompt->selectedName(), kManager);
+    QTest::keyClicks(prompt->pinField(), kManagerPin);
+    QTest::keyClick(prompt->pinField(), Qt::Key_Return);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->shell->managerScreen()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
+    QCOMPARE(openShifts(kManager), 0);
+    QCOMPARE(m_till->shell->session()->shiftId, cashier.shiftId);
+
+    // A manager who walks away from the screens: the idle lock closes them and ends the override,
+    // so the cashier's PIN can never reopen them; the cashier's PIN unlocks the sale.
     QTest::keyClick(m_till->sale()->scanField(), Qt::Key_F10);
     QTest::keyClicks(prompt->pinField(), kManagerPin);
     QTest::keyClick(prompt->pinField(), Qt::Key_Return);
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->shell->managerScreen()));
     m_till->shell->lockNow();
     QCOMPARE(openShifts(kManager), 0);
-    QCOMPARE(m_till->shell->currentPage(), signIn);
+    QVERIFY(m_till->shell->isLocked());
+    StaffPinPage* lock = m_till->shell->lockPage();
+    QCOMPARE(lock->selectedName(), kCashier);
+    QTest::keyClicks(lock->pinField(), kCashierPin);
+    QTest::keyClick(lock->pinField(), Qt::Key_Return);
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
+    QCOMPARE(m_till->shell->session()->shiftId, cashier.shiftId);
+    QCOMPARE(m_till->session->basket().lineCount(), 2);
+    QCOMPARE(openShifts(kCashier), 1);
 }
 
 void TestManagerSignIn::idleLockKeepsTheSaleAndOnlyThePinUnlocks()
@@ -281,19 +312,28 @@ void TestManagerSignIn::idleLockKeepsTheSaleAndOnlyThePinUnlocks()
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(m_till->sale()->scanField()));
     QCOMPARE(openShifts(kCashier), 1);  // unlocking is no new shift
 
-    // A manager may unlock with their own PIN: core keeps one person signed in, so the manager's
-    // shift takes over from the cashier's; the sale is still kept and the status line says who.
+    // A manager may unlock with their own PIN (a manager override of a moment): the cashier's shift
+    // stays open and the till goes back to the cashier's sale under the cashier's session.
+    const qint64 cashierShift = m_till->shell->session()->shiftId;
     m_till->shell->lockNow();
     QVERIFY(m_till->shell->isLocked());
     pick(lock, kManager);
     QTest::keyClicks(lock->pinField(), kManagerPin);
     QTest::keyClick(lock->pinField(), Qt::Key_Return);
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
-    QCOMPARE(m_till->shell->session()->name, kManager);
-    QCOMPARE(openShifts(kCashier), 0);
-    QCOMPARE(openShifts(kManager), 1);
+    QCOMPARE(m_till->shell->session()->name, kCashier);
+    QCOMPARE(m_till->shell->session()->shiftId, cashierShift);
+    QCOMPARE(openShifts(kCashier), 1);
+    QCOMPARE(openShifts(kManager), 0);
     QCOMPARE(m_till->session->basket().lineCount(), 2);
-    QVERIFY(m_till->sale()->keyLegend()->statusText().contains(QStringLiteral("Manager: Bea Manager")));
+    QVERIFY2(m_till->sale()->keyLegend()->statusText().contains(QStringLiteral("Cashier: Carl Cashier")),
+             qPrintable(m_till->sale()->keyLegend()->statusText()));
+    // The manager's unlock is on record as a shift that opened and ended as an override.
+    QSqlQuery ended(m_till->database->connection());
+    QVERIFY(ended.exec(QStringLiteral("SELECT count(*) FROM shifts JOIN staff ON staff.id = shifts.staff_id"
+                                      " WHERE staff.role = 'manager' AND end_reason = 'override_ended'")));
+    QVERIFY(ended.next());
+    QCOMPARE(ended.value(0).toInt(), 1);
 }
 
 void TestManagerSignIn::signOutIsRefusedDuringASaleAndClosesTheShiftAfter()

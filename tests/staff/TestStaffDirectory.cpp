@@ -35,6 +35,7 @@ private Q_SLOTS:
     void cashierIsRefusedManagerOperations();
     void lockoutAfterFiveWrongPinsAndItsEnd();
     void shiftsOpenAndClose();
+    void managerOverrideKeepsTheCashierShift();
     void lastManagerStays();
     void changePinBySelfOrManager();
     void cheaperStoredPinIsUpgradedAtSignIn();
@@ -240,6 +241,78 @@ void TestStaffDirectory::shiftsOpenAndClose()
     QCOMPARE(guard.requireSignedIn(*cashier).error().reason, QStringLiteral("not_signed_in"));
     // The ended session cannot unlock the idle lock either (and no KDF runs for it).
     QCOMPARE(m_staff->verifyPin(*cashier, kCashierPin).error().reason, QStringLiteral("not_signed_in"));
+}
+
+void TestStaffDirectory::managerOverrideKeepsTheCashierShift()
+{
+    createStaff();
+    QVERIFY(!QTest::currentTestFailed());
+    const ManagerGuard guard(m_database->connection());
+    const auto cashier = m_staff->signIn(QStringLiteral("Carl"), kCashierPin);
+    QVERIFY(cashier.ok());
+    const QString openCount = QStringLiteral("SELECT count(*) FROM shifts WHERE signed_out_at IS NULL");
+
+    // A cashier's right PIN is no override: refused as not a manager, and no shift opens.
+    const auto byCashier = m_staff->signInOverride(QStringLiteral("Carl"), kCashierPin);
+    QVERIFY(!byCashier.ok());
+    QCOMPARE(byCashier.error().code, Error::Code::Refused);
+    QCOMPARE(byCashier.error().reason, ManagerGuard::kNotAManager);
+    QCOMPARE(raw(openCount).toInt(), 1);
+
+    // The manager's override opens a shift of its own and leaves the cashier's open.
+    m_clock->advanceSeconds(60);
+    const auto override = m_staff->signInOverride(QStringLiteral("mara"), kManagerPin);
+    QVERIFY2(override.ok(), qPrintable(override.ok() ? QString() : override.error().message));
+    QCOMPARE(override->staffId, m_manager.staffId);
+    QVERIFY(override->isManager());
+    QVERIFY(override->shiftId != cashier->shiftId);
+    QCOMPARE(raw(openCount).toInt(), 2);
+    QVERIFY(guard.requireSignedIn(*cashier).ok());
+    QVERIFY(guard.requireManager(*override).ok());
+    // While it lasts it is a manager session in core: a manager operation goes through.
+    const auto added = m_staff->add(*override, QStringLiteral("Eve"), StaffRole::Cashier, QStringLiteral("8642"));
+    QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+
+    // Ended, core refuses it; the cashier is still signed in.
+    m_clock->advanceSeconds(60);
+    QVERIFY(m_staff->endOverride(*override).ok());
+    QCOMPARE(raw(QStringLiteral("SELECT signed_out_at || ' ' || end_reason FROM shifts WHERE id = %1")
+                     .arg(override->shiftId))
+                 .toString(),
+             QStringLiteral("2026-11-30T08:02:00.000Z override_ended"));
+    QCOMPARE(guard.requireManager(*override).error().reason, ManagerGuard::kNotAManager);
+    QCOMPARE(m_staff->add(*override, QStringLiteral("Fay"), StaffRole::Cashier, QStringLiteral("8642")).error().reason,
+             ManagerGuard::kNotAManager);
+    QVERIFY(guard.requireSignedIn(*cashier).ok());
+    QCOMPARE(raw(openCount).toInt(), 1);
+    // Ending it twice changes nothing, and endOverride never ends the cashier's shift.
+    QVERIFY(m_staff->endOverride(*override).ok());
+    QCOMPARE(raw(QStringLiteral("SELECT end_reason FROM shifts WHERE id = %1").arg(override->shiftId)).toString(),
+             QStringLiteral("override_ended"));
+
+    // An override left open (the till died) ends at the next normal sign-in.
+    const auto stale = m_staff->signInOverride(QStringLiteral("Mara"), kManagerPin);
+    QVERIFY(stale.ok());
+    const auto next = m_staff->signIn(QStringLiteral("Carl"), kCashierPin);
+    QVERIFY(next.ok());
+    QCOMPARE(raw(openCount).toInt(), 1);
+    QCOMPARE(guard.requireManager(*stale).error().reason, ManagerGuard::kNotAManager);
+    QVERIFY(guard.requireSignedIn(*next).ok());
+
+    // Wrong override PINs count and lock the manager like wrong sign-ins; the cashier stays.
+    for (int attempt = 1; attempt < StaffDirectory::kMaxFailedAttempts; ++attempt) {
+        QCOMPARE(m_staff->signInOverride(QStringLiteral("Mara"), QStringLiteral("0007")).error().reason,
+                 QStringLiteral("wrong_pin"));
+        QCOMPARE(raw(QStringLiteral("SELECT failed_attempts FROM staff WHERE name = 'Mara'")).toInt(), attempt);
+    }
+    QCOMPARE(m_staff->signInOverride(QStringLiteral("Mara"), QStringLiteral("0007")).error().reason,
+             QStringLiteral("staff_locked"));
+    QCOMPARE(m_staff->signInOverride(QStringLiteral("Mara"), kManagerPin).error().reason,
+             QStringLiteral("staff_locked"));
+    QCOMPARE(raw(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'staff.locked'")).toInt(), 1);
+    QCOMPARE(raw(openCount).toInt(), 1);
+    QVERIFY(guard.requireSignedIn(*next).ok());
+    QVERIFY(AuditVerifier(m_database->connection()).run()->ok());
 }
 
 void TestStaffDirectory::lastManagerStays()

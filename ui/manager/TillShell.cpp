@@ -82,6 +82,9 @@ TillShell::TillShell(SaleWindow* sale, Database& database, const Clock& clock, c
 TillShell::~TillShell()
 {
     qApp->removeEventFilter(this);
+    // The till closed with the manager screens open: the override ends with the window.
+    if (m_override)
+        (void)m_staff.endOverride(*m_override);
 }
 
 void TillShell::start()
@@ -235,11 +238,8 @@ void TillShell::lockNow()
     // The manager screens never stay open behind the lock: the cashier's PIN must not reopen them.
     if (m_beforeLock == m_manager || m_beforeLock == m_managerPin) {
         m_beforeLock = m_sale;
-        if (m_override) {
-            closeManager();  // the manager's shift ends; the cashier signs in again
-            return;
-        }
         m_manager->close();
+        endOverride();  // the manager's override ends; the lock is the cashier's again
     }
     QStringList names{m_session->name};
     for (const QString& manager : activeNames(true)) {
@@ -268,26 +268,46 @@ void TillShell::unlock(const QString& name, const QString& pin)
         showPage(back);
         return;
     }
-    // A manager unlocking for someone else signs in: core keeps one person signed in at a time, so
-    // the till goes on under the manager's shift (the sale is kept) and the status line says so.
+    // A manager unlocking for someone else is a manager override of a moment: core checks their PIN
+    // (counted, locked out like any) and opens and ends a shift of theirs, so it is on record; the
+    // cashier's shift stays open and the till goes on under the cashier's session.
     if (!activeNames(true).contains(name)) {
         m_lock->showError(tr("Only %1 or a manager can unlock this till.").arg(m_session->name));
         return;
     }
-    auto manager = m_staff.signIn(name, pin);
+    auto manager = m_staff.signInOverride(name, pin);
     if (!manager) {
         m_lock->showError(manager.error().message);
         return;
     }
-    const QString before = m_session->name;
-    m_session = *manager;
-    rememberLastStaff(manager->name);
-    m_sale->keyLegend()->showStaff(staffLine());
+    (void)m_staff.endOverride(*manager);
     m_beforeLock = nullptr;
+    if (!cashierStillSignedIn())
+        return;
+    m_sale->keyLegend()->showStaff(staffLine());
     showPage(back);
-    m_sale->messageStrip()->show(
-        MessageStrip::Severity::Info,
-        tr("%1 unlocked the till and is now signed in; the shift of %2 has ended.").arg(manager->name, before));
+    if (back == m_sale) {
+        m_sale->messageStrip()->show(
+            MessageStrip::Severity::Info,
+            tr("%1 unlocked the till; the sale goes on for %2.").arg(manager->name, m_session->name));
+    }
+}
+
+bool TillShell::cashierStillSignedIn()
+{
+    if (!m_session)
+        return false;
+    // A manager may have ended the cashier's account or shift meanwhile (staff page): then the
+    // cashier's session is gone in core and the till asks for a sign-in, the sale kept behind it.
+    if (const auto signedIn = ManagerGuard(m_database.connection()).requireSignedIn(*m_session);
+        !signedIn && signedIn.error().reason == ManagerGuard::kNotSignedIn) {
+        const QString name = m_session->name;
+        m_session.reset();
+        m_sale->keyLegend()->showStaff({});
+        showSignIn(tr("The shift of %1 has ended. Sign in to go on with the sale.").arg(name));
+        return false;
+    }
+    return true;
 }
 
 void TillShell::askForManager()
@@ -320,9 +340,9 @@ void TillShell::openManager(const QString& name, const QString& pin)
             return;
         }
     } else {
-        // Core keeps one person signed in at a time: the manager's sign-in ends the cashier's shift,
-        // and the cashier signs in again when the manager leaves (the sale is kept meanwhile).
-        auto signedIn = m_staff.signIn(name, pin);
+        // Manager override: a shift of the manager's own next to the cashier's, which stays open;
+        // the till is the cashier's again when the manager screens close.
+        auto signedIn = m_staff.signInOverride(name, pin);
         if (!signedIn) {
             m_managerPin->showError(signedIn.error().message);
             return;
@@ -332,7 +352,7 @@ void TillShell::openManager(const QString& name, const QString& pin)
     // The screens ask core, not the role on the session: a cashier is refused here by ManagerGuard.
     if (auto allowed = ManagerGuard(m_database.connection()).requireManager(manager); !allowed) {
         if (manager.shiftId != m_session->shiftId)
-            (void)m_staff.signOut(manager);
+            (void)m_staff.endOverride(manager);
         m_managerPin->showError(allowed.error().message);
         return;
     }
@@ -340,6 +360,14 @@ void TillShell::openManager(const QString& name, const QString& pin)
         m_override = manager;
     m_manager->open(manager);
     showPage(m_manager);
+}
+
+void TillShell::endOverride()
+{
+    if (!m_override)
+        return;
+    (void)m_staff.endOverride(*m_override);  // a failure leaves a shift the next sign-in ends
+    m_override.reset();
 }
 
 void TillShell::closeManager()
@@ -350,13 +378,15 @@ void TillShell::closeManager()
         return;
     }
     const QString manager = m_override->name;
-    (void)m_staff.signOut(*m_override);
-    m_override.reset();
-    // The cashier's shift ended when the manager signed in; they sign in again to go on selling.
-    const QString cashier = m_session->name;
-    m_session.reset();
-    m_sale->keyLegend()->showStaff({});
-    showSignIn(tr("%1 left the manager screens. %2, sign in again to go on with the sale.").arg(manager, cashier));
+    endOverride();
+    if (!cashierStillSignedIn())
+        return;
+    // The cashier's shift never ended: the till is theirs again, no sign-in needed.
+    m_sale->keyLegend()->showStaff(staffLine());
+    showPage(m_sale);
+    m_sale->messageStrip()->show(
+        MessageStrip::Severity::Info,
+        tr("%1 left the manager screens; the sale goes on for %2.").arg(manager, m_session->name));
 }
 
 bool TillShell::divertScan(const QString& text)

@@ -68,6 +68,10 @@ private:
     void askForManager();
     void openManager(const QString& name, const QString& pin);
     void closeManager();
+    // Ends the manager override's shift, if one is open; the cashier's session stays.
+    void endOverride();
+    // False (and the sign-in page shown) when core no longer has the cashier's shift open.
+    bool cashierStillSignedIn();
     bool divertScan(const QString& text);
     void showPage(QWidget* page);
     QString staffLine() const;
@@ -87,7 +91,8 @@ private:
     StaffPinPage* m_managerPin;
     ManagerScreen* m_manager;
     std::optional<StaffSession> m_session;
-    // A manager who signed in over a cashier's shift for the manager screens (manager override).
+    // A manager who signed in over a cashier's shift for the manager screens (manager override,
+    // StaffDirectory::signInOverride); m_session stays the cashier's meanwhile.
     std::optional<StaffSession> m_override;
     QWidget* m_beforeLock = nullptr;
     QTimer m_idle;
