@@ -70,6 +70,11 @@ const QList<CommandSpec>& commandSpecs()
          {kReason},
          1,
          QStringLiteral("loyalty-hq card revoke CARD-ID --reason \"lost phone\"")},
+        {QStringLiteral("audit verify"),
+         Command::AuditVerify,
+         {},
+         1,
+         QStringLiteral("loyalty-hq audit verify TILL-ID")},
     };
     return specs;
 }
@@ -126,7 +131,7 @@ HqCommandLine::HqCommandLine()
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
                                    tr("serve, cert, terminal, demo, balance, stats, programme, import, conflicts, "
-                                      "expire, card-key or card."),
+                                      "expire, card-key, card or audit."),
                                    tr("command [argument]"));
 }
 
@@ -156,6 +161,7 @@ QString HqCommandLine::description()
         tr("                            refuse the key's digital cards issued from DAY (UTC) on"),
         tr("  card revoke CARD-ID --reason TEXT"),
         tr("                            refuse a digital card at every till"),
+        tr("  audit verify TILL-ID      check head office's copy of a till's audit log"),
         QString(),
         tr("With --json a successful command prints one JSON document on standard output."),
         tr("Errors always go to standard error as plain text, with or without --json."),
@@ -166,7 +172,7 @@ QString HqCommandLine::description()
         tr("  2  not found: no head-office data at --db (only serve, demo, terminal add,"),
         tr("     programme publish, import, card-key add and card revoke create it), unknown card"),
         tr("     or card key, missing file"),
-        tr("  3  conflicts found overdrafts or coupon conflicts"),
+        tr("  3  conflicts found overdrafts or coupon conflicts; audit verify found tampering"),
         tr("  4  refused: an invalid or not newer programme, an import with errors, demo data"),
         tr("     into a database that is not empty, an invalid card key or card id, a key id"),
         tr("     published before with other content"),
@@ -296,6 +302,12 @@ Result<Done> HqCommandLine::readArguments(HqRequest& request, const QStringList&
         return Done{};
     case HqRequest::Command::TerminalDisable:
         request.tillId = positional.value(0).trimmed();
+        return Done{};
+    case HqRequest::Command::AuditVerify:
+        request.tillId = positional.value(0).trimmed();
+        if (request.tillId.isEmpty())
+            return usage(tr("audit verify needs the till's id, e.g. \"loyalty-hq audit verify TILL-ID\" (terminal "
+                            "list shows them)."));
         return Done{};
     case HqRequest::Command::ProgrammePublish:
     case HqRequest::Command::ImportMembers:

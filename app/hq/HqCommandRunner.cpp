@@ -2,6 +2,7 @@
 
 #include "HeadOffice.h"
 #include "HqOutput.h"
+#include "commands/AuditCommand.h"
 #include "commands/BalanceCommand.h"
 #include "commands/CardCommand.h"
 #include "commands/CardKeyCommand.h"
@@ -109,6 +110,8 @@ Result<HqReport> HqCommandRunner::execute(HeadOffice& office, const HqRequest& r
         return CardKeyCommand::retire(office, request.keyId, request.validUntil.value_or(QDate()));
     case HqRequest::Command::CardRevoke:
         return CardCommand::revoke(office, request.card, request.reason);
+    case HqRequest::Command::AuditVerify:
+        return AuditCommand::verify(office, request.tillId);
     case HqRequest::Command::Serve:
     case HqRequest::Command::Cert:
     case HqRequest::Command::Help:

@@ -31,6 +31,7 @@ struct HqRequest
         CardKeyAdd,
         CardKeyRetire,
         CardRevoke,
+        AuditVerify,
     };
 
     Command command = Command::Help;
@@ -39,7 +40,7 @@ struct HqRequest
     QString name;                     // terminal add --name
     qint64 memberCount = 0;           // demo --members
     QString card;                     // balance CARD; card revoke CARD-ID (a digital card id)
-    QString tillId;                   // terminal disable TILL-ID
+    QString tillId;                   // terminal disable TILL-ID, audit verify TILL-ID
     QString file;                     // programme publish FILE, import members FILE
     std::optional<QDateTime> at;      // expire --at: head office's local time; empty: now
     int keyId = 0;                    // card-key --key-id

@@ -104,6 +104,7 @@ void TestHqCommandLine::usageErrors_data()
     QTest::newRow("expire at no time") << QStringList{QStringLiteral("expire"), QStringLiteral("--at"),
                                                       QStringLiteral("tomorrow")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("stats"), QStringLiteral("--colour")};
+    QTest::newRow("audit verify without till") << QStringList{QStringLiteral("audit"), QStringLiteral("verify")};
 }
 
 void TestHqCommandLine::usageErrors()
@@ -290,6 +291,14 @@ void TestHqCommandLine::conflictsAndExpire()
     QVERIFY2(expire.exitCode == 0, qPrintable(expire.err));
     QCOMPARE(expire.json.value(QStringLiteral("day")).toString(), QStringLiteral("2030-01-01"));
     QCOMPARE(expire.json.value(QStringLiteral("entries")).toInteger(), 0);  // demo balances never expire
+
+    // A till that never sent an audit entry has an empty, intact copy at head office.
+    const Run audit = hq({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("no-such-till"),
+                          QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+    QCOMPARE(audit.json.value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(audit.json.value(QStringLiteral("entries")).toInteger(), 0);
+    QCOMPARE(audit.json.value(QStringLiteral("till_id")).toString(), QStringLiteral("no-such-till"));
 }
 
 void TestHqCommandLine::unreachablePostgresqlIsAStorageError()
