@@ -3,6 +3,7 @@
 #include "account/PointsHistory.h"
 #include "account/PointsLots.h"
 #include "account/StoredTime.h"
+#include "hints/AThresholdWarmup.h"
 #include "money/MoneyFormatter.h"
 #include "settings/SettingsRepository.h"
 #include "store/Database.h"
@@ -50,6 +51,73 @@ CustomerValueHint::CustomerValueHint(const Database& database, const Clock& cloc
 {
 }
 
+CustomerValueHint::~CustomerValueHint() = default;
+
+void CustomerValueHint::warmUpInBackground(std::function<void()> ready)
+{
+    m_ready = std::move(ready);
+    if (!m_warmup) {
+        m_warmup = std::make_unique<AThresholdWarmup>();
+        // Queued: the figure is computed on the warm-up's thread and taken here, on ours.
+        QObject::connect(m_warmup.get(), &AThresholdWarmup::computed, m_warmup.get(), [this](QDate day, qint64 minor) {
+            keepThreshold(day, minor);
+            if (m_ready)
+                m_ready();
+        });
+        // A failure leaves the A-customer part out; the next hint of the day tries again.
+    }
+    const auto known = knownThreshold();
+    if (!known || !known->has_value())
+        startWarmup();
+}
+
+bool CustomerValueHint::thresholdKnown() const
+{
+    return m_thresholdDay.isValid() && m_thresholdDay == StoredTime::localDay(m_clock.now());
+}
+
+void CustomerValueHint::startWarmup()
+{
+    if (m_warmup && !m_warmup->isRunning())
+        m_warmup->start(m_database.path(), StoredTime::localDay(m_clock.now()), windowFrom(), windowTo());
+}
+
+Result<std::optional<qint64>> CustomerValueHint::knownThreshold()
+{
+    const QDate today = StoredTime::localDay(m_clock.now());
+    if (m_thresholdDay == today)
+        return std::optional<qint64>(m_thresholdMinor);
+    // Computed at most once a day per till, not per start of the program: the day's figure is kept
+    // in the settings ("yyyy-MM-dd minor").
+    const auto cached = SettingsRepository(m_database.connection()).value(kThresholdCacheKey);
+    if (!cached)
+        return cached.error();
+    if (cached->has_value()) {
+        const QStringList parts = (*cached)->split(u' ');
+        bool ok = false;
+        const qint64 minor = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
+        if (ok && StoredTime::parseDay(parts.at(0)) == today) {
+            m_thresholdDay = today;
+            m_thresholdMinor = minor;
+            return std::optional<qint64>(minor);
+        }
+    }
+    return std::optional<qint64>();
+}
+
+void CustomerValueHint::keepThreshold(const QDate& day, qint64 minor)
+{
+    if (day != StoredTime::localDay(m_clock.now()))
+        return;  // computed for a day that has passed meanwhile
+    // Keeping the figure is an optimisation: when the database is busy (loyalty-ctl holds the write
+    // lock) the hint still shows, and the next instance computes the figure again.
+    const auto stored = SettingsRepository(m_database.connection())
+                            .setValue(kThresholdCacheKey, StoredTime::day(day) + u' ' + QString::number(minor));
+    Q_UNUSED(stored);
+    m_thresholdDay = day;
+    m_thresholdMinor = minor;
+}
+
 QString CustomerValueHint::windowFrom() const
 {
     return StoredTime::startOfDay(StoredTime::localDay(m_clock.now()).addMonths(-kRevenueMonths));
@@ -89,33 +157,26 @@ Result<CustomerValueHint::Settings> CustomerValueHint::readSettings() const
 
 Result<qint64> CustomerValueHint::aThresholdMinor()
 {
-    const QDate today = StoredTime::localDay(m_clock.now());
-    if (m_thresholdDay == today)
-        return m_thresholdMinor;
+    const auto known = knownThreshold();
+    if (!known)
+        return known.error();
+    if (known->has_value())
+        return **known;
+    const auto threshold = computeThresholdMinor(m_database.connection(), windowFrom(), windowTo());
+    if (!threshold)
+        return threshold.error();
+    keepThreshold(StoredTime::localDay(m_clock.now()), *threshold);
+    return *threshold;
+}
 
-    // Computed at most once a day per till, not per start of the program: the day's figure is kept
-    // in the settings ("yyyy-MM-dd minor").
-    SettingsRepository settings(m_database.connection());
-    const auto cached = settings.value(kThresholdCacheKey);
-    if (!cached)
-        return cached.error();
-    if (cached->has_value()) {
-        const QStringList parts = (*cached)->split(u' ');
-        bool ok = false;
-        const qint64 minor = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
-        if (ok && StoredTime::parseDay(parts.at(0)) == today) {
-            m_thresholdDay = today;
-            m_thresholdMinor = minor;
-            return minor;
-        }
-    }
-
+Result<qint64> CustomerValueHint::computeThresholdMinor(const QSqlDatabase& db, const QString& from, const QString& to)
+{
     // One row per member who bought in the window, ordered by revenue; a member belongs to A while
     // the members before them have not yet reached 80 % of the total. The smallest revenue among
     // them is the threshold. Sales are read by the time range (INDEXED BY: GROUP BY member_id
     // could tempt the planner into walking sales_member_time over all years); refunds, which are
     // few, are read from sale_returns and joined to their sale by primary key.
-    QSqlQuery query(m_database.connection());
+    QSqlQuery query(db);
     query.prepare(
         QStringLiteral("WITH moves AS ("
                        "  SELECT s.member_id AS member_id, s.total_minor AS minor"
@@ -134,21 +195,12 @@ Result<qint64> CustomerValueHint::aThresholdMinor()
                        "  FROM revenue WHERE minor > 0)"
                        " SELECT coalesce(min(minor), 0) FROM ranked"
                        " WHERE before_minor * 100 < total_minor * :share"));
-    query.bindValue(QStringLiteral(":from"), windowFrom());
-    query.bindValue(QStringLiteral(":to"), windowTo());
+    query.bindValue(QStringLiteral(":from"), from);
+    query.bindValue(QStringLiteral(":to"), to);
     query.bindValue(QStringLiteral(":share"), kASharePercent);
     if (!query.exec())
         return StoreError::from(query.lastError());
-    const qint64 threshold = query.next() ? query.value(0).toLongLong() : 0;
-    query.finish();
-    // Keeping the figure is an optimisation: when the database is busy (loyalty-ctl holds the write
-    // lock) the hint still shows, and the next instance computes the figure again.
-    const auto stored =
-        settings.setValue(kThresholdCacheKey, StoredTime::day(today) + u' ' + QString::number(threshold));
-    Q_UNUSED(stored);
-    m_thresholdDay = today;
-    m_thresholdMinor = threshold;
-    return threshold;
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 Result<qint64> CustomerValueHint::revenueMinor(qint64 memberId) const
@@ -167,15 +219,27 @@ Result<qint64> CustomerValueHint::revenueMinor(qint64 memberId) const
 
 Result<bool> CustomerValueHint::isACustomer(qint64 memberId)
 {
-    const auto threshold = aThresholdMinor();
-    if (!threshold)
-        return threshold.error();
-    if (*threshold <= 0)
+    qint64 thresholdMinor = 0;
+    if (m_warmup) {
+        // The background instance never waits for the figure: not there yet, no A-customer part.
+        const auto known = knownThreshold();
+        if (!known || !known->has_value()) {
+            startWarmup();
+            return false;
+        }
+        thresholdMinor = **known;
+    } else {
+        const auto threshold = aThresholdMinor();
+        if (!threshold)
+            return threshold.error();
+        thresholdMinor = *threshold;
+    }
+    if (thresholdMinor <= 0)
         return false;
     const auto revenue = revenueMinor(memberId);
     if (!revenue)
         return revenue.error();
-    return *revenue >= *threshold;
+    return *revenue >= thresholdMinor;
 }
 
 Result<std::optional<QString>> CustomerValueHint::expiringText(qint64 memberId, const Programme& programme,

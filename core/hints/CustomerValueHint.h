@@ -7,11 +7,15 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QSqlDatabase>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace loyalty {
 
+class AThresholdWarmup;
 class Clock;
 class Database;
 
@@ -45,7 +49,12 @@ class Database;
 // one row per member): about 0.2-0.4 s for a year of 500 sales a day (182,500 sales, 20,000
 // members; SQLite 3.40 on the dev machine). It runs at most once per local day per till — the
 // figure is kept in memory and in settings (hints.a_threshold_cache), so the first member scan of
-// a day pays it, later scans and restarts do not. Per scan: the member's own revenue (index
+// a day pays it, later scans and restarts do not.
+// On the sale screen that first computation must not hold up the GUI thread: warmUpInBackground()
+// has it run on a thread of its own with a read-only connection (AThresholdWarmup) and the figure
+// handed back through a queued signal; that instance never computes it on the caller's thread, and
+// until the figure is there (or when it could not be read) its hints simply leave the A-customer
+// part out. Per scan: the member's own revenue (index
 // sales_member_time: only their sales, ~30 µs), their points
 // ledger (index ledger_entries_account) and four settings rows by key.
 class CustomerValueHint final
@@ -65,7 +74,16 @@ public:
     static constexpr int kRevenueMonths = 12;
 
     CustomerValueHint(const Database& database, const Clock& clock);
+    ~CustomerValueHint();
     Q_DISABLE_COPY_MOVE(CustomerValueHint)
+
+    // From now on this instance computes the A threshold only in the background (see above): starts
+    // that now unless today's figure is known (memory or settings cache), and again at the first
+    // hint of a new day. `ready` (optional) runs on the caller's thread once a figure has come in.
+    // The instance must live on a thread with an event loop (the GUI thread).
+    void warmUpInBackground(std::function<void()> ready = {});
+    // Whether today's A threshold is at hand (in memory), so forMember() can tell A customers.
+    bool thresholdKnown() const;
 
     // The hint for the member attached to the sale, or nothing.
     Result<std::optional<CustomerHint>> forMember(qint64 memberId, const Programme& programme);
@@ -77,6 +95,10 @@ public:
     // The member's revenue (minor units) in the same 12 months.
     Result<qint64> revenueMinor(qint64 memberId) const;
 
+    // The threshold query itself over the sales in [from, to) (stored instants), on any connection
+    // (read-only is enough; the warm-up thread's own). Nothing cached or written.
+    static Result<qint64> computeThresholdMinor(const QSqlDatabase& db, const QString& from, const QString& to);
+
 private:
     struct Settings
     {
@@ -87,6 +109,10 @@ private:
     };
 
     Result<Settings> readSettings() const;
+    // Today's figure from memory or the settings cache, without computing it.
+    Result<std::optional<qint64>> knownThreshold();
+    void keepThreshold(const QDate& day, qint64 minor);
+    void startWarmup();
     Result<bool> isACustomer(qint64 memberId);
     Result<std::optional<QString>> expiringText(qint64 memberId, const Programme& programme,
                                                 const Settings& settings) const;
@@ -98,6 +124,8 @@ private:
     const Clock& m_clock;
     QDate m_thresholdDay;  // the local day m_thresholdMinor was computed for; null: not yet
     qint64 m_thresholdMinor = 0;
+    std::unique_ptr<AThresholdWarmup> m_warmup;  // set: never compute the threshold on this thread
+    std::function<void()> m_ready;
 };
 
 }  // namespace loyalty

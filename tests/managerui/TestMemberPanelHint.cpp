@@ -15,8 +15,11 @@
 #include "time/FixedClock.h"
 
 #include <QLabel>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <memory>
 
@@ -34,6 +37,8 @@ private Q_SLOTS:
     void memberWithExpiringPointsShowsTheHint();
     void memberWithoutExpiringPointsShowsNone();
     void noMemberAndHintsSwitchedOffShowNone();
+    void aCustomerPartComesWithTheBackgroundThreshold();
+    void longHintStaysOneElidedLine();
 
 private:
     // Enrols a new member (no sales, so never an A customer) and returns their card number.
@@ -41,6 +46,7 @@ private:
     qint64 memberIdOf(const QString& card);
     void giveExpiringPoints(qint64 memberId, Points points, int daysLeft);
     void showCard(MemberPanel& panel, const QString& card);
+    void sale(qint64 memberId, qint64 minor);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FixedClock> m_clock;
@@ -113,6 +119,18 @@ void TestMemberPanelHint::giveExpiringPoints(qint64 memberId, Points points, int
     lot.createdAt = StoredTime::instant(m_clock->now().addDays(-300));
     lot.expiresOn = StoredTime::day(StoredTime::localDay(m_clock->now()).addDays(daysLeft));
     QVERIFY(ledger.append(lot).ok());
+}
+
+void TestMemberPanelHint::sale(qint64 memberId, qint64 minor)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("INSERT INTO sales (uuid, till_id, member_id, currency, total_minor, state,"
+                                 " completed_at) VALUES (?, 'till', ?, 'EUR', ?, 'completed', ?)"));
+    query.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    query.bindValue(1, memberId);
+    query.bindValue(2, minor);
+    query.bindValue(3, StoredTime::instant(m_clock->now().addDays(-10)));
+    QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
 }
 
 void TestMemberPanelHint::showCard(MemberPanel& panel, const QString& card)
@@ -202,6 +220,69 @@ void TestMemberPanelHint::noMemberAndHintsSwitchedOffShowNone()
     plain.show();
     plain.showSession(*m_session);
     QVERIFY(plain.customerHintText().isEmpty());
+}
+
+void TestMemberPanelHint::aCustomerPartComesWithTheBackgroundThreshold()
+{
+    // Anna brings nearly all member revenue: an A customer; Bert a little.
+    const QString anna = enrol(5004, QStringLiteral("Anna Often"));
+    const QString bert = enrol(5005, QStringLiteral("Bert Seldom"));
+    QVERIFY(!anna.isEmpty() && !bert.isEmpty());
+    sale(memberIdOf(anna), 50000);
+    sale(memberIdOf(bert), 100);
+    QVERIFY(!QTest::currentTestFailed());
+
+    MemberPanel panel;
+    panel.enableCustomerHints(*m_database, *m_clock);  // returns at once; the threshold comes later
+    panel.show();
+    showCard(panel, anna);
+    // Whether the figure was there at the scan or not, the line gets the A-customer part once it is
+    // (the panel reads the line again when the background threshold comes in).
+    QTRY_VERIFY(panel.customerHintsReady());
+    QTRY_VERIFY2(panel.customerHintText().contains(QStringLiteral("A customer")), qPrintable(panel.customerHintText()));
+    // The warm-up kept the day's figure in the settings cache for the next start.
+    const auto cached = SettingsRepository(m_database->connection()).value(CustomerValueHint::kThresholdCacheKey);
+    QVERIFY(cached.ok() && cached->has_value());
+    QCOMPARE(**cached, StoredTime::day(StoredTime::localDay(m_clock->now())) + QStringLiteral(" 50000"));
+
+    // Bert is no A customer (and has no expiring points): no line.
+    m_session->voidSale();
+    panel.showSession(*m_session);
+    showCard(panel, bert);
+    QVERIFY(panel.customerHintText().isEmpty());
+
+    // A second panel (a restart the same day) has the figure from the cache at once.
+    MemberPanel again;
+    again.enableCustomerHints(*m_database, *m_clock);
+    QVERIFY(again.customerHintsReady());
+}
+
+void TestMemberPanelHint::longHintStaysOneElidedLine()
+{
+    const QString card = enrol(5006, QStringLiteral("Erik Expiring"));
+    QVERIFY(!card.isEmpty());
+    giveExpiringPoints(memberIdOf(card), 600, 10);
+    MemberPanel panel;
+    panel.enableCustomerHints(*m_database, *m_clock);
+    panel.resize(260, 700);  // far narrower than the hint's text
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    showCard(panel, card);
+    auto* label = panel.findChild<QLabel*>(QStringLiteral("customerHintLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    const QString full = panel.customerHintText();
+    QVERIFY(!full.isEmpty());
+    QTRY_VERIFY(label->text() != full);
+    QVERIFY2(label->text().endsWith(QChar(0x2026)), qPrintable(label->text()));
+    QCOMPARE(label->height(),
+             label->fontMetrics().height() + label->contentsMargins().top() + label->contentsMargins().bottom());
+    QVERIFY(label->width() <= panel.width());
+    QCOMPARE(label->toolTip(), full);
+    QCOMPARE(label->accessibleDescription(), full);
+    // Wide enough again, the whole text shows.
+    panel.resize(1600, 700);
+    QTRY_COMPARE(label->text(), full);
 }
 
 QTEST_MAIN(TestMemberPanelHint)

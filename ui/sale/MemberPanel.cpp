@@ -5,6 +5,7 @@
 #include "money/MoneyFormatter.h"
 #include "sale/SaleSession.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -109,6 +110,12 @@ MemberPanel::MemberPanel(QWidget* parent)
     layout->addWidget(m_hint);
     layout->addStretch(1);
     m_customerHint->setVisible(false);
+    // One line, whatever its length: a wrapped hint made the panel taller than the sale screen and
+    // pushed the status line off a 1366×768 screen. Its width follows the panel, not the text.
+    m_customerHint->setWordWrap(false);
+    m_customerHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_customerHint->setMinimumWidth(1);
+    m_customerHint->installEventFilter(this);
 }
 
 MemberPanel::~MemberPanel() = default;
@@ -117,10 +124,21 @@ void MemberPanel::enableCustomerHints(const Database& database, const Clock& clo
 {
     m_hints = std::make_unique<CustomerValueHint>(database, clock);
     m_hintMemberId.reset();
-    // The A-customer threshold sums a year of sales once a day: pay for it when the till starts,
-    // not at the first member scan of the day with a customer waiting. A failure here is only
-    // retried at that scan, which then shows no hint if the database still cannot be read.
-    static_cast<void>(m_hints->aThresholdMinor());
+    // The A-customer threshold sums a year of sales once a day: computed in the background from the
+    // start (never on this thread), so the till paints and takes scans at once. When it comes in,
+    // the member on the panel (if any) gets their line again, now with the A-customer part.
+    m_hints->warmUpInBackground([this] {
+        if (!m_hintMemberId || !m_hintSession || !m_hintSession->member() ||
+            m_hintSession->member()->member.id != *m_hintMemberId)
+            return;
+        m_hintMemberId.reset();
+        showCustomerHint(*m_hintSession);
+    });
+}
+
+bool MemberPanel::customerHintsReady() const
+{
+    return m_hints && m_hints->thresholdKnown();
 }
 
 void MemberPanel::showSession(const SaleSession& session)
@@ -229,17 +247,24 @@ void MemberPanel::showCustomerHint(const SaleSession& session)
     if (!m_hints || m_hintMemberId == memberId)
         return;
     m_hintMemberId = memberId;
+    m_hintSession = &session;
     const auto hint = m_hints->forMember(memberId, session.engine().programme());
     // A database that cannot be read leaves the line out: the sale goes on, the panel stays calm.
     if (!hint || !hint->has_value()) {
+        m_customerHintFull.clear();
         m_customerHint->clear();
+        m_customerHint->setToolTip({});
+        m_customerHint->setAccessibleDescription({});
         m_customerHint->setVisible(false);
         return;
     }
     const CustomerHint& shown = **hint;
     //: The symbol says what kind of hint it is, so the line never depends on its colour
     const QString symbol = shown.severity == CustomerHint::Severity::Offer ? tr("➜") : tr("ℹ");
-    m_customerHint->setText(symbol + QLatin1Char(' ') + shown.text);
+    m_customerHintFull = symbol + QLatin1Char(' ') + shown.text;
+    m_customerHint->setToolTip(m_customerHintFull);
+    m_customerHint->setAccessibleDescription(m_customerHintFull);
+    elideCustomerHint();
     m_customerHint->setProperty("severity", shown.severity == CustomerHint::Severity::Offer ? QStringLiteral("offer")
                                                                                             : QStringLiteral("info"));
     m_customerHint->setAccessibleName(shown.severity == CustomerHint::Severity::Offer ? tr("Offer to the customer")
@@ -250,8 +275,30 @@ void MemberPanel::showCustomerHint(const SaleSession& session)
 void MemberPanel::clearCustomerHint()
 {
     m_hintMemberId.reset();
+    m_hintSession = nullptr;
+    m_customerHintFull.clear();
     m_customerHint->clear();
+    m_customerHint->setToolTip({});
+    m_customerHint->setAccessibleDescription({});
     m_customerHint->setVisible(false);
+}
+
+void MemberPanel::elideCustomerHint()
+{
+    const int width = m_customerHint->contentsRect().width();
+    const QString text = width > 0 ? m_customerHint->fontMetrics().elidedText(m_customerHintFull, Qt::ElideRight, width)
+                                   : m_customerHintFull;
+    if (m_customerHint->text() != text)
+        m_customerHint->setText(text);
+}
+
+bool MemberPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    // The width (and the font, with the style sheet) are known only once laid out: elide again then.
+    if (watched == m_customerHint && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange ||
+                                      event->type() == QEvent::StyleChange))
+        elideCustomerHint();
+    return QFrame::eventFilter(watched, event);
 }
 
 void MemberPanel::showTier(const SaleSession& session)
@@ -406,7 +453,7 @@ QString MemberPanel::earnText() const
 
 QString MemberPanel::customerHintText() const
 {
-    return m_customerHint->text();
+    return m_customerHintFull;
 }
 
 }  // namespace loyalty

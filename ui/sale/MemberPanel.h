@@ -30,7 +30,12 @@ public:
 
     // Shows CustomerValueHint's line ("A customer", expiring points with the reward to offer) for
     // the member on the sale. Off until called; the panel keeps the one instance the hint caches in.
+    // The day's A-customer threshold is computed in the background (CustomerValueHint::
+    // warmUpInBackground): until it is there the line leaves the A-customer part out, and the line
+    // of the member on the panel is read again once it has come.
     void enableCustomerHints(const Database& database, const Clock& clock);
+    // Whether the A-customer part can show (the day's threshold is at hand).
+    bool customerHintsReady() const;
 
     void showSession(const SaleSession& session);
 
@@ -43,8 +48,13 @@ public:
     QString expiringText() const;
     QString membershipText() const;
     QString earnText() const;
-    // The customer-value hint as shown (symbol and text); empty when there is none.
+    // The customer-value hint (symbol and text) in full; empty when there is none. On screen it is
+    // one line, elided with "…" when the panel is narrower; the full text is its tooltip and
+    // accessible description.
     QString customerHintText() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct StampRow
@@ -63,6 +73,7 @@ private:
     void hideStanding();
     void showCustomerHint(const SaleSession& session);
     void clearCustomerHint();
+    void elideCustomerHint();
 
     QLabel* m_heading;
     QLabel* m_tier;
@@ -82,6 +93,10 @@ private:
     QLabel* m_customerHint;
     std::unique_ptr<CustomerValueHint> m_hints;
     std::optional<qint64> m_hintMemberId;  // the member the shown hint was read for
+    // The session the hint was read from, to read it again when the threshold comes in; the sale
+    // screen's session outlives its panel.
+    const SaleSession* m_hintSession = nullptr;
+    QString m_customerHintFull;
 };
 
 }  // namespace loyalty
