@@ -201,6 +201,7 @@ QString CtlCommandLine::description()
         tr("Commands:"),
         tr("  demo --members N          fill a new, empty database with reproducible demo data"),
         tr("       [--history-days N]   … and a history of sales over the past N days"),
+        tr("  demo --history-days N     add that history (and a demo manager) to an existing demo till"),
         tr("  members [--limit N]       list members and their cards"),
         tr("  products [--limit N]      list the product catalogue"),
         tr("  balance CARD              show a card's member and points balance"),
@@ -364,12 +365,20 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
 {
     switch (request.command) {
     case CtlRequest::Command::Demo: {
-        if (!m_parser.isSet(kMembers))
+        // Without --members, --history-days adds the history to an existing demo till (./dev run
+        // does so after provisioning, so head office learns the history from the till's events).
+        if (!m_parser.isSet(kMembers) && !m_parser.isSet(kHistoryDays))
             return usage(tr("demo needs --members N: how many demo members to create."));
         bool ok = false;
-        const QString value = m_parser.value(kMembers);
-        request.memberCount = value.toLongLong(&ok);
-        if (!ok || request.memberCount < 0 || request.memberCount > DemoDataGenerator::kMaxMembers) {
+        if (!m_parser.isSet(kMembers))
+            request.memberCount = CtlRequest::kKeepDemoMembers;
+        const QString value = m_parser.isSet(kMembers) ? m_parser.value(kMembers) : QStringLiteral("0");
+        if (m_parser.isSet(kMembers))
+            request.memberCount = value.toLongLong(&ok);
+        else
+            ok = true;
+        if (!ok || (m_parser.isSet(kMembers) && request.memberCount < 0) ||
+            request.memberCount > DemoDataGenerator::kMaxMembers) {
             return usage(tr("--members needs a whole number from 0 to %1, not \"%2\".")
                              .arg(DemoDataGenerator::kMaxMembers)
                              .arg(value));
@@ -377,8 +386,10 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
         if (m_parser.isSet(kHistoryDays)) {
             const QString days = m_parser.value(kHistoryDays);
             request.historyDays = days.toInt(&ok);
-            if (!ok || request.historyDays < 0 || request.historyDays > DemoHistory::kMaxDays)
-                return usage(tr("--history-days needs a whole number from 0 to %1, not \"%2\".")
+            const int least = m_parser.isSet(kMembers) ? 0 : 1;
+            if (!ok || request.historyDays < least || request.historyDays > DemoHistory::kMaxDays)
+                return usage(tr("--history-days needs a whole number from %1 to %2, not \"%3\".")
+                                 .arg(least)
                                  .arg(DemoHistory::kMaxDays)
                                  .arg(days));
         }

@@ -55,7 +55,8 @@ Result<CtlReport> CtlCommandRunner::execute(const CtlRequest& request) const
     // exists; a mistyped --db must not leave an empty database behind. A provisioning that fails
     // leaves the new, empty till for the next attempt.
     const bool makesATill =
-        request.command == CtlRequest::Command::Demo || request.command == CtlRequest::Command::Provision;
+        (request.command == CtlRequest::Command::Demo && request.memberCount != CtlRequest::kKeepDemoMembers) ||
+        request.command == CtlRequest::Command::Provision;
     const auto mode = makesATill ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist;
     auto database = Database::open(request.databasePath, m_clock, mode);
     if (!database)

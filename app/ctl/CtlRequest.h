@@ -51,6 +51,8 @@ struct CtlRequest
     QString databasePath;
     bool databaseGiven = false;  // --db was on the command line, not the default
     bool json = false;
+    // demo without --members: keep the demo data there is and add only the history.
+    static constexpr qint64 kKeepDemoMembers = -1;
     qint64 memberCount = 0;  // demo --members
     int historyDays = 0;     // demo --history-days
     int limit = 0;           // members/products --limit, sales --last

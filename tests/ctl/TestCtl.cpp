@@ -78,6 +78,7 @@ private Q_SLOTS:
     void demoReportsWhatItCreated();
     void demoIsDeterministic();
     void demoRefusesDatabaseThatIsNotEmpty();
+    void demoHistoryIsAddedToAnExistingTill();
     void balanceIsTheLedgerSum();
     void balanceOfUnknownCardIsNotFound();
     void saleEarnsPointsAndIsRecorded();
@@ -214,6 +215,36 @@ void TestCtl::demoReportsWhatItCreated()
     QVERIFY(raw.isOpen());
     QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM members")).toLongLong(), kDemoMembers);
     QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM products")).toLongLong(), kDemoProducts);
+}
+
+// ./dev run's order: demo data, provisioning, then the history sold on the till that exists.
+void TestCtl::demoHistoryIsAddedToAnExistingTill()
+{
+    const QString db = demoCopy();
+    const QList<qint64> before = counts(db);
+    const CtlRun history = ctlOn(
+        db, {QStringLiteral("demo"), QStringLiteral("--history-days"), QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY2(history.exitCode == kExitOk, history.describe().constData());
+    QJsonObject json;
+    QVERIFY(parseJson(history, json));
+    QCOMPARE(json[QLatin1String("history_days")].toInteger(), 3);
+    QVERIFY(!json.contains(QLatin1String("members")));  // the members there are stay as they were
+    const qint64 sold = json[QLatin1String("history_sales")].toInteger();
+    QVERIFY(sold > 0);
+    QCOMPARE(json[QLatin1String("manager")].toString(), QStringLiteral("Demo Manager"));
+    QCOMPARE(counts(db).first(), before.first() + sold);
+    RawDatabase raw(db);
+    QVERIFY(raw.isOpen());
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM members")).toLongLong(), kDemoMembers);
+    QVERIFY(raw.value(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong() > 1);
+    const CtlRun check = ctlOn(db, {QStringLiteral("check")});
+    QVERIFY2(check.exitCode == kExitOk, check.describe().constData());
+    const CtlRun verify = ctlOn(db, {QStringLiteral("audit"), QStringLiteral("verify")});
+    QVERIFY2(verify.exitCode == kExitOk, verify.describe().constData());
+
+    // Zero days on their own would add nothing: a usage error.
+    const CtlRun none = ctlOn(db, {QStringLiteral("demo"), QStringLiteral("--history-days"), QStringLiteral("0")});
+    QCOMPARE(none.exitCode, 1);
 }
 
 void TestCtl::demoIsDeterministic()
@@ -593,6 +624,8 @@ void TestCtl::missingDatabaseIsNotFoundAndNotCreated_data()
     QTest::newRow("expire") << QStringList{QStringLiteral("expire")};
     QTest::newRow("feedback") << QStringList{QStringLiteral("feedback"), QStringLiteral("--sale"), QStringLiteral("1")};
     QTest::newRow("programme show") << QStringList{QStringLiteral("programme"), QStringLiteral("show")};
+    QTest::newRow("demo history only") << QStringList{QStringLiteral("demo"), QStringLiteral("--history-days"),
+                                                      QStringLiteral("3")};
 }
 
 void TestCtl::missingDatabaseIsNotFoundAndNotCreated()

@@ -21,9 +21,15 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
 {
     QElapsedTimer timer;
     timer.start();
-    const auto summary = DemoDataGenerator(m_database, m_clock).generate(memberCount);
-    if (!summary)
-        return summary.error();
+    // A negative count keeps the demo data there is (CtlRequest::kKeepDemoMembers): only the history.
+    DemoDataGenerator::Summary generated;
+    if (memberCount >= 0) {
+        const auto made = DemoDataGenerator(m_database, m_clock).generate(memberCount);
+        if (!made)
+            return made.error();
+        generated = *made;
+    }
+    const DemoDataGenerator::Summary* summary = memberCount >= 0 ? &generated : nullptr;
     DemoHistory::Options options;
     options.days = historyDays;
     const auto history = DemoHistory(m_database, m_clock).generate(options);
@@ -41,12 +47,6 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
 
     CtlReport report;
     report.json = {{QStringLiteral("database"), m_database.path()},
-                   {QStringLiteral("members"), summary->members},
-                   {QStringLiteral("cards"), summary->cards},
-                   {QStringLiteral("products"), summary->products},
-                   {QStringLiteral("programme_id"), summary->programmeId},
-                   {QStringLiteral("programme_version"), summary->programmeVersion},
-                   {QStringLiteral("programme_activated"), summary->programmeActivated},
                    {QStringLiteral("history_days"), history->days},
                    {QStringLiteral("history_sales"), history->sales},
                    {QStringLiteral("history_member_sales"), history->memberSales},
@@ -57,14 +57,24 @@ Result<CtlReport> DemoCommand::run(qint64 memberCount, int historyDays) const
                    {QStringLiteral("corrections"), corrections.corrections},
                    {QStringLiteral("manager"), corrections.managerName},
                    {QStringLiteral("elapsed_ms"), elapsedMs}};
+    if (summary) {
+        report.json.insert(QStringLiteral("members"), summary->members);
+        report.json.insert(QStringLiteral("cards"), summary->cards);
+        report.json.insert(QStringLiteral("products"), summary->products);
+        report.json.insert(QStringLiteral("programme_id"), summary->programmeId);
+        report.json.insert(QStringLiteral("programme_version"), summary->programmeVersion);
+        report.json.insert(QStringLiteral("programme_activated"), summary->programmeActivated);
+    }
 
     const QLocale locale;
     CtlTable table({{}, {}});
     table.addRow({tr("Database:"), m_database.path()});
-    table.addRow({tr("Members:"), locale.toString(summary->members)});
-    table.addRow({tr("Cards:"), locale.toString(summary->cards)});
-    table.addRow({tr("Products:"), locale.toString(summary->products)});
-    table.addRow({tr("Programme:"), tr("%1, version %2").arg(summary->programmeId).arg(summary->programmeVersion)});
+    if (summary) {
+        table.addRow({tr("Members:"), locale.toString(summary->members)});
+        table.addRow({tr("Cards:"), locale.toString(summary->cards)});
+        table.addRow({tr("Products:"), locale.toString(summary->products)});
+        table.addRow({tr("Programme:"), tr("%1, version %2").arg(summary->programmeId).arg(summary->programmeVersion)});
+    }
     if (history->days > 0) {
         table.addRow(
             {tr("History:"), tr("%1 days, %2 sales (%3 with members), %4 redemptions, %5 returns")
