@@ -162,6 +162,10 @@ void TestMemberPanelHint::memberWithExpiringPointsShowsTheHint()
     auto* label = panel.findChild<QLabel*>(QStringLiteral("customerHintLabel"));
     QVERIFY(label);
     QVERIFY(label->isVisible());
+    // The hint names the expiring points and the offer: the panel's own expiring line makes way.
+    auto* expiringLine = panel.findChild<QLabel*>(QStringLiteral("expiringPointsLabel"));
+    QVERIFY(expiringLine);
+    QVERIFY(!expiringLine->isVisible());
 
     // Goods scanned onto the sale leave the hint where it is.
     QCOMPARE(int(m_session->scan(DemoDataGenerator::productEanFor(0)).kind), int(ScanOutcome::Kind::ProductAdded));
@@ -211,6 +215,11 @@ void TestMemberPanelHint::noMemberAndHintsSwitchedOffShowNone()
     QVERIFY(panel.customerHintText().isEmpty());
     showCard(panel, card);
     QVERIFY(panel.customerHintText().isEmpty());
+    // With no hint the panel's own line tells about the expiring points.
+    auto* expiringLine = panel.findChild<QLabel*>(QStringLiteral("expiringPointsLabel"));
+    QVERIFY(expiringLine);
+    QVERIFY(expiringLine->isVisible());
+    QVERIFY(!panel.expiringText().isEmpty());
 
     // Without enableCustomerHints() (a front end that does not want it) the panel never shows one.
     QVERIFY(SettingsRepository(m_database->connection())

@@ -89,22 +89,24 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_stampLayout->setSpacing(2);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 10, 16, 10);
-    layout->setSpacing(3);
+    // Tight enough that a member with tier, two stamp cards, an expiring-points line and the
+    // customer hint still fits above the buttons at 1366×768 with the status line on screen.
+    layout->setContentsMargins(16, 8, 16, 6);
+    layout->setSpacing(2);
     layout->addLayout(headingRow);
     layout->addWidget(m_name);
     layout->addWidget(m_card);
     layout->addWidget(m_balance);
     layout->addWidget(m_wallet);
-    layout->addSpacing(4);
+    layout->addSpacing(3);
     layout->addWidget(m_tierProgress);
     layout->addWidget(m_tierBar);
-    layout->addSpacing(4);
+    layout->addSpacing(3);
     layout->addLayout(m_stampLayout);
     layout->addWidget(m_expiring);
     layout->addWidget(m_membership);
     layout->addWidget(m_customerHint);
-    layout->addSpacing(8);
+    layout->addSpacing(6);
     layout->addWidget(m_saleHeading);
     layout->addWidget(m_earn);
     layout->addWidget(m_hint);
@@ -116,6 +118,10 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_customerHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_customerHint->setMinimumWidth(1);
     m_customerHint->installEventFilter(this);
+    // Never taller than the sale screen leaves it: a member with more lines than fit (many stamp
+    // cards) loses the panel's last lines, not the window's status line below the screen's edge.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
 }
 
 MemberPanel::~MemberPanel() = default;
@@ -228,7 +234,8 @@ void MemberPanel::showStanding(const SaleSession& session)
     showStampCards(session);
 
     const bool expiring = standing->expiringPoints > 0 && standing->expiringOn.isValid();
-    m_expiring->setVisible(expiring);
+    // An expiring-points customer hint says the same and what to offer: then it stands alone.
+    m_expiring->setVisible(expiring && !m_hintCoversExpiring);
     // expiringOn is the first day the points are gone: the customer can use them until the day before.
     m_expiring->setText(expiring ? tr("⚠ %Ln point(s) expire: use by %1", nullptr, int(standing->expiringPoints))
                                        .arg(dateText(standing->expiringOn.addDays(-1)))
@@ -248,6 +255,7 @@ void MemberPanel::showCustomerHint(const SaleSession& session)
         return;
     m_hintMemberId = memberId;
     m_hintSession = &session;
+    m_hintCoversExpiring = false;
     const auto hint = m_hints->forMember(memberId, session.engine().programme());
     // A database that cannot be read leaves the line out: the sale goes on, the panel stays calm.
     if (!hint || !hint->has_value()) {
@@ -256,9 +264,12 @@ void MemberPanel::showCustomerHint(const SaleSession& session)
         m_customerHint->setToolTip({});
         m_customerHint->setAccessibleDescription({});
         m_customerHint->setVisible(false);
+        m_expiring->setVisible(!m_expiring->text().isEmpty());
         return;
     }
     const CustomerHint& shown = **hint;
+    m_hintCoversExpiring = shown.kind == CustomerHint::Kind::ExpiringPoints;
+    m_expiring->setVisible(!m_hintCoversExpiring && !m_expiring->text().isEmpty());
     //: The symbol says what kind of hint it is, so the line never depends on its colour
     const QString symbol = shown.severity == CustomerHint::Severity::Offer ? tr("➜") : tr("ℹ");
     m_customerHintFull = symbol + QLatin1Char(' ') + shown.text;
@@ -276,6 +287,7 @@ void MemberPanel::clearCustomerHint()
 {
     m_hintMemberId.reset();
     m_hintSession = nullptr;
+    m_hintCoversExpiring = false;
     m_customerHintFull.clear();
     m_customerHint->clear();
     m_customerHint->setToolTip({});

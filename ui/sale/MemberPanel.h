@@ -97,6 +97,8 @@ private:
     // screen's session outlives its panel.
     const SaleSession* m_hintSession = nullptr;
     QString m_customerHintFull;
+    // The hint shown is about expiring points: the panel's own expiring line stays hidden.
+    bool m_hintCoversExpiring = false;
 };
 
 }  // namespace loyalty
