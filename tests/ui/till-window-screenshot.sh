@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the real loyalty-till in a private Xvfb display on a fresh demo database, types a member
-# card and two products the way a scanner does, and saves screenshots. Fails if no window appears.
+# Starts the real loyalty-till in a private Xvfb display on a fresh demo database, signs in as the
+# demo's manager (PIN 2468), types a member card and two products the way a scanner does, and saves
+# screenshots (the sign-in page, the empty sale, the sale, the completed sale). Fails if no window
+# appears, or if the PIN or the scans visibly change nothing (the sign-in page still in front).
 #   till-window-screenshot.sh LOYALTY_TILL LOYALTY_CTL OUT_DIR
 set -euo pipefail
 till=$1 ctl=$2 out=$3
@@ -13,7 +15,8 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$ctl" --db "$work/demo.db" demo --members 2000 >/dev/null
+# With a sales history the demo also makes its staff ("Demo Manager", PIN 2468); 30 days keep it quick.
+"$ctl" --db "$work/demo.db" demo --members 2000 --history-days 30 >/dev/null
 
 # Xvfb picks a free display itself and writes its number to fd 3 once it accepts connections, so
 # there is no race with other X servers on the machine or with its own start-up.
@@ -39,9 +42,22 @@ for _ in $(seq 1 80); do
 done
 [[ -n $window ]] || { echo "no loyalty-till window within 20 s"; cat "$work/till.log"; exit 1; }
 sleep 0.5
+import -window root "$out/till-signin.png"
+
+# The sign-in page comes first; the demo manager is the only account, so only the PIN is typed.
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+xdotool type --delay 5 2468
+xdotool key Return
+# The PIN check runs a slow KDF: wait (up to 20 s) until the screen is no longer the sign-in page.
+differs() { [[ $(compare -metric AE "$out/$1" "$out/$2" null: 2>&1 || true) != 0 ]]; }
+for _ in $(seq 1 80); do
+    sleep 0.25
+    import -window root "$out/till-empty.png"
+    differs till-signin.png till-empty.png && break
+done
+sleep 0.5
 import -window root "$out/till-empty.png"
 
-xdotool windowfocus --sync "$window" 2>/dev/null || true
 for code in 2000000000428 4006381000000 4006381000024 41000090; do
     xdotool type --delay 5 "$code"
     xdotool key Return
@@ -53,7 +69,10 @@ xdotool key F12
 sleep 0.5
 import -window root "$out/till-complete.png"
 kill -0 "$till_pid" 2>/dev/null || { echo "loyalty-till died during the sale:"; cat "$work/till.log"; exit 1; }
-for f in till-empty.png till-sale.png till-complete.png; do
+for f in till-signin.png till-empty.png till-sale.png till-complete.png; do
     [[ -s $out/$f ]] || { echo "screenshot $f is empty"; exit 1; }
 done
+# Two screenshots that do not differ in a single pixel: the PIN or the scans did not arrive.
+differs till-signin.png till-empty.png || { echo "the PIN did not open the sale screen"; cat "$work/till.log"; exit 1; }
+differs till-empty.png till-sale.png || { echo "the scans did not reach the sale"; cat "$work/till.log"; exit 1; }
 echo "screenshots in $out"
