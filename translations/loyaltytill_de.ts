@@ -90,6 +90,36 @@
         <source>After</source>
         <translation>Nachher</translation>
     </message>
+    <message numerus="yes">
+        <source>Head office&apos;s copy of the audit log of till %1 is intact: %n entries.</source>
+        <translation>
+            <numerusform>Die Kopie der Zentrale vom Prüfprotokoll der Kasse %1 ist unversehrt: %n Eintrag.</numerusform>
+            <numerusform>Die Kopie der Zentrale vom Prüfprotokoll der Kasse %1 ist unversehrt: %n Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Head office&apos;s copy of the audit log of till %1 was tampered with.</source>
+        <translation>Die Kopie der Zentrale vom Prüfprotokoll der Kasse %1 wurde manipuliert.</translation>
+    </message>
+    <message>
+        <source>Edited (the fields no longer give the hash): %1</source>
+        <translation>Geändert (die Felder ergeben den Hash nicht mehr): %1</translation>
+    </message>
+    <message>
+        <source>Not linked to the entry before: %1</source>
+        <translation>Nicht mit dem vorigen Eintrag verkettet: %1</translation>
+    </message>
+    <message>
+        <source>Two different entries with one number (the till&apos;s log was rewound): %1</source>
+        <translation>Zwei verschiedene Einträge mit derselben Nummer (das Protokoll der Kasse wurde zurückgesetzt): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries never travel to head office (staff changes, exports) and are checked only at the till with loyalty-ctl audit verify.</source>
+        <translation>
+            <numerusform>%n Eintrag wird nie an die Zentrale übertragen (Personaländerungen, Exporte) und nur an der Kasse mit loyalty-ctl audit verify geprüft.</numerusform>
+            <numerusform>%n Einträge werden nie an die Zentrale übertragen (Personaländerungen, Exporte) und nur an der Kasse mit loyalty-ctl audit verify geprüft.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -1256,16 +1286,20 @@
         <translation>staff braucht eine Aktion: „staff add --name NAME --role manager|cashier“ oder „staff list“.</translation>
     </message>
     <message>
-        <source>--history-days needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
-        <translation>--history-days braucht eine ganze Zahl von 0 bis %1, nicht „%2“.</translation>
-    </message>
-    <message>
         <source>staff add needs --name NAME and --role manager|cashier, e.g. &quot;loyalty-ctl staff add --name Mara --role manager&quot;; the PIN comes from standard input.</source>
         <translation>staff add braucht --name NAME und --role manager|cashier, z. B. „loyalty-ctl staff add --name Mara --role manager“; die PIN kommt von der Standardeingabe.</translation>
     </message>
     <message>
         <source>--role needs manager or cashier, not &quot;%1&quot;.</source>
         <translation>--role braucht manager oder cashier, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>  demo --history-days N     add that history (and a demo manager) to an existing demo till</source>
+        <translation>  demo --history-days N     diesen Verlauf (und eine Demo-Filialleitung) einer bestehenden Demokasse hinzufügen</translation>
+    </message>
+    <message>
+        <source>--history-days needs a whole number from %1 to %2, not &quot;%3&quot;.</source>
+        <translation>--history-days braucht eine ganze Zahl von %1 bis %2, nicht „%3“.</translation>
     </message>
 </context>
 <context>
@@ -1804,10 +1838,6 @@ Sekunden: %6</translation>
         <translation>  2  nicht gefunden: keine Daten der Zentrale unter --db (nur serve, demo, terminal add,</translation>
     </message>
     <message>
-        <source>  3  conflicts found overdrafts or coupon conflicts</source>
-        <translation>  3  conflicts hat Überziehungen oder Gutscheinkonflikte gefunden</translation>
-    </message>
-    <message>
         <source>  4  refused: an invalid or not newer programme, an import with errors, demo data</source>
         <translation>  4  abgelehnt: ein ungültiges oder nicht neueres Programm, ein Import mit Fehlern, Demodaten</translation>
     </message>
@@ -1908,10 +1938,6 @@ Sekunden: %6</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key or card.</source>
-        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key oder card.</translation>
-    </message>
-    <message>
         <source>  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]</source>
         <translation>  card-key add --key-id N --public-key BASE64 --valid-from TAG [--valid-until TAG]</translation>
     </message>
@@ -1986,6 +2012,22 @@ Sekunden: %6</translation>
     <message>
         <source>card revoke needs --reason TEXT: why the card is withdrawn, e.g. &quot;lost phone&quot;.</source>
         <translation>card revoke braucht --reason TEXT: warum die Karte gesperrt wird, z. B. „Handy verloren“.</translation>
+    </message>
+    <message>
+        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key, card or audit.</source>
+        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key, card oder audit.</translation>
+    </message>
+    <message>
+        <source>  audit verify TILL-ID      check head office&apos;s copy of a till&apos;s audit log</source>
+        <translation>  audit verify KASSEN-ID    die Kopie der Zentrale vom Prüfprotokoll einer Kasse prüfen</translation>
+    </message>
+    <message>
+        <source>  3  conflicts found overdrafts or coupon conflicts; audit verify found tampering</source>
+        <translation>  3  conflicts hat Überziehungen oder Gutscheinkonflikte gefunden; audit verify hat eine Manipulation gefunden</translation>
+    </message>
+    <message>
+        <source>audit verify needs the till&apos;s id, e.g. &quot;loyalty-hq audit verify TILL-ID&quot; (terminal list shows them).</source>
+        <translation>audit verify braucht die ID der Kasse, z. B. „loyalty-hq audit verify KASSEN-ID“ (terminal list zeigt sie).</translation>
     </message>
 </context>
 <context>
@@ -6729,10 +6771,6 @@ Esc</translation>
         <translation>Die Filialleitung wählt ihren Namen (↑ ↓) und gibt ihre PIN ein (Freigabe durch die Leitung). Esc führt zurück zum Verkauf.</translation>
     </message>
     <message>
-        <source>%1 left the manager screens. %2, sign in again to go on with the sale.</source>
-        <translation>%1 hat die Leitungsfunktionen verlassen. %2, melden Sie sich erneut an, um den Verkauf fortzusetzen.</translation>
-    </message>
-    <message>
         <source>Sign in first (name and PIN), then scan.</source>
         <translation>Zuerst anmelden (Name und PIN), dann scannen.</translation>
     </message>
@@ -6741,8 +6779,16 @@ Esc</translation>
         <translation>Ein Scan ist keine PIN. Geben Sie die PIN ein, dann Enter.</translation>
     </message>
     <message>
-        <source>%1 unlocked the till and is now signed in; the shift of %2 has ended.</source>
-        <translation>%1 hat die Kasse entsperrt und ist jetzt angemeldet; die Schicht von %2 ist beendet.</translation>
+        <source>%1 unlocked the till; the sale goes on for %2.</source>
+        <translation>%1 hat die Kasse entsperrt; der Verkauf geht für %2 weiter.</translation>
+    </message>
+    <message>
+        <source>The shift of %1 has ended. Sign in to go on with the sale.</source>
+        <translation>Die Schicht von %1 ist beendet. Melden Sie sich an, um den Verkauf fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>%1 left the manager screens; the sale goes on for %2.</source>
+        <translation>%1 hat die Leitungsfunktionen verlassen; der Verkauf geht für %2 weiter.</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,36 @@
         <source>After</source>
         <translation>After</translation>
     </message>
+    <message numerus="yes">
+        <source>Head office&apos;s copy of the audit log of till %1 is intact: %n entries.</source>
+        <translation>
+            <numerusform>Head office&apos;s copy of the audit log of till %1 is intact: %n entry.</numerusform>
+            <numerusform>Head office&apos;s copy of the audit log of till %1 is intact: %n entries.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Head office&apos;s copy of the audit log of till %1 was tampered with.</source>
+        <translation>Head office&apos;s copy of the audit log of till %1 was tampered with.</translation>
+    </message>
+    <message>
+        <source>Edited (the fields no longer give the hash): %1</source>
+        <translation>Edited (the fields no longer give the hash): %1</translation>
+    </message>
+    <message>
+        <source>Not linked to the entry before: %1</source>
+        <translation>Not linked to the entry before: %1</translation>
+    </message>
+    <message>
+        <source>Two different entries with one number (the till&apos;s log was rewound): %1</source>
+        <translation>Two different entries with one number (the till&apos;s log was rewound): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries never travel to head office (staff changes, exports) and are checked only at the till with loyalty-ctl audit verify.</source>
+        <translation>
+            <numerusform>%n entry never travels to head office (staff changes, exports) and is checked only at the till with loyalty-ctl audit verify.</numerusform>
+            <numerusform>%n entries never travel to head office (staff changes, exports) and are checked only at the till with loyalty-ctl audit verify.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -1256,16 +1286,20 @@
         <translation>staff needs an action: &quot;staff add --name NAME --role manager|cashier&quot; or &quot;staff list&quot;.</translation>
     </message>
     <message>
-        <source>--history-days needs a whole number from 0 to %1, not &quot;%2&quot;.</source>
-        <translation>--history-days needs a whole number from 0 to %1, not &quot;%2&quot;.</translation>
-    </message>
-    <message>
         <source>staff add needs --name NAME and --role manager|cashier, e.g. &quot;loyalty-ctl staff add --name Mara --role manager&quot;; the PIN comes from standard input.</source>
         <translation>staff add needs --name NAME and --role manager|cashier, e.g. &quot;loyalty-ctl staff add --name Mara --role manager&quot;; the PIN comes from standard input.</translation>
     </message>
     <message>
         <source>--role needs manager or cashier, not &quot;%1&quot;.</source>
         <translation>--role needs manager or cashier, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>  demo --history-days N     add that history (and a demo manager) to an existing demo till</source>
+        <translation>  demo --history-days N     add that history (and a demo manager) to an existing demo till</translation>
+    </message>
+    <message>
+        <source>--history-days needs a whole number from %1 to %2, not &quot;%3&quot;.</source>
+        <translation>--history-days needs a whole number from %1 to %2, not &quot;%3&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1804,10 +1838,6 @@ Seconds: %6</translation>
         <translation>  2  not found: no head-office data at --db (only serve, demo, terminal add,</translation>
     </message>
     <message>
-        <source>  3  conflicts found overdrafts or coupon conflicts</source>
-        <translation>  3  conflicts found overdrafts or coupon conflicts</translation>
-    </message>
-    <message>
         <source>  4  refused: an invalid or not newer programme, an import with errors, demo data</source>
         <translation>  4  refused: an invalid or not newer programme, an import with errors, demo data</translation>
     </message>
@@ -1908,10 +1938,6 @@ Seconds: %6</translation>
         <translation>text</translation>
     </message>
     <message>
-        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key or card.</source>
-        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key or card.</translation>
-    </message>
-    <message>
         <source>  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]</source>
         <translation>  card-key add --key-id N --public-key BASE64 --valid-from DAY [--valid-until DAY]</translation>
     </message>
@@ -1986,6 +2012,22 @@ Seconds: %6</translation>
     <message>
         <source>card revoke needs --reason TEXT: why the card is withdrawn, e.g. &quot;lost phone&quot;.</source>
         <translation>card revoke needs --reason TEXT: why the card is withdrawn, e.g. &quot;lost phone&quot;.</translation>
+    </message>
+    <message>
+        <source>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key, card or audit.</source>
+        <translation>serve, cert, terminal, demo, balance, stats, programme, import, conflicts, expire, card-key, card or audit.</translation>
+    </message>
+    <message>
+        <source>  audit verify TILL-ID      check head office&apos;s copy of a till&apos;s audit log</source>
+        <translation>  audit verify TILL-ID      check head office&apos;s copy of a till&apos;s audit log</translation>
+    </message>
+    <message>
+        <source>  3  conflicts found overdrafts or coupon conflicts; audit verify found tampering</source>
+        <translation>  3  conflicts found overdrafts or coupon conflicts; audit verify found tampering</translation>
+    </message>
+    <message>
+        <source>audit verify needs the till&apos;s id, e.g. &quot;loyalty-hq audit verify TILL-ID&quot; (terminal list shows them).</source>
+        <translation>audit verify needs the till&apos;s id, e.g. &quot;loyalty-hq audit verify TILL-ID&quot; (terminal list shows them).</translation>
     </message>
 </context>
 <context>
@@ -6729,10 +6771,6 @@ Esc</translation>
         <translation>A manager picks their name (↑ ↓) and types their PIN (manager override). Esc goes back to the sale.</translation>
     </message>
     <message>
-        <source>%1 left the manager screens. %2, sign in again to go on with the sale.</source>
-        <translation>%1 left the manager screens. %2, sign in again to go on with the sale.</translation>
-    </message>
-    <message>
         <source>Sign in first (name and PIN), then scan.</source>
         <translation>Sign in first (name and PIN), then scan.</translation>
     </message>
@@ -6741,8 +6779,16 @@ Esc</translation>
         <translation>A scan is not a PIN. Type the PIN, then Enter.</translation>
     </message>
     <message>
-        <source>%1 unlocked the till and is now signed in; the shift of %2 has ended.</source>
-        <translation>%1 unlocked the till and is now signed in; the shift of %2 has ended.</translation>
+        <source>%1 unlocked the till; the sale goes on for %2.</source>
+        <translation>%1 unlocked the till; the sale goes on for %2.</translation>
+    </message>
+    <message>
+        <source>The shift of %1 has ended. Sign in to go on with the sale.</source>
+        <translation>The shift of %1 has ended. Sign in to go on with the sale.</translation>
+    </message>
+    <message>
+        <source>%1 left the manager screens; the sale goes on for %2.</source>
+        <translation>%1 left the manager screens; the sale goes on for %2.</translation>
     </message>
 </context>
 <context>
