@@ -1329,15 +1329,15 @@
     <message numerus="yes">
         <source>%Ln point(s) expire on %1 — offer the %2-point reward “%3”</source>
         <translation>
-            <numerusform>%Ln Punkt verfällt am %1 – Prämie „%3“ für %2 Punkte anbieten</numerusform>
-            <numerusform>%Ln Punkte verfallen am %1 – Prämie „%3“ für %2 Punkte anbieten</numerusform>
+            <numerusform>%Ln Punkt verfällt am %1 – %2-Punkte-Prämie „%3“ anbieten</numerusform>
+            <numerusform>%Ln Punkte verfallen am %1 – %2-Punkte-Prämie „%3“ anbieten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln point(s) expire on %1 — offer to pay with points (worth %2)</source>
         <translation>
-            <numerusform>%Ln Punkt verfällt am %1 – Bezahlen mit Punkten anbieten (Wert %2)</numerusform>
-            <numerusform>%Ln Punkte verfallen am %1 – Bezahlen mit Punkten anbieten (Wert %2)</numerusform>
+            <numerusform>%Ln Punkt verfällt am %1 – Zahlung mit Punkten anbieten (Wert %2)</numerusform>
+            <numerusform>%Ln Punkte verfallen am %1 – Zahlung mit Punkten anbieten (Wert %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1353,7 +1353,7 @@
     </message>
     <message>
         <source>A customer: among the members who bring %1 % of this till&apos;s revenue</source>
-        <translation>A-Kunde: gehört zu den Mitgliedern, die %1 % des Umsatzes dieser Kasse bringen</translation>
+        <translation>A-Kunde: unter den Mitgliedern mit %1 % des Umsatzes</translation>
     </message>
 </context>
 <context>
