@@ -2,7 +2,10 @@
 
 #include "corrections/Corrections.h"
 #include "demo/DemoDataGenerator.h"
+#include "members/ConsentText.h"
+#include "members/MarketingConsentText.h"
 #include "members/MemberRepository.h"
+#include "privacy/ConsentRecorder.h"
 #include "settings/TillSettings.h"
 #include "staff/StaffDirectory.h"
 #include "staff/StaffSession.h"
@@ -10,6 +13,7 @@
 #include "time/FixedClock.h"
 
 #include <functional>
+#include <tuple>
 
 namespace loyalty {
 
@@ -90,6 +94,22 @@ Result<DemoCorrections::Summary> DemoCorrections::generate()
         if (auto done = step(); !done)
             return done.error();
         ++summary.corrections;
+    }
+    // A consent history for the member the guides show (Anna Bauer, member 12): the programme's
+    // consent taken at the till, offers by e-mail agreed and later withdrawn.
+    if (*memberCount >= 12) {
+        ConsentRecorder consents(m_database, clock, *settings);
+        const QList<std::tuple<QString, bool, QString>> records{
+            {QStringLiteral("programme"), true, ConsentText::version()},
+            {MarketingConsentText::purpose(), true, MarketingConsentText::version()},
+            {MarketingConsentText::purpose(), false, MarketingConsentText::version()},
+        };
+        for (const auto& [purpose, given, version] : records) {
+            clock.advanceSeconds(kMinutesBetween * 60);
+            if (auto recorded = consents.record(12, purpose, given, version, *session); !recorded)
+                return recorded.error();
+            ++summary.consents;
+        }
     }
     clock.advanceSeconds(kMinutesBetween * 60);
     if (auto signedOut = staff.signOut(*session); !signedOut)

@@ -27,6 +27,7 @@ public:
     {
         QString managerName;
         int corrections = 0;
+        int consents = 0;  // consent records of the member the guides show
     };
 
     DemoCorrections(Database& database, const Clock& clock);

@@ -44,6 +44,7 @@ void TestDemoCorrections::correctionsAreAuditedAndConsistent()
     const auto made = DemoCorrections(*till.database, till.clock).generate();
     QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
     QCOMPARE(made->corrections, 5);
+    QCOMPARE(made->consents, 3);
     QCOMPARE(made->managerName, QStringLiteral("Demo Manager"));
 
     QCOMPARE(*ledger.balance(7), before7 + 250);
@@ -61,7 +62,8 @@ void TestDemoCorrections::correctionsAreAuditedAndConsistent()
                      till.clock.now().toLocalTime().date().addDays(-1),
                  qPrintable(entry.recordedAt));
     }
-    for (const char* action : {"points.adjusted", "wallet.adjusted", "card.unblocked", "members.merged"})
+    for (const char* action :
+         {"points.adjusted", "wallet.adjusted", "card.unblocked", "members.merged", "consent.recorded"})
         QVERIFY2(actions.contains(QLatin1String(action)), action);
     const auto verified = AuditVerifier(till.database->connection()).run();
     QVERIFY(verified.ok());
