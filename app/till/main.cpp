@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QScreen>
 
 #include <cstdio>
 #include <memory>
@@ -169,7 +170,10 @@ int main(int argc, char** argv)
     new loyalty::TillCardDevices(*devices, *nfcPolicy, *window);  // owned by the window
     loyalty::TillShell shell(window, **database, clock, *settings, staff);
     auto sync = startSync(**database, options.databasePath, clock, *window);
-    shell.resize(1366, 768);
+    // The till's design size, but never larger than the screen: a smaller till screen gets the
+    // whole of it rather than a window cut off at the edge.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    shell.resize(screen ? screen->availableGeometry().size().boundedTo(QSize(1366, 768)) : QSize(1366, 768));
     shell.start();
     if (options.fullScreen)
         shell.showFullScreen();
