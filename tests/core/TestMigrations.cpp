@@ -165,8 +165,9 @@ void TestMigrations::versionOneIsUpgradedWithAllItsData()
              QStringList({QStringLiteral("audit_log_no_delete"), QStringLiteral("audit_log_no_update"),
                           QStringLiteral("ledger_entries_no_delete"), QStringLiteral("ledger_entries_no_update"),
                           QStringLiteral("members_search_delete"), QStringLiteral("members_search_insert"),
-                          QStringLiteral("members_search_update"), QStringLiteral("sale_effects_no_delete"), QStringLiteral("sale_effects_no_update"),
-                          QStringLiteral("sale_lines_no_delete"), QStringLiteral("sale_lines_no_update")}));
+                          QStringLiteral("members_search_update"), QStringLiteral("sale_effects_no_delete"),
+                          QStringLiteral("sale_effects_no_update"), QStringLiteral("sale_lines_no_delete"),
+                          QStringLiteral("sale_lines_no_update")}));
 
     QCOMPARE(raw.rows(QStringLiteral("SELECT id, name, email, phone FROM members ORDER BY id")),
              QStringList({QStringLiteral("1|Anna Müller|anna.mueller1@example.org|+49 151 1234567"),
