@@ -49,11 +49,15 @@ ManagerScreen::ManagerScreen(Database& database, const Clock& clock, const TillS
     auto* reportsButton = navButton(QStringLiteral("reportsNavButton"), tr("Reports"), QStringLiteral("F3"));
     auto* auditButton = navButton(QStringLiteral("auditNavButton"), tr("Audit log"), QStringLiteral("F4"));
     auto* staffButton = navButton(QStringLiteral("staffNavButton"), tr("Staff"), QStringLiteral("F5"));
+    m_settingsButton = navButton(QStringLiteral("settingsNavButton"), tr("Settings"), QStringLiteral("F6"));
+    m_settingsButton->setCheckable(false);  // a dialog, not a page
+    m_nav.removeAll(m_settingsButton);
     auto* backButton = navButton(QStringLiteral("backToSaleButton"), tr("Back to the sale"), QStringLiteral("F10"));
     connect(membersButton, &QPushButton::clicked, this, [this] { showPage(m_members); });
     connect(reportsButton, &QPushButton::clicked, this, &ManagerScreen::showReports);
     connect(auditButton, &QPushButton::clicked, this, [this] { showPage(m_audit); });
     connect(staffButton, &QPushButton::clicked, this, [this] { showPage(m_staffPage); });
+    connect(m_settingsButton, &QPushButton::clicked, this, &ManagerScreen::settingsRequested);
     connect(backButton, &QPushButton::clicked, this, &ManagerScreen::closeRequested);
 
     auto* nav = new QVBoxLayout;
@@ -61,6 +65,7 @@ ManagerScreen::ManagerScreen(Database& database, const Clock& clock, const TillS
     for (QPushButton* button : {membersButton, reportsButton, auditButton, staffButton})
         nav->addWidget(button);
     nav->addStretch(1);
+    nav->addWidget(m_settingsButton);
     nav->addWidget(backButton);
 
     auto* body = new QHBoxLayout;
@@ -113,6 +118,7 @@ void ManagerScreen::showPage(QWidget* page)
     const QList<QWidget*> order{m_members, m_reports, m_audit, m_staffPage};
     for (int i = 0; i < m_nav.size(); ++i)
         m_nav.at(i)->setChecked(navPage && order.value(i) == navPage);
+    m_settingsButton->setText(pageOwnsF6() ? tr("Settings") : tr("Settings") + QStringLiteral("\nF6"));
     if (page == m_members)
         m_members->searchField()->setFocus();
     else if (page == m_audit)
@@ -121,6 +127,11 @@ void ManagerScreen::showPage(QWidget* page)
         m_staffPage->showFor(m_manager);
     else
         page->setFocus();
+}
+
+bool ManagerScreen::pageOwnsF6() const
+{
+    return currentPage() == m_member || currentPage() == m_staffPage;
 }
 
 void ManagerScreen::showReports()
@@ -178,6 +189,13 @@ void ManagerScreen::keyPressEvent(QKeyEvent* event)
         return;
     case Qt::Key_F5:
         showPage(m_staffPage);
+        return;
+    case Qt::Key_F6:
+        // The member page (adjust points) and the staff page (add account) had F6 first; there the
+        // Settings button is the way (its key hint is hidden meanwhile, see showPage).
+        if (pageOwnsF6())
+            break;
+        Q_EMIT settingsRequested();
         return;
     default:
         break;

@@ -26,7 +26,8 @@ class StaffPage;
 
 // The manager screens, a full-screen page over the sale: Members (search, then one member's page),
 // Reports, the audit log and the staff accounts. F2-F5 switch pages, Esc goes back (from a member
-// to the list, from anywhere else to the sale), F10 goes straight back to the sale.
+// to the list, from anywhere else to the sale), F10 goes straight back to the sale, F6 asks for the
+// settings dialog (on pages without an F6 of their own).
 class ManagerScreen final : public QWidget
 {
     Q_OBJECT
@@ -54,6 +55,8 @@ public:
 
 Q_SIGNALS:
     void closeRequested();
+    // F6 or the Settings button: the till's settings dialog (behind the manager sign-in on purpose).
+    void settingsRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -63,6 +66,7 @@ private:
     void showReports();
     void openMember(qint64 memberId);
     void back();
+    bool pageOwnsF6() const;
     QPushButton* navButton(const QString& objectName, const QString& text, const QString& key);
 
     Database& m_database;
@@ -78,6 +82,7 @@ private:
     AuditLogPage* m_audit;
     StaffPage* m_staffPage;
     QList<QPushButton*> m_nav;
+    QPushButton* m_settingsButton = nullptr;
 };
 
 }  // namespace loyalty

@@ -61,6 +61,7 @@ TillShell::TillShell(SaleWindow* sale, Database& database, const Clock& clock, c
     connect(m_managerPin, &StaffPinPage::submitted, this, &TillShell::openManager);
     connect(m_managerPin, &StaffPinPage::cancelled, this, [this] { showPage(m_sale); });
     connect(m_manager, &ManagerScreen::closeRequested, this, &TillShell::closeManager);
+    connect(m_manager, &ManagerScreen::settingsRequested, this, &TillShell::settingsRequested);
     connect(m_sale, &SaleWindow::managerScreensRequested, this, &TillShell::askForManager);
     connect(m_sale, &SaleWindow::signOutRequested, this, &TillShell::signOut);
     m_sale->setScanDiverter([this](const QString& text) { return divertScan(text); });

@@ -55,6 +55,10 @@ public:
     ManagerScreen* managerScreen() const { return m_manager; }
     QWidget* currentPage() const;
 
+Q_SIGNALS:
+    // The manager asked for the till's settings (F6 on the manager screens).
+    void settingsRequested();
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 

@@ -31,12 +31,13 @@ KeyLegend::KeyLegend(QWidget* parent)
                           .arg(tr("Complete"), tr("Void"), tr("Quantity"), tr("Del"), tr("Remove"), tr("Select"),
                                tr("Clear"), tr("Enrol"), tr("Cards"), tr("Return")),
                       this))
-    , m_loyaltyKeys(makeKeys(
-          QStringLiteral("loyaltyKeyLegendLabel"),
-          QStringLiteral("<b>F6</b> %1 &nbsp;&nbsp; <b>F4</b> %2 &nbsp;&nbsp; <b>F3</b> %3 "
-                         "&nbsp;&nbsp; <b>F2</b> %4 &nbsp;&nbsp; <b>F5</b> %5")
-              .arg(tr("Coupon"), tr("Redeem points"), tr("Reward"), tr("Wallet"), tr("Remove coupons and redemptions")),
-          this))
+    , m_loyaltyKeys(
+          makeKeys(QStringLiteral("loyaltyKeyLegendLabel"),
+                   QStringLiteral("<b>F6</b> %1 &nbsp;&nbsp; <b>F4</b> %2 &nbsp;&nbsp; <b>F3</b> %3 "
+                                  "&nbsp;&nbsp; <b>F2</b> %4 &nbsp;&nbsp; <b>F5</b> %5 &nbsp;&nbsp; <b>%6</b> %7")
+                       .arg(tr("Coupon"), tr("Redeem points"), tr("Reward"), tr("Wallet"),
+                            tr("Remove coupons and redemptions"), tr("Ctrl+P"), tr("Receipts")),
+                   this))
     , m_deviceStatusLabel(new QLabel(this))
     , m_status(new QLabel(this))
 {

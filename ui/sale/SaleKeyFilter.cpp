@@ -12,6 +12,10 @@ bool SaleKeyFilter::eventFilter(QObject* watched, QEvent* event)
     const auto* key = static_cast<QKeyEvent*>(event);
     const auto* field = qobject_cast<QLineEdit*>(watched);
     const bool fieldEmpty = !field || field->text().isEmpty();
+    if (key->key() == Qt::Key_P && (key->modifiers() & Qt::ControlModifier)) {
+        Q_EMIT receiptsRequested();
+        return true;
+    }
     switch (key->key()) {
     case Qt::Key_F12:
         Q_EMIT completeRequested();

@@ -33,6 +33,8 @@ Q_SIGNALS:
     // The manager screens (F10) and the end of the cashier's shift (F1).
     void managerRequested();
     void signOutRequested();
+    // Earlier receipts: reprint or save as PDF (Ctrl+P).
+    void receiptsRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -166,6 +166,7 @@ QWidget* SaleWindow::buildSidePane()
     m_enrolButton = makeActionButton(QStringLiteral("enrolButton"), tr("Enrol"), QStringLiteral("F9"));
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
     m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F11"));
+    m_receiptsButton = makeActionButton(QStringLiteral("receiptsButton"), tr("Receipts"), tr("Ctrl+P"));
 
     auto* buttons = new QGridLayout;
     buttons->setSpacing(6);
@@ -180,7 +181,10 @@ QWidget* SaleWindow::buildSidePane()
     }
     for (int column = 0; column < 3; ++column)
         buttons->setColumnStretch(column, 1);
-    buttons->addWidget(m_completeButton, int(rows.size()), 0, 1, 3);
+    // Receipts beside Complete: the row is there anyway, so the side pane grows no taller.
+    buttons->addWidget(m_completeButton, int(rows.size()), 0, 1, 2);
+    buttons->addWidget(m_receiptsButton, int(rows.size()), 2);
+    m_receiptsButton->setMinimumHeight(64);
     layout->addLayout(buttons);
     return pane;
 }
@@ -219,6 +223,14 @@ void SaleWindow::connectActions()
     connect(m_keyFilter, &SaleKeyFilter::signOutRequested, this, &SaleWindow::requestSignOut);
     connect(m_managerButton, &QPushButton::clicked, this, &SaleWindow::requestManagerScreens);
     connect(m_signOutButton, &QPushButton::clicked, this, &SaleWindow::requestSignOut);
+    connect(m_keyFilter, &SaleKeyFilter::receiptsRequested, this, &SaleWindow::requestReceipts);
+    connect(m_receiptsButton, &QPushButton::clicked, this, &SaleWindow::requestReceipts);
+}
+
+void SaleWindow::requestReceipts()
+{
+    disarmVoid();
+    Q_EMIT receiptsRequested();
 }
 
 void SaleWindow::enableStaff(const QString& signedIn)

@@ -83,6 +83,8 @@ Q_SIGNALS:
     void saleCompleted();
     void managerScreensRequested();
     void signOutRequested();
+    // Ctrl+P or the Receipts button: the receipt history (reprint, PDF) — the app connects it.
+    void receiptsRequested();
 
 private:
     QWidget* buildSalePane();
@@ -107,6 +109,7 @@ private:
     void keepSaleCardActive();
     void requestManagerScreens();
     void requestSignOut();
+    void requestReceipts();
 
     // The customer's requests on top of the basket (F6-F2).
     void applyCoupon();
@@ -154,6 +157,7 @@ private:
     QPushButton* m_clearRequestsButton = nullptr;
     QPushButton* m_managerButton = nullptr;
     QPushButton* m_signOutButton = nullptr;
+    QPushButton* m_receiptsButton = nullptr;
     bool m_staffEnabled = false;
     std::function<bool(const QString&)> m_scanDiverter;
     bool m_voidArmed = false;
