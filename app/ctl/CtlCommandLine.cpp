@@ -42,6 +42,7 @@ const QString kAudit = QStringLiteral("audit");
 const QString kStaff = QStringLiteral("staff");
 const QString kTimeout = QStringLiteral("timeout");
 const QString kClockOffset = QStringLiteral("clock-offset");
+const QString kOut = QStringLiteral("out");
 // Head office answers a sync round within this; more is a typo rather than a wish.
 constexpr int kMaxTimeoutSeconds = 3600;
 // --clock-offset plays a till whose clock is wrong by up to a few days.
@@ -70,7 +71,8 @@ const QStringList& commandOptions()
                                      kAllowPlainLoopback,
                                      kName,
                                      kTimeout,
-                                     kRole};
+                                     kRole,
+                                     kOut};
     return options;
 }
 
@@ -110,6 +112,7 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("audit list"), Command::AuditList, {kLimit}},
         {QStringLiteral("staff add"), Command::StaffAdd, {kName, kRole}},
         {QStringLiteral("staff list"), Command::StaffList, {}},
+        {QStringLiteral("backup"), Command::Backup, {kOut}},
     };
     return specs;
 }
@@ -177,6 +180,7 @@ CtlCommandLine::CtlCommandLine()
          tr("provision: the till's name at head office (default: its current name); staff add: the person's name."),
          tr("name")},
         {kRole, tr("staff add: manager or cashier."), tr("role")},
+        {kOut, tr("backup: the new file to write the copy to (never overwritten)."), tr("file")},
         {kTimeout,
          tr("provision, sync: seconds to wait for head office before giving up (default: %1).")
              .arg(kDefaultTimeoutSeconds),
@@ -189,7 +193,7 @@ CtlCommandLine::CtlCommandLine()
     m_parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, "
-           "decode, provision, sync, outbox, audit or staff."),
+           "decode, provision, sync, outbox, audit, staff or backup."),
         tr("command [argument]"));
 }
 
@@ -245,6 +249,8 @@ QString CtlCommandLine::description()
         tr("                            standard input, never from the command line (asked twice"),
         tr("                            without echo on a terminal)"),
         tr("  staff list                list the staff accounts, their roles and locks"),
+        tr("  backup --out FILE         a consistent copy of the database while the till runs;"),
+        tr("                            refuses an existing FILE, checks the copy before keeping it"),
         QString(),
         tr("Who may run loyalty-ctl: whoever can read and write the database file, i.e. the"),
         tr("till's administrator (IT). It asks for no staff sign-in; staff add is recorded in"),
@@ -451,6 +457,12 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
     }
     case CtlRequest::Command::StaffAdd:
         return readStaff(request);
+    case CtlRequest::Command::Backup:
+        request.backupPath = m_parser.value(kOut).trimmed();
+        if (request.backupPath.isEmpty())
+            return usage(tr("backup needs --out FILE: a new file for the copy, e.g. \"loyalty-ctl backup --out "
+                            "/var/backups/till-2026-12-01.db\"."));
+        return Done{};
     case CtlRequest::Command::AuditVerify:
     case CtlRequest::Command::StaffList:
     case CtlRequest::Command::ProgrammeShow:

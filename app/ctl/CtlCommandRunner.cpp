@@ -2,6 +2,7 @@
 
 #include "CtlOutput.h"
 #include "commands/AuditCommand.h"
+#include "commands/BackupCommand.h"
 #include "commands/BalanceCommand.h"
 #include "commands/CheckCommand.h"
 #include "commands/DecodeCommand.h"
@@ -111,6 +112,8 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
             .add(request.staffName, staffRoleFromKey(request.staffRole).value_or(StaffRole::Cashier), stdin);
     case CtlRequest::Command::StaffList:
         return StaffCommand(database, m_clock).list();
+    case CtlRequest::Command::Backup:
+        return BackupCommand(database).run(request.backupPath);
     case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:

@@ -37,7 +37,8 @@ struct CtlRequest
         AuditVerify,
         AuditList,
         StaffAdd,
-        StaffList
+        StaffList,
+        Backup
     };
 
     // One --line EAN[:QTY] of a sale, a quote or a return.
@@ -76,6 +77,7 @@ struct CtlRequest
     // staff add --name NAME --role manager|cashier (the PIN comes from standard input)
     QString staffName;
     QString staffRole;
+    QString backupPath;  // backup --out FILE
     int timeoutSeconds = 0;  // provision, sync --timeout; 0: the client's default (30 s)
     // --clock-offset: for tests, the till's clock runs this many seconds ahead (negative: behind).
     qint64 clockOffsetSeconds = 0;
