@@ -5,10 +5,14 @@
 
 namespace loyalty {
 
-TillCardDevices::TillCardDevices(const DeviceSettings& settings, const NfcPolicy& nfcPolicy, SaleWindow& window)
+TillCardDevices::TillCardDevices(const DeviceSettings& database, const ScannerSetup& scanner,
+                                 const NfcPolicy& nfcPolicy, SaleWindow& window)
     : QObject(&window)
+    , m_database(database)
+    , m_window(window)
     , m_nfcPolicy(nfcPolicy)
 {
+    const DeviceSettings settings = scanner.appliedTo(database);
     window.wedgeCapture()->setConfig(settings.wedge);
     window.wedgeCapture()->setEnabled(settings.wedgeEnabled);
 
@@ -16,10 +20,7 @@ TillCardDevices::TillCardDevices(const DeviceSettings& settings, const NfcPolicy
             [&window](const QString& text) { window.acceptScan(text, CardSource::Serial); });
     connect(&m_serial, &SerialScannerSource::frameRejected, &window, &SaleWindow::showRefusedRead);
     connect(&m_serial, &SerialScannerSource::statusChanged, &window, &SaleWindow::showDeviceStatus);
-    if (!settings.serial.portName.isEmpty()) {
-        m_serial.setConfig(settings.serial);
-        m_serial.start();
-    }
+    applySerial(settings.serial);
 
     connect(&m_nfc, &PcscReaderMonitor::tagRead, &window, [this, &window](const QString& uid, const QString& ndef) {
         window.acceptDecodedRead(m_nfcPolicy.toCardRead(uid, ndef));
@@ -34,6 +35,24 @@ TillCardDevices::~TillCardDevices()
 {
     m_nfc.stop();
     m_serial.stop();
+}
+
+void TillCardDevices::applyScanner(const ScannerSetup& scanner)
+{
+    const DeviceSettings settings = scanner.appliedTo(m_database);
+    m_window.wedgeCapture()->setConfig(settings.wedge);
+    m_window.wedgeCapture()->setEnabled(settings.wedgeEnabled);
+    const SerialScannerSource::Config& running = m_serial.config();
+    if (running.portName != settings.serial.portName || running.baudRate != settings.serial.baudRate)
+        applySerial(settings.serial);
+}
+
+void TillCardDevices::applySerial(const SerialScannerSource::Config& config)
+{
+    m_serial.stop();
+    m_serial.setConfig(config);
+    if (!config.portName.isEmpty())
+        m_serial.start();
 }
 
 }  // namespace loyalty

@@ -2,7 +2,12 @@
 // This file only wires core and ui together.
 #include "TillCardDevices.h"
 #include "account/ExpiryRun.h"
+#include "config/TillPreferences.h"
+#include "customer/CustomerDisplay.h"
+#include "customer/CustomerDisplayOption.h"
+#include "customer/CustomerDisplayPlacement.h"
 #include "i18n/TranslationLoader.h"
+#include "manager/ManagerScreen.h"
 #include "manager/TillShell.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
@@ -11,7 +16,9 @@
 #include "sale/MessageStrip.h"
 #include "sale/SaleSession.h"
 #include "sale/SaleWindow.h"
+#include "settings/SettingsDialog.h"
 #include "settings/SettingsRepository.h"
+#include "settings/TillIdentityEditor.h"
 #include "settings/TillSettings.h"
 #include "staff/StaffDirectory.h"
 #include "store/Database.h"
@@ -25,6 +32,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -44,12 +52,17 @@ void describe(QCommandLineParser& parser)
         "main", "Loyalty Till: the sale screen where cashiers scan member cards and goods."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("db"), QCoreApplication::translate("main", "The till database."),
-                      QStringLiteral("path"), QStringLiteral("loyalty-till.db")});
+    // No default value here: an absent --db lets the settings file's database/path apply.
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate("main", "The till database (default: database/path in the till's "
+                                                          "settings, else loyalty-till.db)."),
+                      QStringLiteral("path")});
     parser.addOption({QStringLiteral("lang"),
-                      QCoreApplication::translate("main", "Language of the screen: de or en (default: the system's)."),
+                      QCoreApplication::translate("main", "Language of the screen: de or en (default: the language "
+                                                          "in the till's settings, else the system's)."),
                       QStringLiteral("de|en")});
     parser.addOption({QStringLiteral("fullscreen"), QCoreApplication::translate("main", "Fill the whole screen.")});
+    parser.addOption(loyalty::CustomerDisplayOption::helpEntry());
 }
 
 bool wantsOnlyText(int argc, char** argv)
@@ -133,12 +146,18 @@ int main(int argc, char** argv)
     setIdentity();
     QCommandLineParser parser;
     describe(parser);
-    parser.process(application);
-    const TillOptions options{parser.value(QStringLiteral("db")), parser.value(QStringLiteral("lang")),
+    // --customer-display[=SCREEN] has an optional value, which QCommandLineParser cannot parse: taken out first.
+    const loyalty::CustomerDisplayOption customerDisplayOption(QCoreApplication::arguments());
+    parser.process(customerDisplayOption.remainingArguments());
+    // This workstation's preferences (QSettings: ~/.config, then /etc/xdg); the command line wins.
+    const std::unique_ptr<QSettings> preferenceStore = loyalty::TillPreferences::openDefault();
+    const loyalty::TillPreferences preferences = loyalty::TillPreferences::load(*preferenceStore);
+    const TillOptions options{preferences.databasePathFor(parser.value(QStringLiteral("db"))),
+                              preferences.languageFor(parser.value(QStringLiteral("lang"))),
                               parser.isSet(QStringLiteral("fullscreen"))};
 
     loyalty::TranslationLoader::install(&application, options.language);
-    loyalty::TillStyle::apply(application);
+    loyalty::TillStyle::apply(application, preferences.appearance);
 
     const loyalty::SystemClock clock;
     auto database = loyalty::Database::open(options.databasePath, clock, loyalty::Database::OpenMode::MustExist);
@@ -167,8 +186,22 @@ int main(int argc, char** argv)
     window->memberPanel()->enableCustomerHints(**database, clock);
     if (!expiryProblem.isEmpty())
         window->messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
-    new loyalty::TillCardDevices(*devices, *nfcPolicy, *window);  // owned by the window
+    // Owned by the window; this workstation's scanner setup (QSettings) wins over the database's.
+    auto* cardDevices = new loyalty::TillCardDevices(*devices, preferences.scanner, *nfcPolicy, *window);
     loyalty::TillShell shell(window, **database, clock, *settings, staff);
+    // F6 on the manager screens: the settings dialog, acting as the manager signed in there.
+    QObject::connect(&shell, &loyalty::TillShell::settingsRequested, &shell, [&] {
+        loyalty::TillIdentityEditor identity(**database, clock);
+        loyalty::SettingsDialog dialog(
+            {*preferenceStore, identity, shell.managerScreen()->manager(), *devices, settings->cardPrefix, clock},
+            &shell);
+        dialog.setScanCapture(window->wedgeCapture());
+        // What can change while the till runs is re-applied on OK (the look is already applied).
+        QObject::connect(
+            &dialog, &loyalty::SettingsDialog::preferencesSaved, cardDevices,
+            [cardDevices](const loyalty::TillPreferences& saved) { cardDevices->applyScanner(saved.scanner); });
+        dialog.exec();
+    });
     auto sync = startSync(**database, options.databasePath, clock, *window);
     // The till's design size, but never larger than the screen: a smaller till screen gets the
     // whole of it rather than a window cut off at the edge.
@@ -179,6 +212,14 @@ int main(int argc, char** argv)
         shell.showFullScreen();
     else
         shell.show();
+    // The customer display: --customer-display[=SCREEN] wins over the preference. Made even when off
+    // (hidden), so the placement can take a changed setting while the till runs.
+    loyalty::CustomerDisplay customerDisplay(session);
+    loyalty::CustomerDisplayPlacement customerDisplayPlacement(customerDisplay, &shell,
+                                                               customerDisplayOption.over(preferences.customerDisplay));
+    QObject::connect(&customerDisplayPlacement, &loyalty::CustomerDisplayPlacement::placed, &customerDisplayPlacement,
+                     [](const QString& status) { std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(status)); });
+    customerDisplayPlacement.place();
     const int exitCode = application.exec();
     // Joined before the windows and the database go: a request in flight is abandoned, nothing is lost.
     sync.reset();

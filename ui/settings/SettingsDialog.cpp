@@ -1,0 +1,172 @@
+#include "settings/SettingsDialog.h"
+
+#include "settings/AppearancePage.h"
+#include "settings/CustomerDisplayPage.h"
+#include "settings/LanguagePage.h"
+#include "settings/PrinterPage.h"
+#include "settings/ScannerPage.h"
+#include "settings/TillIdentityPage.h"
+#include "style/TillStyle.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace loyalty {
+
+SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_saved(TillPreferences::load(context.settings))
+    , m_shownAppearance(TillStyle::current())
+    , m_tabs(new QTabWidget(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Till settings"));
+    setAccessibleName(tr("Till settings"));
+    setMinimumSize(720, 520);
+
+    const auto stored = context.identity.read();
+    const TillIdentityEditor::Identity identity = stored ? *stored : TillIdentityEditor::Identity{};
+    const auto locked = context.identity.currencyLocked();
+    m_till = new TillIdentityPage(identity, !locked || *locked, m_tabs);
+    m_language = new LanguagePage(m_saved.language, m_tabs);
+    m_appearance = new AppearancePage(m_saved.appearance, m_tabs);
+    m_printer = new PrinterPage(m_saved.printer, context.clock, m_tabs);
+    m_printer->setTillIdentity(identity.tillName, identity.currency);
+    m_scanner = new ScannerPage(context.databaseDevices, m_saved.scanner, context.cardPrefix, m_tabs);
+    m_customerDisplay = new CustomerDisplayPage(m_saved.customerDisplay, m_tabs);
+
+    m_tabs->setObjectName(QStringLiteral("settingsTabWidget"));
+    m_tabs->setAccessibleName(tr("Settings pages"));
+    m_tabs->addTab(m_till, tr("Till"));
+    m_tabs->addTab(m_language, tr("Language"));
+    m_tabs->addTab(m_appearance, tr("Appearance"));
+    m_tabs->addTab(m_printer, tr("Receipt printer"));
+    m_tabs->addTab(m_scanner, tr("Scanner"));
+    m_tabs->addTab(m_customerDisplay, tr("Customer display"));
+
+    m_error->setObjectName(QStringLiteral("settingsErrorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    if (!stored || !locked) {
+        m_error->setText(tr("⚠ The till's identity could not be read: %1")
+                             .arg(!stored ? stored.error().message : locked.error().message));
+        m_error->setVisible(true);
+    }
+
+    m_buttons->setObjectName(QStringLiteral("settingsButtonBox"));
+    QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setObjectName(QStringLiteral("settingsOkButton"));
+    ok->setText(tr("OK"));
+    ok->setDefault(true);
+    QPushButton* cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("settingsCancelButton"));
+    cancel->setText(tr("Cancel"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto* hint = new QLabel(tr("Ctrl+Tab: next page · Enter: OK · Esc: Cancel"), this);
+    hint->setObjectName(QStringLiteral("settingsKeyHintLabel"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_error);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(hint, 1);
+    bottom->addWidget(m_buttons);
+    layout->addLayout(bottom);
+
+    connect(m_appearance, &AppearancePage::appearanceChanged, this, &SettingsDialog::showAppearance);
+    // The test receipt names the till as it is entered now, not as stored.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const TillIdentityEditor::Identity entered = m_till->identity();
+        m_printer->setTillIdentity(entered.tillName, entered.currency);
+    });
+    m_till->nameField()->setFocus();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::setScanCapture(WedgeScanCapture* capture)
+{
+    m_scanner->setScanCapture(capture);
+}
+
+void SettingsDialog::showAppearance(const AppearanceSetup& appearance)
+{
+    if (auto* application = qobject_cast<QApplication*>(QCoreApplication::instance()))
+        TillStyle::apply(*application, appearance);
+}
+
+bool SettingsDialog::refuseAt(QWidget* page, QWidget* field)
+{
+    m_tabs->setCurrentWidget(page);
+    field->setFocus();
+    m_error->setText(tr("⚠ Some settings are not valid; the message next to the field says why."));
+    m_error->setVisible(true);
+    return false;
+}
+
+void SettingsDialog::accept()
+{
+    // Every page is checked, so each shows its messages; the first refusal gets the focus.
+    QWidget* tillField = m_till->validate();
+    QWidget* printerField = m_printer->validate();
+    if (tillField) {
+        refuseAt(m_till, tillField);
+        return;
+    }
+    if (printerField) {
+        refuseAt(m_printer, printerField);
+        return;
+    }
+
+    const TillIdentityEditor::Identity identity = m_till->identity();
+    if (m_till->changed()) {
+        const auto saved = m_context.identity.save(m_context.manager, identity);
+        if (!saved) {
+            refuseAt(m_till, m_till->showSaveError(saved.error()));
+            m_error->setText(tr("⚠ Not saved: %1").arg(saved.error().message));
+            return;
+        }
+        m_identityChanged = true;
+    }
+
+    TillPreferences preferences = m_saved;  // keeps the database path, which the dialog does not show
+    preferences.language = m_language->language();
+    preferences.appearance = m_appearance->appearance();
+    preferences.printer = m_printer->setup();
+    preferences.scanner = m_scanner->setup();
+    preferences.customerDisplay = m_customerDisplay->setup();
+    preferences.save(m_context.settings);
+    m_context.settings.sync();
+    if (m_context.settings.status() != QSettings::NoError) {
+        m_error->setText(tr("⚠ The settings could not be written to %1; check that the file is writable.")
+                             .arg(m_context.settings.fileName()));
+        m_error->setVisible(true);
+        return;
+    }
+    m_saved = preferences;
+    m_shownAppearance = preferences.appearance;
+    showAppearance(preferences.appearance);
+    Q_EMIT preferencesSaved(preferences);
+    QDialog::accept();
+}
+
+void SettingsDialog::reject()
+{
+    // Cancel: the look the till had before the dialog showed changes live.
+    if (m_appearance->appearance() != m_shownAppearance)
+        showAppearance(m_shownAppearance);
+    QDialog::reject();
+}
+
+}  // namespace loyalty
