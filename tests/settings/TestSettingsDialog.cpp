@@ -7,6 +7,7 @@
 #include "ctl/RawDatabase.h"
 #include "settings/AppearancePage.h"
 #include "settings/FieldError.h"
+#include "settings/LanguagePage.h"
 #include "settings/PrinterPage.h"
 #include "settings/ScannerPage.h"
 #include "settings/SettingsDialog.h"
@@ -17,6 +18,7 @@
 #include "style/TillStyle.h"
 #include "time/FixedClock.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void invalidPrinterAndNameAreRefusedNextToTheField();
     void scannerTestNeverShowsAPaymentCard();
     void untouchedScannerPageFollowsTheDatabase();
+    void keyboardMovesBetweenPages();
 
 private:
     std::unique_ptr<SettingsDialog> openDialog();
@@ -355,6 +358,33 @@ void TestSettingsDialog::untouchedScannerPageFollowsTheDatabase()
     QVERIFY(!saved.scanner.wedgeEnabled.has_value());
     // No identity change: no audit entry.
     QVERIFY(!dialog->identityChanged());
+}
+
+void TestSettingsDialog::keyboardMovesBetweenPages()
+{
+    auto dialog = openDialog();
+    QApplication::setActiveWindow(dialog.get());
+    QCOMPARE(QApplication::focusWidget(), dialog->tillPage()->nameField());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(dialog->tabs()->currentWidget(), dialog->languagePage());
+    // From inside a combo box too, and the new page's first field has the focus.
+    QVERIFY(dialog->languagePage()->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(dialog->tabs()->currentWidget(), dialog->appearancePage());
+    QCOMPARE(QApplication::focusWidget(), dialog->appearancePage()->themeBox());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(dialog->tabs()->currentWidget(), dialog->languagePage());
+    // Every field has an accessible name.
+    for (const QWidget* field : dialog->findChildren<QWidget*>()) {
+        if (qobject_cast<const QLineEdit*>(field) || qobject_cast<const QComboBox*>(field) ||
+            qobject_cast<const QAbstractButton*>(field) || qobject_cast<const QSpinBox*>(field)) {
+            if (field->parentWidget() && qobject_cast<const QComboBox*>(field->parentWidget()))
+                continue;  // an editable combo box's own line edit
+            QVERIFY2(!field->accessibleName().isEmpty() || !field->property("text").toString().isEmpty(),
+                     qPrintable(field->objectName()));
+        }
+    }
+    dialog->reject();
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -84,6 +85,19 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
     bottom->addWidget(m_buttons);
     layout->addLayout(bottom);
 
+    // Page switching that works from inside any field: a combo box or spin box with the focus would
+    // otherwise keep Ctrl+Tab to itself. The first field of the new page takes the focus.
+    const auto step = [this](int by) {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + by + m_tabs->count()) % m_tabs->count());
+        focusFirstField(m_tabs->currentWidget());
+    };
+    for (const QKeySequence& next : {QKeySequence(QKeySequence::NextChild), QKeySequence(Qt::CTRL | Qt::Key_PageDown)})
+        connect(new QShortcut(next, this), &QShortcut::activated, this, [step] { step(1); });
+    for (const QKeySequence& previous :
+         {QKeySequence(QKeySequence::PreviousChild), QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)})
+        connect(new QShortcut(previous, this), &QShortcut::activated, this, [step] { step(-1); });
+
     connect(m_appearance, &AppearancePage::appearanceChanged, this, &SettingsDialog::showAppearance);
     // The test receipt names the till as it is entered now, not as stored.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -104,6 +118,17 @@ void SettingsDialog::showAppearance(const AppearanceSetup& appearance)
 {
     if (auto* application = qobject_cast<QApplication*>(QCoreApplication::instance()))
         TillStyle::apply(*application, appearance);
+}
+
+void SettingsDialog::focusFirstField(QWidget* page)
+{
+    for (QWidget* widget = page->nextInFocusChain(); widget && widget != page; widget = widget->nextInFocusChain()) {
+        if (page->isAncestorOf(widget) && (widget->focusPolicy() & Qt::TabFocus) && widget->isVisible() &&
+            widget->isEnabled()) {
+            widget->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
 }
 
 bool SettingsDialog::refuseAt(QWidget* page, QWidget* field)

@@ -73,6 +73,7 @@ Q_SIGNALS:
 private:
     void showAppearance(const AppearanceSetup& appearance);
     bool refuseAt(QWidget* page, QWidget* field);
+    void focusFirstField(QWidget* page);
 
     Context m_context;
     TillPreferences m_saved;
