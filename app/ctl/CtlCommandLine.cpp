@@ -43,6 +43,11 @@ const QString kStaff = QStringLiteral("staff");
 const QString kTimeout = QStringLiteral("timeout");
 const QString kClockOffset = QStringLiteral("clock-offset");
 const QString kOut = QStringLiteral("out");
+const QString kWidth = QStringLiteral("width");
+const QString kCopy = QStringLiteral("copy");
+const QString kText = QStringLiteral("text");
+const QString kTo = QStringLiteral("to");
+const QString kDevice = QStringLiteral("device");
 // Head office answers a sync round within this; more is a typo rather than a wish.
 constexpr int kMaxTimeoutSeconds = 3600;
 // --clock-offset plays a till whose clock is wrong by up to a few days.
@@ -72,7 +77,12 @@ const QStringList& commandOptions()
                                      kName,
                                      kTimeout,
                                      kRole,
-                                     kOut};
+                                     kOut,
+                                     kWidth,
+                                     kCopy,
+                                     kText,
+                                     kTo,
+                                     kDevice};
     return options;
 }
 
@@ -113,6 +123,7 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("staff add"), Command::StaffAdd, {kName, kRole}},
         {QStringLiteral("staff list"), Command::StaffList, {}},
         {QStringLiteral("backup"), Command::Backup, {kOut}},
+        {QStringLiteral("receipt"), Command::Receipt, {kOut, kWidth, kCopy, kText, kTo, kDevice}, 1},
     };
     return specs;
 }
@@ -180,7 +191,15 @@ CtlCommandLine::CtlCommandLine()
          tr("provision: the till's name at head office (default: its current name); staff add: the person's name."),
          tr("name")},
         {kRole, tr("staff add: manager or cashier."), tr("role")},
-        {kOut, tr("backup: the new file to write the copy to (never overwritten)."), tr("file")},
+        {kOut,
+         tr("backup: the new file to write the copy to (never overwritten); receipt: the file to write the "
+            "ESC/POS bytes to."),
+         tr("file")},
+        {kWidth, tr("receipt: the paper width in mm, 58 or 80 (default: 80)."), tr("mm")},
+        {kCopy, tr("receipt: mark the receipt as a copy (a reprint).")},
+        {kText, tr("receipt: print the receipt as plain text on standard output (the default).")},
+        {kTo, tr("receipt: send the receipt to a network printer, e.g. tcp://192.168.1.50:9100."), tr("url")},
+        {kDevice, tr("receipt: send the receipt to a printer's device file, e.g. /dev/usb/lp0."), tr("path")},
         {kTimeout,
          tr("provision, sync: seconds to wait for head office before giving up (default: %1).")
              .arg(kDefaultTimeoutSeconds),
@@ -193,7 +212,7 @@ CtlCommandLine::CtlCommandLine()
     m_parser.addPositionalArgument(
         QStringLiteral("command"),
         tr("demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, "
-           "decode, provision, sync, outbox, audit, staff or backup."),
+           "decode, provision, sync, outbox, audit, staff, backup or receipt."),
         tr("command [argument]"));
 }
 
@@ -251,6 +270,11 @@ QString CtlCommandLine::description()
         tr("  staff list                list the staff accounts, their roles and locks"),
         tr("  backup --out FILE         a consistent copy of the database while the till runs;"),
         tr("                            refuses an existing FILE, checks the copy before keeping it"),
+        tr("  receipt SALE [--width 58|80] [--copy]"),
+        tr("        [--text | --out FILE | --to tcp://HOST:PORT | --device PATH]"),
+        tr("                            a sale's receipt as the till prints it, balances as right"),
+        tr("                            after the sale: as text (default), or as ESC/POS into a"),
+        tr("                            file, to a network printer or to a printer's device file"),
         QString(),
         tr("Who may run loyalty-ctl: whoever can read and write the database file, i.e. the"),
         tr("till's administrator (IT). It asks for no staff sign-in; staff add is recorded in"),
@@ -273,6 +297,8 @@ QString CtlCommandLine::description()
         tr("  6  head office: provision or sync did not finish because head office could not be"),
         tr("     reached, refused this till, or sent what the till could not apply"),
         tr("  7  tampered: audit verify found an edited, deleted, inserted or moved entry"),
+        tr("  8  printer: receipt did not reach the printer (unreachable, refused, timed out,"),
+        tr("     no such device, no permission)"),
         QString(),
         tr("--clock-offset SECONDS is for tests: it plays a till whose clock is wrong."),
     };
@@ -350,6 +376,8 @@ Result<CtlRequest::Command> CtlCommandLine::command() const
     if (positional.size() < expected) {
         if (spec->command == CtlRequest::Command::Balance)
             return usage(tr("balance needs the card number, e.g. \"loyalty-ctl balance 2000000123455\"."));
+        if (spec->command == CtlRequest::Command::Receipt)
+            return usage(tr("receipt needs the sale's number or UUID, e.g. \"loyalty-ctl receipt 42\"."));
         return usage(tr("programme load needs the programme file, e.g. \"loyalty-ctl programme load spring.json\"."));
     }
     if (positional.size() > expected) {
@@ -463,6 +491,8 @@ Result<Done> CtlCommandLine::readCommandArguments(CtlRequest& request) const
             return usage(tr("backup needs --out FILE: a new file for the copy, e.g. \"loyalty-ctl backup --out "
                             "/var/backups/till-2026-12-01.db\"."));
         return Done{};
+    case CtlRequest::Command::Receipt:
+        return readReceipt(request);
     case CtlRequest::Command::AuditVerify:
     case CtlRequest::Command::StaffList:
     case CtlRequest::Command::ProgrammeShow:
@@ -506,6 +536,46 @@ Result<Done> CtlCommandLine::readProvision(CtlRequest& request) const
         request.tillName = m_parser.value(kName).trimmed();
         if (request.tillName.isEmpty())
             return usage(tr("--name needs the till's name."));
+    }
+    return Done{};
+}
+
+Result<Done> CtlCommandLine::readReceipt(CtlRequest& request) const
+{
+    request.sale = m_parser.positionalArguments().value(1).trimmed();
+    if (m_parser.isSet(kWidth)) {
+        const QString width = m_parser.value(kWidth).trimmed();
+        if (width != u"58" && width != u"80")
+            return usage(tr("--width needs the paper width of the thermal printer, 58 or 80, not \"%1\".").arg(width));
+        request.paperWidthMm = width.toInt();
+    }
+    request.receiptCopy = m_parser.isSet(kCopy);
+    const int targets = int(m_parser.isSet(kText)) + int(m_parser.isSet(kOut)) + int(m_parser.isSet(kTo)) +
+                        int(m_parser.isSet(kDevice));
+    if (targets > 1)
+        return usage(tr("Give one of --text, --out, --to and --device: the receipt goes to one place."));
+    if (m_parser.isSet(kOut)) {
+        request.receiptTarget = CtlRequest::ReceiptTarget::File;
+        request.receiptFile = m_parser.value(kOut).trimmed();
+        if (request.receiptFile.isEmpty())
+            return usage(tr("--out needs the file to write the receipt's ESC/POS bytes to."));
+    } else if (m_parser.isSet(kDevice)) {
+        request.receiptTarget = CtlRequest::ReceiptTarget::Device;
+        request.printerDevice = m_parser.value(kDevice).trimmed();
+        if (request.printerDevice.isEmpty())
+            return usage(tr("--device needs the printer's device file, e.g. /dev/usb/lp0."));
+    } else if (m_parser.isSet(kTo)) {
+        request.receiptTarget = CtlRequest::ReceiptTarget::Network;
+        const QString to = m_parser.value(kTo).trimmed();
+        const QUrl url(to, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().toLower() != u"tcp" || url.host().isEmpty() || url.port() < 1 ||
+            !url.path().isEmpty()) {
+            return usage(tr("--to needs the network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100, not "
+                            "\"%1\".")
+                             .arg(to));
+        }
+        request.printerHost = url.host();
+        request.printerPort = quint16(url.port());
     }
     return Done{};
 }

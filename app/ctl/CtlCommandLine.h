@@ -49,6 +49,7 @@ private:
     Result<Done> readProvision(CtlRequest& request) const;
     Result<Done> readTimeout(CtlRequest& request) const;
     Result<Done> readStaff(CtlRequest& request) const;
+    Result<Done> readReceipt(CtlRequest& request) const;
     static Error usage(const QString& message);
 
     QCommandLineParser m_parser;

@@ -15,6 +15,7 @@
 #include "commands/ProgrammeCommand.h"
 #include "commands/ProvisionCommand.h"
 #include "commands/QuoteCommand.h"
+#include "commands/ReceiptCommand.h"
 #include "commands/ReturnCommand.h"
 #include "commands/SaleCommand.h"
 #include "commands/SalesCommand.h"
@@ -114,6 +115,8 @@ Result<CtlReport> CtlCommandRunner::executeOn(Database& database, const CtlReque
         return StaffCommand(database, m_clock).list();
     case CtlRequest::Command::Backup:
         return BackupCommand(database).run(request.backupPath);
+    case CtlRequest::Command::Receipt:
+        return ReceiptCommand(database).run(request);
     case CtlRequest::Command::Decode:
     case CtlRequest::Command::Help:
     case CtlRequest::Command::Version:

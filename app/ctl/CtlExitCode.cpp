@@ -24,6 +24,8 @@ CtlExitCode exitCodeFor(const Error& error)
 {
     if (error.reason == QLatin1String("hq_unreachable"))
         return CtlExitCode::HeadOffice;
+    if (error.reason == QLatin1String("printer"))
+        return CtlExitCode::Printer;
     return exitCodeFor(error.code);
 }
 

@@ -15,6 +15,8 @@ namespace loyalty {
 //   6 head office: provision or sync could not finish because head office could not be reached,
 //     refused this till, or sent what the till could not apply
 //   7 tampered: audit verify found an edited, deleted, inserted or moved audit log entry
+//   8 printer: receipt did not reach the printer (unreachable, refused, timed out, no such device,
+//     no permission)
 enum class CtlExitCode
 {
     Ok = 0,
@@ -25,10 +27,12 @@ enum class CtlExitCode
     Storage = 5,
     HeadOffice = 6,
     Tampered = 7,
+    Printer = 8,
 };
 
 CtlExitCode exitCodeFor(Error::Code code);
-// As above, but an error that says head office could not be reached (reason "hq_unreachable") is 6.
+// As above, but an error that says head office could not be reached (reason "hq_unreachable") is 6
+// and one that says the receipt printer did not take a receipt (reason "printer") is 8.
 CtlExitCode exitCodeFor(const Error& error);
 
 }  // namespace loyalty

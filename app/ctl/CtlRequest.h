@@ -38,7 +38,17 @@ struct CtlRequest
         AuditList,
         StaffAdd,
         StaffList,
-        Backup
+        Backup,
+        Receipt
+    };
+
+    // receipt: where the receipt goes.
+    enum class ReceiptTarget
+    {
+        Text,     // plain text on standard output (the default, --text)
+        File,     // --out FILE: the ESC/POS bytes
+        Network,  // --to tcp://HOST:PORT
+        Device    // --device PATH
     };
 
     // One --line EAN[:QTY] of a sale, a quote or a return.
@@ -78,6 +88,14 @@ struct CtlRequest
     QString staffName;
     QString staffRole;
     QString backupPath;  // backup --out FILE
+    // receipt SALE [--width 58|80] [--copy] [--text | --out FILE | --to tcp://HOST:PORT | --device PATH]
+    int paperWidthMm = 80;
+    bool receiptCopy = false;
+    ReceiptTarget receiptTarget = ReceiptTarget::Text;
+    QString receiptFile;
+    QString printerHost;
+    quint16 printerPort = 9100;
+    QString printerDevice;
     int timeoutSeconds = 0;  // provision, sync --timeout; 0: the client's default (30 s)
     // --clock-offset: for tests, the till's clock runs this many seconds ahead (negative: behind).
     qint64 clockOffsetSeconds = 0;
