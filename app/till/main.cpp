@@ -11,6 +11,9 @@
 #include "manager/TillShell.h"
 #include "members/CardLifecycle.h"
 #include "members/Enrolment.h"
+#include "receipt/ReceiptHistoryDialog.h"
+#include "receipt/ReceiptPrintService.h"
+#include "receipt/ReceiptSource.h"
 #include "sale/ActiveProgramme.h"
 #include "sale/MemberPanel.h"
 #include "sale/MessageStrip.h"
@@ -30,6 +33,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -188,6 +192,28 @@ int main(int argc, char** argv)
         window->messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
     // Owned by the window; this workstation's scanner setup (QSettings) wins over the database's.
     auto* cardDevices = new loyalty::TillCardDevices(*devices, preferences.scanner, *nfcPolicy, *window);
+    // Receipts: one after each sale to this workstation's printer, and Ctrl+P for earlier ones (reprint, PDF).
+    const loyalty::ReceiptSource receipts((*database)->connection());
+    loyalty::ReceiptPrintService receiptPrinting(receipts, preferences.printer);
+    QObject::connect(window, &loyalty::SaleWindow::saleCompleted, &receiptPrinting, [&session, &receiptPrinting] {
+        if (const auto& sale = session.lastCompleted())
+            receiptPrinting.printAfterSale(sale->saleId);
+    });
+    QObject::connect(&receiptPrinting, &loyalty::ReceiptPrintService::failed, window, [window](const QString& message) {
+        window->messageStrip()->show(loyalty::MessageStrip::Severity::Error, message);
+    });
+    // The sale's own success line stays and gets the receipt added, until the next customer's first scan.
+    QObject::connect(
+        &receiptPrinting, &loyalty::ReceiptPrintService::printed, window, [window, &session](const QString& message) {
+            loyalty::MessageStrip* strip = window->messageStrip();
+            if (strip->severity() == loyalty::MessageStrip::Severity::Success && session.basket().lineCount() == 0)
+                strip->show(loyalty::MessageStrip::Severity::Success, strip->text() + QStringLiteral("  ") + message);
+        });
+    QObject::connect(window, &loyalty::SaleWindow::receiptsRequested, window, [&, window] {
+        loyalty::ReceiptHistoryDialog dialog(**database, receiptPrinting, window);
+        dialog.exec();
+        window->scanField()->setFocus();
+    });
     loyalty::TillShell shell(window, **database, clock, *settings, staff);
     // F6 on the manager screens: the settings dialog, acting as the manager signed in there.
     QObject::connect(&shell, &loyalty::TillShell::settingsRequested, &shell, [&] {
@@ -200,6 +226,9 @@ int main(int argc, char** argv)
         QObject::connect(
             &dialog, &loyalty::SettingsDialog::preferencesSaved, cardDevices,
             [cardDevices](const loyalty::TillPreferences& saved) { cardDevices->applyScanner(saved.scanner); });
+        QObject::connect(
+            &dialog, &loyalty::SettingsDialog::preferencesSaved, &receiptPrinting,
+            [&receiptPrinting](const loyalty::TillPreferences& saved) { receiptPrinting.setSetup(saved.printer); });
         dialog.exec();
     });
     auto sync = startSync(**database, options.databasePath, clock, *window);
