@@ -79,6 +79,7 @@ private Q_SLOTS:
     void fileKindAppendsEachReceipt();
     void noPrinterPrintsNothingAfterASaleAndSaysSoWhenAsked();
     void unknownSaleFailsWithTheReason();
+    void missingOfficePrinterFailsWithItsName();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -233,6 +234,23 @@ void TestReceiptPrintService::unknownSaleFailsWithTheReason()
     QVERIFY(
         failed.first().first().toString().startsWith(QStringLiteral("Receipt %1 not printed: ").arg(m_saleId + 1000)));
     QVERIFY(!QFile::exists(setup.filePath));
+}
+
+void TestReceiptPrintService::missingOfficePrinterFailsWithItsName()
+{
+    PrinterSetup setup;
+    setup.kind = PrinterSetup::Kind::System;
+    setup.systemPrinter = QStringLiteral("Back office laser (gone)");
+    ReceiptPrintService service(*m_source, setup);
+    QSignalSpy printed(&service, &ReceiptPrintService::printed);
+    QSignalSpy failed(&service, &ReceiptPrintService::failed);
+    service.printSale(m_saleId, true);
+    QCOMPARE(printed.size(), 0);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().toString(),
+             QStringLiteral("Receipt %1 not printed: the printer \"Back office laser (gone)\" is not installed on this "
+                            "computer.")
+                 .arg(m_saleId));
 }
 
 QTEST_MAIN(TestReceiptPrintService)

@@ -274,6 +274,7 @@ void ReceiptHistoryDialog::printPreview()
     printer.setDocName(tr("Receipt %1").arg(saleId));
     QPrintPreviewDialog preview(&printer, this);
     preview.setWindowTitle(tr("Print preview of receipt %1").arg(saleId));
+    preview.resize(size());  // as large as the history, so the page is readable without zooming first
     const ReceiptPainter painter(*receipt, m_printing.setup().paperWidthMm);
     connect(&preview, &QPrintPreviewDialog::paintRequested, this,
             [&painter](QPrinter* target) { (void)painter.paint(*target); });
