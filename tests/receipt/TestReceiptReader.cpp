@@ -3,11 +3,13 @@
 // the tier, a masked card, and the QR payload; a sale without member gets the plain receipt.
 #include "ReceiptFixture.h"
 #include "account/TierProgressText.h"
+#include "account/TierStanding.h"
 #include "cards/digital/DigitalCardQr.h"
 #include "cards/digital/DigitalCardToken.h"
 #include "cards/digital/Ed25519.h"
 #include "ledger/LedgerRepository.h"
 #include "money/MoneyFormatter.h"
+#include "program/format/ProgrammeStore.h"
 #include "receipt/EscPosEncoder.h"
 #include "receipt/ReceiptComposer.h"
 #include "receipt/ReceiptLayout.h"
@@ -280,6 +282,15 @@ void TestReceiptReader::tierAndTheWayToTheNextOne()
     QVERIFY(member.tier.neededForNext > 0);
     const qint64 threshold = member.tier.nextTierId == u"silver" ? 50000 : 150000;
     QCOMPARE(member.tier.neededForNext, threshold - member.tier.qualifyingValue);
+    // This sale's spend counts: the value right before it plus what the sale made eligible.
+    const auto programme = ProgrammeStore(m_till->db()).active();
+    QVERIFY(programme.ok());
+    const auto before = TierStanding(m_till->db()).read(m_member, data->completedAt.addMSecs(-1), *programme);
+    QVERIFY(before.ok());
+    const qint64 eligible =
+        m_till->scalar(QStringLiteral("SELECT eligible_minor FROM sales WHERE id = ?"), {sale->saleId}).toLongLong();
+    QVERIFY(eligible > 0);
+    QCOMPARE(member.tier.qualifyingValue, before->qualifyingValue + eligible);
     const QString next = TierProgressText::toNextTier(member.tier, data->currency);
     QVERIFY(next.endsWith(QStringLiteral(" to ") + member.tier.nextTierName));
     const QString text = allText(ReceiptComposer().compose(*data, false));
