@@ -182,7 +182,8 @@ void TestBackupCommand::copyOpensAsTheTill()
 
     RawDatabase source(m_db);
     const QString card =
-        source.value(QStringLiteral("SELECT number FROM cards WHERE state = 'active' ORDER BY number LIMIT 1")).toString();
+        source.value(QStringLiteral("SELECT number FROM cards WHERE state = 'active' ORDER BY number LIMIT 1"))
+            .toString();
     QVERIFY(!card.isEmpty());
     const CtlRun original = ctlOn(m_db, {QStringLiteral("balance"), card, QStringLiteral("--json")});
     const CtlRun fromCopy = ctlOn(restored, {QStringLiteral("balance"), card, QStringLiteral("--json")});
