@@ -53,6 +53,8 @@ private:
     QStringList allTexts() const;
     void verifyNothingPrivateIsShown(qint64 memberId, const QString& cardNumber) const;
     qint64 balanceOf(qint64 memberId) const;
+    // Run by hand with LOYALTY_CUSTOMER_DISPLAY_SHOTS=DIR to look at the display: saves DIR/NAME.png.
+    void saveShot(const QString& name) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FixedClock> m_clock;
@@ -92,6 +94,7 @@ void TestCustomerDisplay::init()
     m_window->scanField()->setFocus();
 
     m_display = std::make_unique<CustomerDisplay>(*m_session);
+    m_display->resize(CustomerDisplay::kDesignSize);  // the size its type sizes are made for
     m_display->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_display.get()));
 }
@@ -177,6 +180,15 @@ qint64 TestCustomerDisplay::balanceOf(qint64 memberId) const
     return query.value(0).toLongLong();
 }
 
+void TestCustomerDisplay::saveShot(const QString& name) const
+{
+    const QString dir = qEnvironmentVariable("LOYALTY_CUSTOMER_DISPLAY_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::sendPostedEvents();  // the layout requests of the last change, as a paint would see them
+    QVERIFY(m_display->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
 void TestCustomerDisplay::followsAMemberSaleFromFirstScanToTheWelcome()
 {
     const qint64 memberId = 42;
@@ -220,10 +232,18 @@ void TestCustomerDisplay::followsAMemberSaleFromFirstScanToTheWelcome()
     QCOMPARE(m_display->highlightedRow(), 0);
     press(Qt::Key_Plus);  // the sale window's selected line: the last scanned
     QCOMPARE(m_session->basket().lines().at(0).quantity + m_session->basket().lines().at(1).quantity, 4);
+    QCOMPARE(m_display->savingsText(), QString());
+    // Butter has a members' price in the demo programme: the customer sees what it saves and why.
+    scan(QStringLiteral("4006381000222"));
+    QCOMPARE(m_display->lineTexts().size(), 3);
+    QVERIFY(!m_session->effects().discount.isZero());
+    auto* reasons = m_display->findChild<QLabel*>(QStringLiteral("customerSavingsReasonsLabel"));
+    QVERIFY(reasons && reasons->isVisible());
+    QVERIFY2(reasons->text().contains(QStringLiteral("member price")), qPrintable(reasons->text()));
     const Evaluation& effects = m_session->effects();
     const Money expectedTotal = effects.discount.isZero() ? m_session->basket().total() : effects.payable;
     QCOMPARE(m_display->totalText(), money.format(expectedTotal));
-    QCOMPARE(m_display->savingsText(), effects.discount.isZero() ? QString() : money.format(effects.discount));
+    QCOMPARE(m_display->savingsText(), money.format(effects.discount));
     // What the sale earns follows the basket.
     const qint64 earningNow = effects.pointsEarned();
     QVERIFY(earningNow > earning);
@@ -231,11 +251,14 @@ void TestCustomerDisplay::followsAMemberSaleFromFirstScanToTheWelcome()
                                                 CustomerDisplay::tr("%Ln point(s)", nullptr, int(earningNow))),
              qPrintable(m_display->thisSaleText()));
     verifyNothingPrivateIsShown(memberId, card);
+    saveShot(QStringLiteral("customer-display-sale"));
 
     m_display->setThankYouDuration(100ms);
     press(Qt::Key_F12);
     QCOMPARE(m_session->basket().lineCount(), 0);
     QCOMPARE(m_display->view(), CustomerDisplay::View::ThankYou);
+    auto* paid = m_display->findChild<QLabel*>(QStringLiteral("customerThanksPaidLabel"));
+    QVERIFY2(paid->text().contains(QStringLiteral("you saved")), qPrintable(paid->text()));
     QSqlQuery sale(m_database->connection());
     QVERIFY(sale.exec(QStringLiteral("SELECT points_earned FROM sales WHERE member_id = 42")) && sale.next());
     const qint64 earned = sale.value(0).toLongLong();
@@ -247,9 +270,11 @@ void TestCustomerDisplay::followsAMemberSaleFromFirstScanToTheWelcome()
     QCOMPARE(m_display->thankYouBalanceText(),
              QStringLiteral("New balance: %1").arg(CustomerDisplay::tr("%Ln point(s)", nullptr, int(balanceAfter))));
     verifyNothingPrivateIsShown(memberId, card);
+    saveShot(QStringLiteral("customer-display-thanks"));
 
     QTRY_COMPARE(m_display->view(), CustomerDisplay::View::Idle);
     verifyNothingPrivateIsShown(memberId, card);
+    saveShot(QStringLiteral("customer-display-idle"));
 }
 
 void TestCustomerDisplay::saleWithoutMemberInvitesToJoin()
@@ -325,6 +350,7 @@ void TestCustomerDisplay::followsTheHighContrastThemeAndFontScale()
     high.fontScalePercent = 150;
     TillStyle::apply(*qApp, high);
     QTRY_COMPARE(total->font().pointSizeF(), 90.0);
+    saveShot(QStringLiteral("customer-display-high-contrast"));
     const QPalette expected = TillStyle::palette(high);
     // The total bar is in the highlight colours (yellow on black's reverse), the rest in window colours.
     QCOMPARE(total->palette().color(total->foregroundRole()), expected.color(QPalette::HighlightedText));
@@ -335,6 +361,10 @@ void TestCustomerDisplay::followsTheHighContrastThemeAndFontScale()
     TillStyle::apply(*qApp);
     QTRY_COMPARE(total->font().pointSizeF(), standardSize);
     QCOMPARE(total->palette().color(total->foregroundRole()), TillStyle::palette({}).color(QPalette::HighlightedText));
+
+    // A smaller window (beside a single-screen till, a small pole display) gets smaller type.
+    m_display->resize(CustomerDisplay::kDesignSize / 2);
+    QTRY_COMPARE(total->font().pointSizeF(), 30.0);
 }
 
 void TestCustomerDisplay::everyTextHasAnAccessibleName()

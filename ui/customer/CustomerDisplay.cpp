@@ -114,6 +114,9 @@ CustomerDisplay::CustomerDisplay(SaleSession& session, QWidget* parent)
         m_lines->setObjectName(QStringLiteral("customerBasketTable"));
         m_lines->setAccessibleName(tr("Your items"));
         m_lines->setHorizontalHeaderLabels({tr("Item"), tr("Qty"), tr("Amount")});
+        m_lines->horizontalHeaderItem(0)->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        m_lines->horizontalHeaderItem(1)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_lines->horizontalHeaderItem(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_lines->setFocusPolicy(Qt::NoFocus);
         m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_lines->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -205,8 +208,8 @@ CustomerDisplay::CustomerDisplay(SaleSession& session, QWidget* parent)
     m_tillFocusWindow = QGuiApplication::focusWindow();
     connect(qGuiApp, &QGuiApplication::focusWindowChanged, this, &CustomerDisplay::focusWindowChanged);
 
+    resize(kDesignSize);
     applyLook(true);
-    resize(1024, 600);
     refresh();
 }
 
@@ -434,6 +437,12 @@ void CustomerDisplay::focusWindowChanged(QWindow* window)
         m_tillFocusWindow->requestActivate();
 }
 
+void CustomerDisplay::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    applyLook(false);
+}
+
 bool CustomerDisplay::event(QEvent* event)
 {
     // The till's theme (high contrast) and font scale are applied to the whole application, also
@@ -455,11 +464,17 @@ bool CustomerDisplay::event(QEvent* event)
 
 void CustomerDisplay::applyLook(bool force)
 {
-    // Type sizes in pt at 100 % scaled by the till's font scale; the total is 60 pt and the basket
-    // 26 pt, readable from two metres.
+    // Type sizes in pt for a 1280×720 display at 100 %: the total is 60 pt and the basket 26 pt,
+    // readable from two metres. They grow and shrink with the window (a 1920×1080 monitor, a 7-inch
+    // pole display, the window beside a single-screen till) and with the till's font scale.
     const int scale = std::clamp(TillStyle::current().fontScalePercent, AppearanceSetup::kMinFontScalePercent,
                                  AppearanceSetup::kMaxFontScalePercent);
-    const auto pt = [scale](int atHundred) { return QString::number(atHundred * scale / 100); };
+    const qreal fit = std::min(width() / qreal(kDesignSize.width()), height() / qreal(kDesignSize.height()));
+    // In steps of 5 %, so a window dragged a few pixels wider keeps its sheet.
+    const int fitPercent = std::clamp(qRound(fit * 20.0) * 5, 40, 300);
+    const auto pt = [scale, fitPercent](int atHundred) {
+        return QString::number(std::max(8, qRound(atHundred * scale * fitPercent / 10000.0)));
+    };
     // Colours are palette roles, so the high-contrast palette carries over; the widget's own style
     // sheet wins over the till's, whose rules are made for the sale screen.
     const QString sheet =

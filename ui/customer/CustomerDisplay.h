@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QSize>
 #include <QTimer>
 #include <QWidget>
 
@@ -28,6 +29,8 @@ public:
     // How long the thank-you stays after a completed sale before the welcome comes back (unless
     // the next customer's first scan comes sooner).
     static constexpr std::chrono::seconds kThankYouDuration{8};
+    // The size the type sizes are made for; the type scales with the window from there.
+    static constexpr QSize kDesignSize{1280, 720};
 
     enum class View
     {
@@ -62,6 +65,7 @@ public:
 
 protected:
     bool event(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refresh();
