@@ -1,0 +1,291 @@
+// The high-contrast theme: its palette and its style sheet give text at least 7:1 against its
+// background (WCAG 2.x contrast ratio, AAA), on the rendered sale screen too, and the keyboard focus
+// frame is plainly different from the normal state. The font scale scales the sheet and the font.
+#include "demo/DemoDataGenerator.h"
+#include "i18n/TranslationLoader.h"
+#include "members/CardLifecycle.h"
+#include "members/Enrolment.h"
+#include "sale/MessageStrip.h"
+#include "sale/SaleSession.h"
+#include "sale/SaleWindow.h"
+#include "settings/TillSettings.h"
+#include "store/Database.h"
+#include "style/TillStyle.h"
+#include "time/FixedClock.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace loyalty;
+
+namespace {
+
+// WCAG 2.x relative luminance of an sRGB colour.
+double luminance(const QColor& colour)
+{
+    const auto channel = [](double value) {
+        value /= 255.0;
+        return value <= 0.04045 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue());
+}
+
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+AppearanceSetup highContrast(int percent = 100)
+{
+    AppearanceSetup appearance;
+    appearance.theme = AppearanceSetup::Theme::HighContrast;
+    appearance.fontScalePercent = percent;
+    return appearance;
+}
+
+}  // namespace
+
+class TestHighContrast final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+
+    void theWcagFormulaIsRight();
+    void paletteTextPairsAreAtLeast7To1();
+    void styleSheetColourPairsAreAtLeast7To1();
+    void renderedSaleScreenTextIsAtLeast7To1();
+    void focusFrameDiffersFromTheNormalState();
+    void fontScaleScalesTheSheetAndTheApplicationFont();
+};
+
+void TestHighContrast::initTestCase()
+{
+    TranslationLoader::install(this, QStringLiteral("en"));
+}
+
+void TestHighContrast::cleanup()
+{
+    TillStyle::apply(*qApp, AppearanceSetup{});
+}
+
+void TestHighContrast::theWcagFormulaIsRight()
+{
+    // The reference values of the WCAG definition: black on white 21:1, #777 on white about 4.48:1.
+    QCOMPARE(std::round(contrast(Qt::black, Qt::white) * 100) / 100, 21.0);
+    QVERIFY(std::abs(contrast(QColor(0x77, 0x77, 0x77), Qt::white) - 4.48) < 0.01);
+    QVERIFY(contrast(QColor(0x6b, 0x72, 0x80), Qt::white) < 7.0);  // the standard theme's grey is not AAA
+}
+
+void TestHighContrast::paletteTextPairsAreAtLeast7To1()
+{
+    const QPalette palette = TillStyle::palette(highContrast());
+    const QList<QPair<QPalette::ColorRole, QPalette::ColorRole>> pairs{
+        {QPalette::WindowText, QPalette::Window},         {QPalette::Text, QPalette::Base},
+        {QPalette::Text, QPalette::AlternateBase},        {QPalette::ButtonText, QPalette::Button},
+        {QPalette::HighlightedText, QPalette::Highlight}, {QPalette::ToolTipText, QPalette::ToolTipBase},
+        {QPalette::PlaceholderText, QPalette::Base},      {QPalette::Link, QPalette::Base},
+        {QPalette::BrightText, QPalette::Window}};
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        for (const auto& [text, background] : pairs) {
+            const double ratio = contrast(palette.color(group, text), palette.color(group, background));
+            QVERIFY2(ratio >= 7.0, qPrintable(QStringLiteral("group %1, roles %2 on %3: %4:1")
+                                                  .arg(int(group))
+                                                  .arg(int(text))
+                                                  .arg(int(background))
+                                                  .arg(ratio, 0, 'f', 2)));
+        }
+    }
+    // The standard palette is not the high-contrast one.
+    QVERIFY(TillStyle::palette(AppearanceSetup{}).color(QPalette::Window) != palette.color(QPalette::Window));
+}
+
+void TestHighContrast::styleSheetColourPairsAreAtLeast7To1()
+{
+    const QString sheet = TillStyle::styleSheet(highContrast());
+    QVERIFY(!sheet.isEmpty());
+    QVERIFY(sheet != TillStyle::styleSheet(AppearanceSetup{}));
+    // Every rule that sets a text colour and a background: the pair is AAA. Colours only from the
+    // theme's three (so rules that set only one of them are pairs of these three too).
+    static const QRegularExpression rule(QStringLiteral("([^{}]+)\\{([^}]*)\\}"));
+    static const QRegularExpression hex(QStringLiteral("#[0-9a-fA-F]{6}\\b"));
+    const QStringList allowed{QStringLiteral("#000000"), QStringLiteral("#ffffff"), QStringLiteral("#ffff00")};
+    int pairs = 0;
+    for (auto it = rule.globalMatch(sheet); it.hasNext();) {
+        const auto match = it.next();
+        const QString selector = match.captured(1).trimmed();
+        const QString body = match.captured(2);
+        for (auto colours = hex.globalMatch(body); colours.hasNext();) {
+            const QString colour = colours.next().captured(0).toLower();
+            QVERIFY2(allowed.contains(colour), qPrintable(selector + QStringLiteral(": ") + colour));
+        }
+        const auto value = [&body](const QString& property) -> std::optional<QColor> {
+            const QRegularExpression re(QStringLiteral("(?:^|[;\\s])%1\\s*:\\s*(#[0-9a-fA-F]{6})").arg(property));
+            const auto found = re.match(body);
+            return found.hasMatch() ? std::optional<QColor>(QColor(found.captured(1))) : std::nullopt;
+        };
+        const auto check = [&](const QString& fore, const QString& back) {
+            const auto text = value(fore);
+            auto ground = value(back);
+            if (!ground && back == QLatin1String("background-color"))
+                ground = value(QStringLiteral("background"));
+            if (!text || !ground)
+                return;
+            ++pairs;
+            const double ratio = contrast(*text, *ground);
+            QVERIFY2(ratio >= 7.0, qPrintable(QStringLiteral("%1: %2 on %3 is %4:1")
+                                                  .arg(selector, text->name(), ground->name())
+                                                  .arg(ratio, 0, 'f', 2)));
+        };
+        check(QStringLiteral("color"), QStringLiteral("background-color"));
+        check(QStringLiteral("selection-color"), QStringLiteral("selection-background-color"));
+    }
+    QVERIFY2(pairs >= 10, qPrintable(QString::number(pairs)));
+}
+
+void TestHighContrast::renderedSaleScreenTextIsAtLeast7To1()
+{
+    TillStyle::apply(*qApp, highContrast());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    FixedClock clock(QDateTime(QDate(2026, 11, 22), QTime(9, 30), Qt::UTC));
+    auto database = Database::open(dir.filePath(QStringLiteral("till.db")), clock);
+    QVERIFY(database.ok());
+    QVERIFY(DemoDataGenerator(**database, clock).generate(50).ok());
+    const auto settings = TillSettings::load((*database)->connection());
+    QVERIFY(settings.ok());
+    SaleSession session(**database, clock, *settings);
+    Enrolment enrolment(**database, clock, *settings);
+    CardLifecycle cards(**database, clock, *settings);
+    {
+        SaleWindow window(session, enrolment, cards);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClicks(window.scanField(), DemoDataGenerator::cardNumberFor(7));
+        QTest::keyClick(window.scanField(), Qt::Key_Return);
+        QTest::keyClicks(window.scanField(), DemoDataGenerator::productEanFor(0));
+        QTest::keyClick(window.scanField(), Qt::Key_Return);
+        QVERIFY(session.member());
+        // An error in the strip (the strongest signal) while looking.
+        QTest::keyClicks(window.scanField(), QStringLiteral("not a code"));
+        QTest::keyClick(window.scanField(), Qt::Key_Return);
+        QCOMPARE(window.messageStrip()->severity(), MessageStrip::Severity::Error);
+        QApplication::processEvents();
+        const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const qreal dpr = window.devicePixelRatioF();
+
+        QStringList poor;
+        int labels = 0;
+        const QList<QWidget*> widgets = window.findChildren<QWidget*>();
+        for (QWidget* widget : widgets) {
+            const auto* label = qobject_cast<QLabel*>(widget);
+            const auto* button = qobject_cast<QPushButton*>(widget);
+            if (!widget->isVisible() || (!label && !button))
+                continue;
+            if ((label && label->text().trimmed().isEmpty()) || (button && button->text().trimmed().isEmpty()))
+                continue;
+            const QRect area(widget->mapTo(&window, QPoint(0, 0)) * dpr, widget->size() * dpr);
+            const QImage part = shot.copy(area.intersected(shot.rect()));
+            if (part.isNull())
+                continue;
+            // The background is the most common colour; the text is the pixel farthest from it
+            // (antialiasing blends only the glyphs' edges).
+            QHash<QRgb, int> counts;
+            for (int y = 0; y < part.height(); ++y) {
+                for (int x = 0; x < part.width(); ++x)
+                    ++counts[part.pixel(x, y)];
+            }
+            QRgb background = 0;
+            int most = -1;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+                if (it.value() > most) {
+                    most = it.value();
+                    background = it.key();
+                }
+            }
+            double best = 1.0;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                best = std::max(best, contrast(QColor(it.key()), QColor(background)));
+            ++labels;
+            if (best < 7.0)
+                poor << QStringLiteral("%1#%2: %3:1 on %4")
+                            .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName())
+                            .arg(best, 0, 'f', 2)
+                            .arg(QColor(background).name());
+        }
+        QVERIFY2(labels >= 15, qPrintable(QString::number(labels)));
+        QVERIFY2(poor.isEmpty(), qPrintable(poor.join(QLatin1Char('\n'))));
+    }
+}
+
+void TestHighContrast::focusFrameDiffersFromTheNormalState()
+{
+    TillStyle::apply(*qApp, highContrast());
+    QDialog dialog;
+    auto* layout = new QHBoxLayout(&dialog);
+    auto* first = new QPushButton(QStringLiteral("First"), &dialog);
+    auto* second = new QPushButton(QStringLiteral("Second"), &dialog);
+    first->setObjectName(QStringLiteral("firstButton"));
+    second->setObjectName(QStringLiteral("secondButton"));
+    layout->addWidget(first);
+    layout->addWidget(second);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    first->setFocus();
+    QApplication::processEvents();
+    QVERIFY(first->hasFocus());
+    const QImage focused = first->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QTest::keyClick(first, Qt::Key_Tab);  // the keyboard moves on, by key
+    QVERIFY(second->hasFocus());
+    QApplication::processEvents();
+    const QImage normal = first->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(focused.size(), normal.size());
+    QVERIFY(focused != normal);
+    // The focus frame is thick yellow: along the middle row, yellow within the first pixels at
+    // both edges, and no yellow at all without the focus.
+    const auto yellowAt = [](const QImage& image, int x) {
+        const QColor colour = image.pixelColor(x, image.height() / 2);
+        return colour.red() > 200 && colour.green() > 200 && colour.blue() < 80;
+    };
+    const int edge = int(4 * first->devicePixelRatioF());
+    QVERIFY(yellowAt(focused, edge) && yellowAt(focused, focused.width() - 1 - edge));
+    QVERIFY(!yellowAt(normal, edge) && !yellowAt(normal, normal.width() - 1 - edge));
+}
+
+void TestHighContrast::fontScaleScalesTheSheetAndTheApplicationFont()
+{
+    TillStyle::apply(*qApp, AppearanceSetup{});
+    const qreal basePoints = QApplication::font().pointSizeF();
+    QVERIFY(TillStyle::styleSheet(AppearanceSetup{}).contains(QStringLiteral("font-size: 34pt")));
+    AppearanceSetup large = highContrast(150);
+    TillStyle::apply(*qApp, large);
+    QCOMPARE(QApplication::font().pointSizeF(), basePoints * 1.5);
+    QVERIFY(qApp->styleSheet().contains(QStringLiteral("font-size: 51pt")));            // the total, 34 pt × 1.5
+    QVERIFY(qApp->styleSheet().contains(QStringLiteral("border: 6px solid #ffff00")));  // the focus frame
+    QCOMPARE(TillStyle::current().fontScalePercent, 150);
+    // Applied again: from the same base, never compounded.
+    TillStyle::apply(*qApp, large);
+    QCOMPARE(QApplication::font().pointSizeF(), basePoints * 1.5);
+    TillStyle::apply(*qApp, highContrast(80));
+    QCOMPARE(QApplication::font().pointSizeF(), basePoints * 0.8);
+}
+
+QTEST_MAIN(TestHighContrast)
+#include "TestHighContrast.moc"
