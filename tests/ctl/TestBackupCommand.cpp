@@ -213,6 +213,11 @@ void TestBackupCommand::unwritableFolderIsRefusedWithoutLeftovers()
                               QFile::ExeOther;
         QVERIFY(QFile::setPermissions(m_dir->path(), everyone));
         QVERIFY(QFile::setPermissions(m_db, everyone));
+        // The build tree may sit where nobody cannot reach it (a private CI folder): run a copy.
+        const QString ctl = m_dir->filePath(QStringLiteral("loyalty-ctl"));
+        QVERIFY(QFile::copy(QStringLiteral(LOYALTY_CTL_PATH), ctl));
+        QVERIFY(QFile::setPermissions(ctl, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        command[0] = ctl;
         command = QStringList{setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
                               QStringLiteral("--clear-groups"), QStringLiteral("--")} +
                   command;
@@ -221,6 +226,7 @@ void TestBackupCommand::unwritableFolderIsRefusedWithoutLeftovers()
     process.setWorkingDirectory(m_dir->path());
     process.start(command.first(), command.mid(1));
     QVERIFY(process.waitForFinished(120'000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit, qPrintable(process.errorString()));
     CtlRun run;
     run.exitCode = process.exitCode();
     run.out = process.readAllStandardOutput();
