@@ -2,6 +2,7 @@
 
 #include "account/TierProgressText.h"
 #include "money/MoneyFormatter.h"
+#include "receipt/ReceiptLayout.h"
 
 namespace loyalty {
 
@@ -135,6 +136,33 @@ Receipt ReceiptComposer::compose(const ReceiptData& data, bool copy) const
     receipt.lines.append(text(tr("Thank you for your visit!"), ReceiptLine::Align::Center));
     if (copy)
         receipt.lines.append(text(tr("*** COPY — not a new sale ***"), ReceiptLine::Align::Center, true));
+    return receipt;
+}
+
+Receipt ReceiptComposer::testPage(const QString& tillName, const QString& currency, int paperWidthMm) const
+{
+    const int columns = ReceiptLayout::columnsFor(paperWidthMm);
+    QString ruler;
+    for (int i = 1; i <= columns; ++i)
+        ruler += QChar(u'0' + i % 10);
+    Receipt receipt;
+    receipt.lines.append(heading(tr("PRINTER TEST"), true));
+    receipt.lines.append(text(tillName, ReceiptLine::Align::Center));
+    receipt.lines.append(ofKind(ReceiptLine::Kind::Separator));
+    //: %1 is the paper width in mm (58 or 80), %2 the characters per line (32 or 48)
+    receipt.lines.append(text(tr("Paper %1 mm: %2 characters a line").arg(paperWidthMm).arg(columns)));
+    receipt.lines.append(text(ruler));
+    receipt.lines.append(text(QStringLiteral("ÄÖÜ äöü ß € é è à ç ñ")));
+    receipt.lines.append(text(tr("Bold text"), ReceiptLine::Align::Left, true));
+    receipt.lines.append(amount(tr("Large"), money(1250, currency), true, true));
+    receipt.lines.append(amount(tr("Amount column"), money(99, currency)));
+    ReceiptLine qr = ofKind(ReceiptLine::Kind::Qr);
+    qr.text = QStringLiteral("LOYALTY TILL PRINTER TEST");
+    qr.align = ReceiptLine::Align::Center;
+    receipt.lines.append(qr);
+    receipt.lines.append(text(tr("The ruler fills one line, the letters print as shown and the code scans: the "
+                                 "printer is set up."),
+                              ReceiptLine::Align::Center));
     return receipt;
 }
 

@@ -20,6 +20,9 @@ public:
     explicit ReceiptComposer(const QLocale& locale = QLocale());
 
     Receipt compose(const ReceiptData& data, bool copy) const;
+    // What the printer setup's test button prints: a column ruler for the width, the special letters
+    // (umlauts, ß, €), bold and large text, an amount column and a QR code, and the cut.
+    Receipt testPage(const QString& tillName, const QString& currency, int paperWidthMm) const;
 
     // The amount column of an effect: "+24 P", "−5,00 €", "+1 stamp".
     QString effectAmount(const ReceiptEffect& effect, const QString& currency) const;

@@ -7,10 +7,12 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
 #include <poll.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <utility>
 
@@ -154,6 +156,12 @@ void ReceiptSender::sendInThread(const QByteArray& bytes, const PrinterSetup& se
 {
     auto error = std::make_shared<QString>();
     QThread* thread = QThread::create([error, bytes, setup] {
+        // A device file that is really a pipe whose reader went away must fail the write (EPIPE),
+        // not end the till with SIGPIPE; the signal would be this thread's, so blocking it here suffices.
+        sigset_t pipe;
+        sigemptyset(&pipe);
+        sigaddset(&pipe, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
         *error = setup.kind == PrinterSetup::Kind::Device ? writeDevice(bytes, setup.devicePath, setup.timeoutMs)
                                                           : appendToFile(bytes, setup.filePath);
     });

@@ -4,6 +4,7 @@
 #include "receipt/Cp858.h"
 #include "receipt/EscPosEncoder.h"
 #include "receipt/QrMatrix.h"
+#include "receipt/ReceiptComposer.h"
 #include "receipt/ReceiptLayout.h"
 #include "support/EscPosDecoder.h"
 
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void qrRasterFitsThePaperAndShowsTheCode();
     void qrThatCannotBeDrawnLeavesItsText();
     void paperIsCutAtTheEnd();
+    void testPageFillsTheWidth_data();
+    void testPageFillsTheWidth();
     void decoderRefusesUnknownCommands();
 };
 
@@ -260,6 +263,30 @@ void TestEscPosEncoder::paperIsCutAtTheEnd()
     QVERIFY(doc.partialCut);
     QCOMPARE(doc.cutAfterRow, int(doc.rows.size()));
     QCOMPARE(doc.bytesAfterCut, 0);
+}
+
+void TestEscPosEncoder::testPageFillsTheWidth_data()
+{
+    widthIsNeverExceeded_data();
+}
+
+void TestEscPosEncoder::testPageFillsTheWidth()
+{
+    QFETCH(int, paper);
+    QFETCH(int, columns);
+    const Receipt page = ReceiptComposer().testPage(QStringLiteral("Kasse 2"), QStringLiteral("EUR"), paper);
+    const EscPosDocument doc = EscPosDecoder::decode(EscPosEncoder().encode(page, paper));
+    QVERIFY2(doc.error.isEmpty(), qPrintable(doc.error));
+    const EscPosRow* ruler = doc.rowContaining(QStringLiteral("1234567890"));
+    QVERIFY(ruler);
+    QCOMPARE(ruler->columns(), columns);
+    QVERIFY(ruler->text.endsWith(QString::number(columns % 10)));
+    QVERIFY(doc.hasRowContaining(QStringLiteral("ÄÖÜ äöü ß €")));
+    QVERIFY(doc.hasRowContaining(QStringLiteral("Kasse 2")));
+    QCOMPARE(doc.images.size(), 1);
+    QVERIFY(doc.cut);
+    for (const EscPosRow& row : doc.rows)
+        QVERIFY(row.columns() <= columns);
 }
 
 void TestEscPosEncoder::decoderRefusesUnknownCommands()
