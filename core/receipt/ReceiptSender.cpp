@@ -117,7 +117,12 @@ void ReceiptSender::sendNetwork(const QByteArray& bytes, const PrinterSetup& set
                           "on the network.")
                            .arg(where, seconds(setup.timeoutMs)));
     });
-    connect(socket, &QTcpSocket::connected, this, [socket, bytes] { socket->write(bytes); });
+    connect(socket, &QTcpSocket::connected, this, [socket, bytes] {
+        if (bytes.isEmpty())
+            socket->disconnectFromHost();  // nothing to write, so no bytesWritten() would end it
+        else
+            socket->write(bytes);
+    });
     connect(socket, &QTcpSocket::bytesWritten, this, [socket] {
         if (socket->bytesToWrite() == 0)
             socket->disconnectFromHost();

@@ -48,6 +48,7 @@ private Q_SLOTS:
 
     void networkPrinterGetsTheWholeReceipt();
     void closedPortFailsWithAClearMessage();
+    void nothingToSendStillEnds();
     void deviceFileGetsTheReceipt();
     void missingDeviceFailsWithAClearMessage();
     void printerThatTakesNothingTimesOut();
@@ -149,6 +150,22 @@ void TestReceiptSender::closedPortFailsWithAClearMessage()
     const QString message = failure(failed);
     QVERIFY2(message.contains(QStringLiteral("refused")), qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("127.0.0.1:%1").arg(port)));
+}
+
+void TestReceiptSender::nothingToSendStillEnds()
+{
+    QTcpServer printer;
+    QVERIFY(printer.listen(QHostAddress::LocalHost));
+    ReceiptSender sender;
+    QSignalSpy sent(&sender, &ReceiptSender::sent);
+    QSignalSpy failed(&sender, &ReceiptSender::failed);
+    PrinterSetup setup;
+    setup.kind = PrinterSetup::Kind::Network;
+    setup.host = QStringLiteral("127.0.0.1");
+    setup.port = printer.serverPort();
+    sender.send(QByteArray(), setup);
+    QVERIFY(waitForOutcome(sent, failed));
+    QVERIFY2(failed.isEmpty(), qPrintable(failure(failed)));
 }
 
 void TestReceiptSender::deviceFileGetsTheReceipt()
