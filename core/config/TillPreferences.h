@@ -47,8 +47,9 @@ struct TillPreferences
 
     // The keys in the settings file (group/key); documented for IT in docs/admin-guide.md.
     static inline const QString kDatabasePath = QStringLiteral("database/path");
-    static inline const QString kLanguage = QStringLiteral("general/language");  // de, en or empty
-    static inline const QString kTheme = QStringLiteral("appearance/theme");     // standard, high-contrast
+    static inline const QString kLanguage =
+        QStringLiteral("ui/language");  // de, en or empty ([General] is QSettings's own)
+    static inline const QString kTheme = QStringLiteral("appearance/theme");  // standard, high-contrast
     static inline const QString kFontScalePercent = QStringLiteral("appearance/font_scale_percent");  // 80..200
     static inline const QString kTouchLayout = QStringLiteral("appearance/touch_layout");             // true/false
     static inline const QString kPrinterKind = QStringLiteral("printer/kind");  // none, network, device, file, system

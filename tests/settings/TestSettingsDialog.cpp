@@ -135,7 +135,7 @@ void TestSettingsDialog::okSavesToSettingsAndDatabase()
     QCOMPARE(till->nameField()->text(), QStringLiteral("Till 1"));
     typeInto(till->nameField(), QStringLiteral("Kasse Süd"));
 
-    dialog->tabs()->setCurrentWidget(dialog->printerPage());
+    dialog->showPage(dialog->printerPage());
     PrinterPage* printer = dialog->printerPage();
     selectData(printer->kindBox(), static_cast<int>(PrinterSetup::Kind::File));
     QVERIFY(printer->fileField()->isVisible());
@@ -144,7 +144,7 @@ void TestSettingsDialog::okSavesToSettingsAndDatabase()
     selectData(printer->paperWidthBox(), 58);
     printer->autoPrintBox()->setChecked(false);
 
-    dialog->tabs()->setCurrentWidget(dialog->appearancePage());
+    dialog->showPage(dialog->appearancePage());
     selectData(dialog->appearancePage()->themeBox(), static_cast<int>(AppearanceSetup::Theme::HighContrast));
     // Live: the look changes before OK.
     QCOMPARE(TillStyle::current().theme, AppearanceSetup::Theme::HighContrast);
@@ -178,7 +178,7 @@ void TestSettingsDialog::testPrintAppendsEscPosToTheFile()
 {
     const QString receipts = m_dir->filePath(QStringLiteral("test-receipts.bin"));
     auto dialog = openDialog();
-    dialog->tabs()->setCurrentWidget(dialog->printerPage());
+    dialog->showPage(dialog->printerPage());
     PrinterPage* printer = dialog->printerPage();
     QVERIFY(!printer->testButton()->isEnabled());  // no printer chosen yet
     selectData(printer->kindBox(), static_cast<int>(PrinterSetup::Kind::File));
@@ -255,10 +255,10 @@ void TestSettingsDialog::plainHttpHeadOfficeIsRefused()
     TillIdentityPage* till = dialog->tillPage();
     typeInto(till->nameField(), QStringLiteral("Kasse 9"));
     typeInto(till->headOfficeField(), QStringLiteral("http://hq.example.com:8080"));
-    dialog->tabs()->setCurrentWidget(dialog->scannerPage());
+    dialog->showPage(dialog->scannerPage());
     dialog->accept();
     QVERIFY(dialog->isVisible());
-    QCOMPARE(dialog->tabs()->currentWidget(), till);
+    QCOMPARE(dialog->currentPage(), till);
     auto* error = till->findChild<FieldError*>(QStringLiteral("headOfficeErrorLabel"));
     QVERIFY(error);
     QVERIFY(error->isVisible());
@@ -287,7 +287,7 @@ void TestSettingsDialog::invalidPrinterAndNameAreRefusedNextToTheField()
     selectData(printer->kindBox(), static_cast<int>(PrinterSetup::Kind::File));
     dialog->accept();
     QVERIFY(dialog->isVisible());
-    QCOMPARE(dialog->tabs()->currentWidget(), printer);
+    QCOMPARE(dialog->currentPage(), printer);
     auto* fileError = printer->findChild<FieldError*>(QStringLiteral("printerFileErrorLabel"));
     QVERIFY(fileError && fileError->isVisible());
 
@@ -305,7 +305,7 @@ void TestSettingsDialog::invalidPrinterAndNameAreRefusedNextToTheField()
     dialog->accept();
     QVERIFY(dialog->isVisible());
     // The till page comes first; its field has the focus.
-    QCOMPARE(dialog->tabs()->currentWidget(), dialog->tillPage());
+    QCOMPARE(dialog->currentPage(), dialog->tillPage());
     QCOMPARE(QApplication::focusWidget(), dialog->tillPage()->nameField());
     QVERIFY(!QFile::exists(m_settingsPath));
     dialog->reject();
@@ -314,7 +314,7 @@ void TestSettingsDialog::invalidPrinterAndNameAreRefusedNextToTheField()
 void TestSettingsDialog::scannerTestNeverShowsAPaymentCard()
 {
     auto dialog = openDialog();
-    dialog->tabs()->setCurrentWidget(dialog->scannerPage());
+    dialog->showPage(dialog->scannerPage());
     ScannerPage* scanner = dialog->scannerPage();
     QLineEdit* field = scanner->testField();
     field->setFocus();
@@ -366,14 +366,14 @@ void TestSettingsDialog::keyboardMovesBetweenPages()
     QApplication::setActiveWindow(dialog.get());
     QCOMPARE(QApplication::focusWidget(), dialog->tillPage()->nameField());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
-    QCOMPARE(dialog->tabs()->currentWidget(), dialog->languagePage());
+    QCOMPARE(dialog->currentPage(), dialog->languagePage());
     // From inside a combo box too, and the new page's first field has the focus.
     QVERIFY(dialog->languagePage()->isAncestorOf(QApplication::focusWidget()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
-    QCOMPARE(dialog->tabs()->currentWidget(), dialog->appearancePage());
+    QCOMPARE(dialog->currentPage(), dialog->appearancePage());
     QCOMPARE(QApplication::focusWidget(), dialog->appearancePage()->themeBox());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
-    QCOMPARE(dialog->tabs()->currentWidget(), dialog->languagePage());
+    QCOMPARE(dialog->currentPage(), dialog->languagePage());
     // Every field has an accessible name.
     for (const QWidget* field : dialog->findChildren<QWidget*>()) {
         if (qobject_cast<const QLineEdit*>(field) || qobject_cast<const QComboBox*>(field) ||

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void invalidValuesFallBack();
     void systemFileFillsMissingKeys();
     void scannerValuesWinOverTheDatabase();
+    void fileWrittenByHandIsRead();
     void databasePathPrecedence();
     void languagePrecedence();
 };
@@ -183,6 +184,38 @@ void TestTillPreferences::systemFileFillsMissingKeys()
     QCOMPARE(loaded.language, QStringLiteral("de"));
     QCOMPARE(loaded.scanner.serialBaud, std::optional<int>(19200));
     QCOMPARE(loaded.printer.paperWidthMm, 80);
+}
+
+void TestTillPreferences::fileWrittenByHandIsRead()
+{
+    // What IT writes into /etc/xdg/Loyalty Till/loyalty-till.conf with an editor, keys as documented.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("loyalty-till.conf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[database]\npath=/srv/loyalty/till.db\n"
+               "[ui]\nlanguage=de\n"
+               "[appearance]\ntheme=high-contrast\nfont_scale_percent=125\ntouch_layout=true\n"
+               "[printer]\nkind=network\nhost=192.168.1.50\nport=9100\npaper_width_mm=58\nauto_print=false\n"
+               "[customer_display]\nenabled=true\nscreen=HDMI-2\n"
+               "[scanner]\nwedge_enabled=false\nserial_port=/dev/ttyACM0\nserial_baud=115200\n");
+    file.close();
+    const TillPreferences loaded = TillPreferences::load(QSettings(path, QSettings::IniFormat));
+    QCOMPARE(loaded.databasePath, QStringLiteral("/srv/loyalty/till.db"));
+    QCOMPARE(loaded.language, QStringLiteral("de"));
+    QCOMPARE(loaded.appearance.theme, AppearanceSetup::Theme::HighContrast);
+    QCOMPARE(loaded.appearance.fontScalePercent, 125);
+    QCOMPARE(loaded.appearance.touchLayout, true);
+    QCOMPARE(loaded.printer.kind, PrinterSetup::Kind::Network);
+    QCOMPARE(loaded.printer.host, QStringLiteral("192.168.1.50"));
+    QCOMPARE(loaded.printer.paperWidthMm, 58);
+    QCOMPARE(loaded.printer.autoPrint, false);
+    QCOMPARE(loaded.customerDisplay.enabled, true);
+    QCOMPARE(loaded.customerDisplay.screenName, QStringLiteral("HDMI-2"));
+    QCOMPARE(loaded.scanner.wedgeEnabled, std::optional<bool>(false));
+    QCOMPARE(loaded.scanner.serialPort, std::optional<QString>(QStringLiteral("/dev/ttyACM0")));
+    QCOMPARE(loaded.scanner.serialBaud, std::optional<int>(115200));
 }
 
 void TestTillPreferences::scannerValuesWinOverTheDatabase()

@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QTabWidget>
@@ -32,7 +34,6 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Till settings"));
     setAccessibleName(tr("Till settings"));
-    setMinimumSize(720, 520);
 
     const auto stored = context.identity.read();
     const TillIdentityEditor::Identity identity = stored ? *stored : TillIdentityEditor::Identity{};
@@ -47,12 +48,22 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
 
     m_tabs->setObjectName(QStringLiteral("settingsTabWidget"));
     m_tabs->setAccessibleName(tr("Settings pages"));
-    m_tabs->addTab(m_till, tr("Till"));
-    m_tabs->addTab(m_language, tr("Language"));
-    m_tabs->addTab(m_appearance, tr("Appearance"));
-    m_tabs->addTab(m_printer, tr("Receipt printer"));
-    m_tabs->addTab(m_scanner, tr("Scanner"));
-    m_tabs->addTab(m_customerDisplay, tr("Customer display"));
+    m_tabs->setUsesScrollButtons(true);
+    // Each page scrolls: at 200 % and in the touch layout a page may be taller than the till's screen.
+    const auto addPage = [this](QWidget* page, const QString& title) {
+        auto* scroll = new QScrollArea(m_tabs);
+        scroll->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(page);
+        m_tabs->addTab(scroll, title);
+    };
+    addPage(m_till, tr("Till"));
+    addPage(m_language, tr("Language"));
+    addPage(m_appearance, tr("Appearance"));
+    addPage(m_printer, tr("Receipt printer"));
+    addPage(m_scanner, tr("Scanner"));
+    addPage(m_customerDisplay, tr("Customer display"));
 
     m_error->setObjectName(QStringLiteral("settingsErrorLabel"));
     m_error->setWordWrap(true);
@@ -76,6 +87,7 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
 
     auto* hint = new QLabel(tr("Ctrl+Tab: next page · Enter: OK · Esc: Cancel"), this);
     hint->setObjectName(QStringLiteral("settingsKeyHintLabel"));
+    hint->setWordWrap(true);  // wraps rather than push the buttons off a small screen at a large font
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
@@ -89,7 +101,7 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
     // otherwise keep Ctrl+Tab to itself. The first field of the new page takes the focus.
     const auto step = [this](int by) {
         m_tabs->setCurrentIndex((m_tabs->currentIndex() + by + m_tabs->count()) % m_tabs->count());
-        focusFirstField(m_tabs->currentWidget());
+        focusFirstField(currentPage());
     };
     for (const QKeySequence& next : {QKeySequence(QKeySequence::NextChild), QKeySequence(Qt::CTRL | Qt::Key_PageDown)})
         connect(new QShortcut(next, this), &QShortcut::activated, this, [step] { step(1); });
@@ -109,6 +121,39 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
 
 SettingsDialog::~SettingsDialog() = default;
 
+QWidget* SettingsDialog::currentPage() const
+{
+    auto* scroll = qobject_cast<QScrollArea*>(m_tabs->currentWidget());
+    return scroll ? scroll->widget() : nullptr;
+}
+
+void SettingsDialog::showPage(QWidget* page)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto* scroll = qobject_cast<QScrollArea*>(m_tabs->widget(i)); scroll && scroll->widget() == page)
+            m_tabs->setCurrentIndex(i);
+    }
+}
+
+void SettingsDialog::fitToScreen()
+{
+    // As large as the pages want, never larger than the screen (the pages scroll instead).
+    const QScreen* shown = screen();
+    QSize wanted = sizeHint().expandedTo(QSize(720, 0));
+    if (shown)
+        wanted = wanted.boundedTo(shown->availableGeometry().size());
+    resize(wanted);
+}
+
+void SettingsDialog::showEvent(QShowEvent* event)
+{
+    if (!m_fitted) {
+        m_fitted = true;
+        fitToScreen();
+    }
+    QDialog::showEvent(event);
+}
+
 void SettingsDialog::setScanCapture(WedgeScanCapture* capture)
 {
     m_scanner->setScanCapture(capture);
@@ -118,6 +163,8 @@ void SettingsDialog::showAppearance(const AppearanceSetup& appearance)
 {
     if (auto* application = qobject_cast<QApplication*>(QCoreApplication::instance()))
         TillStyle::apply(*application, appearance);
+    if (isVisible())
+        fitToScreen();
 }
 
 void SettingsDialog::focusFirstField(QWidget* page)
@@ -133,7 +180,7 @@ void SettingsDialog::focusFirstField(QWidget* page)
 
 bool SettingsDialog::refuseAt(QWidget* page, QWidget* field)
 {
-    m_tabs->setCurrentWidget(page);
+    showPage(page);
     field->setFocus();
     m_error->setText(tr("⚠ Some settings are not valid; the message next to the field says why."));
     m_error->setVisible(true);

@@ -54,6 +54,9 @@ public:
     bool identityChanged() const { return m_identityChanged; }
 
     QTabWidget* tabs() const { return m_tabs; }
+    // The page shown (each tab holds its page in a scroll area) and showing one.
+    QWidget* currentPage() const;
+    void showPage(QWidget* page);
     TillIdentityPage* tillPage() const { return m_till; }
     LanguagePage* languagePage() const { return m_language; }
     AppearancePage* appearancePage() const { return m_appearance; }
@@ -65,6 +68,9 @@ public:
     void accept() override;
     void reject() override;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     // After OK: the new preferences, for what can change while the till runs (printer, scanner,
     // customer display; the look is applied already).
@@ -74,11 +80,13 @@ private:
     void showAppearance(const AppearanceSetup& appearance);
     bool refuseAt(QWidget* page, QWidget* field);
     void focusFirstField(QWidget* page);
+    void fitToScreen();
 
     Context m_context;
     TillPreferences m_saved;
     AppearanceSetup m_shownAppearance;
     bool m_identityChanged = false;
+    bool m_fitted = false;
     QTabWidget* m_tabs;
     TillIdentityPage* m_till = nullptr;
     LanguagePage* m_language = nullptr;
