@@ -5,6 +5,7 @@
 // refused next to the field; the scanner test never shows a payment card's number.
 #include "config/TillPreferences.h"
 #include "ctl/RawDatabase.h"
+#include "input/WedgeScanCapture.h"
 #include "settings/AppearancePage.h"
 #include "settings/FieldError.h"
 #include "settings/LanguagePage.h"
@@ -338,6 +339,15 @@ void TestSettingsDialog::scannerTestNeverShowsAPaymentCard()
     QVERIFY(field->text().isEmpty());
     QVERIFY(scanner->testResult()->text().contains(QStringLiteral("Refused")));
     QVERIFY(!scanner->testResult()->text().contains(payment));
+    QVERIFY(!scanner->testResult()->text().contains(QStringLiteral("1111")));
+
+    // A scan the till's wedge capture took while the page is shown lands here, decoded as a wedge read.
+    WedgeScanCapture capture;
+    dialog->setScanCapture(&capture);
+    Q_EMIT capture.scanCaptured(QStringLiteral("2000000123455"));
+    QVERIFY(scanner->testResult()->text().contains(QStringLiteral("Loyalty card 2000000123455")));
+    Q_EMIT capture.scanCaptured(payment);
+    QVERIFY(scanner->testResult()->text().contains(QStringLiteral("Refused")));
     QVERIFY(!scanner->testResult()->text().contains(QStringLiteral("1111")));
     QVERIFY(!QFile::exists(m_settingsPath));
     dialog->reject();
