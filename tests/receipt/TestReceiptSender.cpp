@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void networkPrinterGetsTheWholeReceipt();
     void closedPortFailsWithAClearMessage();
     void nothingToSendStillEnds();
+    void networkPrinterThatTakesNothingTimesOut();
     void deviceFileGetsTheReceipt();
     void missingDeviceFailsWithAClearMessage();
     void printerThatTakesNothingTimesOut();
@@ -166,6 +168,32 @@ void TestReceiptSender::nothingToSendStillEnds()
     sender.send(QByteArray(), setup);
     QVERIFY(waitForOutcome(sent, failed));
     QVERIFY2(failed.isEmpty(), qPrintable(failure(failed)));
+}
+
+void TestReceiptSender::networkPrinterThatTakesNothingTimesOut()
+{
+    // A printer that accepts the connection and never reads: more than the kernel buffers on both
+    // ends hold stays unwritten, as with a printer out of paper.
+    QTcpServer printer;
+    QVERIFY(printer.listen(QHostAddress::LocalHost));
+    printer.pauseAccepting();  // the kernel completes the connection; nobody ever reads from it
+    // A small fixed receive buffer (inherited by the connection, no autotuning), so a few MiB are plenty.
+    const int receiveBuffer = 4096;
+    QCOMPARE(::setsockopt(int(printer.socketDescriptor()), SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer),
+             0);
+    ReceiptSender sender;
+    QSignalSpy sent(&sender, &ReceiptSender::sent);
+    QSignalSpy failed(&sender, &ReceiptSender::failed);
+    PrinterSetup setup;
+    setup.kind = PrinterSetup::Kind::Network;
+    setup.host = QStringLiteral("127.0.0.1");
+    setup.port = printer.serverPort();
+    setup.timeoutMs = 500;
+    sender.send(QByteArray(16 << 20, 'x'), setup);
+    QVERIFY(waitForOutcome(sent, failed));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(failure(failed).contains(QStringLiteral("did not take the receipt within 1 s")),
+             qPrintable(failure(failed)));
 }
 
 void TestReceiptSender::deviceFileGetsTheReceipt()
