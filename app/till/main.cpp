@@ -222,6 +222,8 @@ int main(int argc, char** argv)
             {*preferenceStore, identity, shell.managerScreen()->manager(), *devices, settings->cardPrefix, clock},
             &shell);
         dialog.setScanCapture(window->wedgeCapture());
+        // The shell does not lock behind a dialog: the dialog itself goes after the same idle time.
+        dialog.setIdleTimeout(shell.autoLockInterval());
         // What can change while the till runs is re-applied on OK (the look is already applied).
         QObject::connect(
             &dialog, &loyalty::SettingsDialog::preferencesSaved, cardDevices,

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void scannerTestNeverShowsAPaymentCard();
     void untouchedScannerPageFollowsTheDatabase();
     void keyboardMovesBetweenPages();
+    void idleDialogClosesAsCancel();
 
 private:
     std::unique_ptr<SettingsDialog> openDialog();
@@ -395,6 +396,18 @@ void TestSettingsDialog::keyboardMovesBetweenPages()
         }
     }
     dialog->reject();
+}
+
+void TestSettingsDialog::idleDialogClosesAsCancel()
+{
+    auto dialog = openDialog();
+    typeInto(dialog->tillPage()->nameField(), QStringLiteral("Left open"));
+    QSignalSpy rejected(dialog.get(), &QDialog::rejected);
+    dialog->setIdleTimeout(50);
+    QVERIFY(rejected.wait(10000));
+    QVERIFY(!dialog->isVisible());
+    QCOMPARE(stored(QStringLiteral("till.name")), QStringLiteral("Till 1"));
+    QVERIFY(!QFile::exists(m_settingsPath));
 }
 
 QTEST_MAIN(TestSettingsDialog)

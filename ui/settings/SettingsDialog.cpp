@@ -119,7 +119,39 @@ SettingsDialog::SettingsDialog(const Context& context, QWidget* parent)
     m_till->nameField()->setFocus();
 }
 
-SettingsDialog::~SettingsDialog() = default;
+SettingsDialog::~SettingsDialog()
+{
+    qApp->removeEventFilter(this);
+}
+
+void SettingsDialog::setIdleTimeout(int milliseconds)
+{
+    m_idle.stop();
+    qApp->removeEventFilter(this);
+    if (milliseconds <= 0)
+        return;
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(milliseconds);
+    connect(&m_idle, &QTimer::timeout, this, &SettingsDialog::reject, Qt::UniqueConnection);
+    qApp->installEventFilter(this);
+    m_idle.start();
+}
+
+bool SettingsDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+        if (m_idle.interval() > 0)
+            m_idle.start();
+        break;
+    default:
+        break;
+    }
+    return QDialog::eventFilter(watched, event);
+}
 
 QWidget* SettingsDialog::currentPage() const
 {

@@ -6,6 +6,7 @@
 #include "staff/StaffSession.h"
 
 #include <QDialog>
+#include <QTimer>
 
 class QDialogButtonBox;
 class QLabel;
@@ -48,6 +49,9 @@ public:
 
     // Scans the till's wedge capture takes while the dialog is open go to the scanner test.
     void setScanCapture(WedgeScanCapture* capture);
+    // Closes the dialog as Cancel after this long without a key, click or touch (0: never), so a
+    // manager's settings never stay open on an unattended till (the shell does not lock behind a dialog).
+    void setIdleTimeout(int milliseconds);
 
     // What was saved (after OK), or what the dialog opened with.
     const TillPreferences& preferences() const { return m_saved; }
@@ -70,6 +74,7 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     // After OK: the new preferences, for what can change while the till runs (printer, scanner,
@@ -96,6 +101,7 @@ private:
     CustomerDisplayPage* m_customerDisplay = nullptr;
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
+    QTimer m_idle;
 };
 
 }  // namespace loyalty
