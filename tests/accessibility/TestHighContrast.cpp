@@ -13,6 +13,7 @@
 #include "style/TillStyle.h"
 #include "time/FixedClock.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDialog>
 #include <QHBoxLayout>
@@ -180,9 +181,12 @@ void TestHighContrast::renderedSaleScreenTextIsAtLeast7To1()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClicks(window.scanField(), DemoDataGenerator::cardNumberFor(7));
         QTest::keyClick(window.scanField(), Qt::Key_Return);
-        QTest::keyClicks(window.scanField(), DemoDataGenerator::productEanFor(0));
-        QTest::keyClick(window.scanField(), Qt::Key_Return);
+        for (int product = 0; product < 3; ++product) {
+            QTest::keyClicks(window.scanField(), DemoDataGenerator::productEanFor(product));
+            QTest::keyClick(window.scanField(), Qt::Key_Return);
+        }
         QVERIFY(session.member());
+        QVERIFY(!session.effects().effects.isEmpty());  // so the effects table has rows to look at
         // An error in the strip (the strongest signal) while looking.
         QTest::keyClicks(window.scanField(), QStringLiteral("not a code"));
         QTest::keyClick(window.scanField(), Qt::Key_Return);
@@ -193,20 +197,13 @@ void TestHighContrast::renderedSaleScreenTextIsAtLeast7To1()
 
         QStringList poor;
         int labels = 0;
-        const QList<QWidget*> widgets = window.findChildren<QWidget*>();
-        for (QWidget* widget : widgets) {
-            const auto* label = qobject_cast<QLabel*>(widget);
-            const auto* button = qobject_cast<QPushButton*>(widget);
-            if (!widget->isVisible() || (!label && !button))
-                continue;
-            if ((label && label->text().trimmed().isEmpty()) || (button && button->text().trimmed().isEmpty()))
-                continue;
-            const QRect area(widget->mapTo(&window, QPoint(0, 0)) * dpr, widget->size() * dpr);
+        // The background is the most common colour of an area; the text is the pixel farthest from
+        // it (antialiasing blends only the glyphs' edges).
+        const auto checkArea = [&](const QRect& logical, const QString& what) {
+            const QRect area(logical.topLeft() * dpr, logical.size() * dpr);
             const QImage part = shot.copy(area.intersected(shot.rect()));
             if (part.isNull())
-                continue;
-            // The background is the most common colour; the text is the pixel farthest from it
-            // (antialiasing blends only the glyphs' edges).
+                return;
             QHash<QRgb, int> counts;
             for (int y = 0; y < part.height(); ++y) {
                 for (int x = 0; x < part.width(); ++x)
@@ -225,11 +222,33 @@ void TestHighContrast::renderedSaleScreenTextIsAtLeast7To1()
                 best = std::max(best, contrast(QColor(it.key()), QColor(background)));
             ++labels;
             if (best < 7.0)
-                poor << QStringLiteral("%1#%2: %3:1 on %4")
-                            .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName())
-                            .arg(best, 0, 'f', 2)
-                            .arg(QColor(background).name());
+                poor << QStringLiteral("%1: %2:1 on %3").arg(what).arg(best, 0, 'f', 2).arg(QColor(background).name());
+        };
+        const QList<QWidget*> widgets = window.findChildren<QWidget*>();
+        for (QWidget* widget : widgets) {
+            if (!widget->isVisible())
+                continue;
+            const QString what =
+                QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char('#') + widget->objectName();
+            if (const auto* label = qobject_cast<QLabel*>(widget); label && !label->text().trimmed().isEmpty())
+                checkArea(QRect(widget->mapTo(&window, QPoint(0, 0)), widget->size()), what);
+            if (const auto* button = qobject_cast<QPushButton*>(widget); button && !button->text().trimmed().isEmpty())
+                checkArea(QRect(widget->mapTo(&window, QPoint(0, 0)), widget->size()), what);
+            // Every cell of the basket and the effects with text in it (the models' own colours too).
+            if (const auto* view = qobject_cast<QAbstractItemView*>(widget); view && view->model()) {
+                for (int row = 0; row < view->model()->rowCount(); ++row) {
+                    for (int column = 0; column < view->model()->columnCount(); ++column) {
+                        const QModelIndex index = view->model()->index(row, column);
+                        if (view->model()->data(index).toString().trimmed().isEmpty())
+                            continue;
+                        const QRect cell = view->visualRect(index);
+                        checkArea(QRect(view->viewport()->mapTo(&window, cell.topLeft()), cell.size()),
+                                  QStringLiteral("%1 cell %2,%3").arg(what).arg(row).arg(column));
+                    }
+                }
+            }
         }
+        qInfo("%d areas checked", labels);
         QVERIFY2(labels >= 15, qPrintable(QString::number(labels)));
         QVERIFY2(poor.isEmpty(), qPrintable(poor.join(QLatin1Char('\n'))));
     }

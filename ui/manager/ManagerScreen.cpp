@@ -84,6 +84,9 @@ QPushButton* ManagerScreen::navButton(const QString& objectName, const QString& 
     auto* button = new QPushButton(text + QStringLiteral("\n") + key, this);
     button->setObjectName(objectName);
     button->setAccessibleName(text);
+    //: the accessible description of a manager screen button, %1 its key ("F2")
+    button->setAccessibleDescription(tr("Key %1").arg(key));
+    button->setToolTip(tr("Key %1").arg(key));
     button->setFocusPolicy(Qt::NoFocus);
     button->setMinimumHeight(56);
     button->setMinimumWidth(190);

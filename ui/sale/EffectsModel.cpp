@@ -5,8 +5,17 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace loyalty {
+
+namespace {
+bool darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+}  // namespace
 
 EffectsModel::EffectsModel(const SaleSession& session, QObject* parent)
     : QAbstractTableModel(parent)
@@ -106,6 +115,10 @@ QVariant EffectsModel::data(const QModelIndex& index, int role) const
     case RowStyleRole:
         return int(style);
     case Qt::ForegroundRole:
+        // The tints are for the light theme; on a dark (high-contrast) palette the view's own text
+        // colour is the readable one, and a notice is black on the theme's yellow.
+        if (darkPalette())
+            return style == RowStyle::Notice ? QVariant(QBrush(Qt::black)) : QVariant();
         switch (style) {
         case RowStyle::PointsChange:
             return QBrush(QColor(0x1d, 0x4e, 0xd8));
@@ -120,7 +133,7 @@ QVariant EffectsModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::BackgroundRole:
         if (style == RowStyle::Notice)
-            return QBrush(QColor(0xfe, 0xf3, 0xc7));
+            return QBrush(darkPalette() ? QColor(0xff, 0xff, 0x00) : QColor(0xfe, 0xf3, 0xc7));
         return {};
     case Qt::FontRole:
         if (style == RowStyle::MoneyOff || style == RowStyle::Notice || index.column() == KindColumn) {

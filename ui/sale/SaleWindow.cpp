@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -134,6 +135,12 @@ QPushButton* SaleWindow::makeActionButton(const QString& objectName, const QStri
     auto* button = new QPushButton(keyHint.isEmpty() ? text : QStringLiteral("%1\n%2").arg(text, keyHint), this);
     button->setObjectName(objectName);
     button->setAccessibleName(text);
+    if (!keyHint.isEmpty()) {
+        //: the accessible description of a sale screen button, %1 its key ("F12")
+        button->setAccessibleDescription(tr("Key %1").arg(keyHint));
+        button->setToolTip(tr("Key %1").arg(keyHint));
+    }
+    // The scan field keeps the keyboard: every button has its key, so none needs the focus.
     button->setFocusPolicy(Qt::NoFocus);
     button->setMinimumHeight(52);
     return button;
@@ -438,12 +445,12 @@ void SaleWindow::requestVoid()
         return;
     }
     if (!m_voidArmed) {
-        m_voidArmed = true;
+        setVoidArmed(true);
         m_messageStrip->show(MessageStrip::Severity::Warning,
                              tr("Press F8 again to void this sale. Any other key keeps it."));
         return;
     }
-    m_voidArmed = false;
+    setVoidArmed(false);
     m_session.voidSale();
     refresh();
     m_messageStrip->show(MessageStrip::Severity::Info, tr("Sale voided. Nothing was saved."));
@@ -786,7 +793,21 @@ int SaleWindow::selectedRow() const
 
 void SaleWindow::disarmVoid()
 {
-    m_voidArmed = false;
+    setVoidArmed(false);
+}
+
+void SaleWindow::setVoidArmed(bool armed)
+{
+    if (m_voidArmed == armed)
+        return;
+    m_voidArmed = armed;
+    // Armed is said in words on the button too (and in the strip), never by its colour alone.
+    m_voidButton->setText(armed ? tr("⚠ Confirm") + QStringLiteral("\nF8") : tr("Void") + QStringLiteral("\nF8"));
+    m_voidButton->setAccessibleDescription(armed ? tr("Armed: press F8 again to void the sale")
+                                                 : tr("Key %1").arg(QStringLiteral("F8")));
+    m_voidButton->setProperty("armed", armed);
+    m_voidButton->style()->unpolish(m_voidButton);
+    m_voidButton->style()->polish(m_voidButton);
 }
 
 }  // namespace loyalty

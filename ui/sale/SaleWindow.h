@@ -128,6 +128,7 @@ private:
     void selectRow(int row);
     int selectedRow() const;
     void disarmVoid();
+    void setVoidArmed(bool armed);
 
     SaleSession& m_session;
     Enrolment& m_enrolment;
