@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -251,6 +252,16 @@ int main(int argc, char** argv)
     QObject::connect(&customerDisplayPlacement, &loyalty::CustomerDisplayPlacement::placed, &customerDisplayPlacement,
                      [](const QString& status) { std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(status)); });
     customerDisplayPlacement.place();
+    // For loyalty-bench's cold start (tests/bench/ColdStartFigure): "ready" on the first event loop turn
+    // after the window is shown, then wait for stdin to close so the bench can read the peak RSS.
+    if (qEnvironmentVariableIsSet("LOYALTY_TILL_EXIT_WHEN_READY"))
+        QTimer::singleShot(0, &application, [] {
+            std::puts("ready");
+            std::fflush(stdout);
+            while (std::fgetc(stdin) != EOF) {
+            }
+            QCoreApplication::quit();
+        });
     const int exitCode = application.exec();
     // Joined before the windows and the database go: a request in flight is abandoned, nothing is lost.
     sync.reset();
