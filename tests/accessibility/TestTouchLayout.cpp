@@ -199,10 +199,11 @@ void TestTouchLayout::withoutTouchLayoutTheRowsGoBack()
     large.fontScalePercent = 200;
     TillStyle::apply(*qApp, large);
     QCOMPARE(basket->verticalHeader()->defaultSectionSize(), 88);
+    QVERIFY(qApp->styleSheet().contains(QStringLiteral("QScrollBar:vertical { width: 56px; }")));  // 28 px × 2
     TillStyle::apply(*qApp, AppearanceSetup{});
     // The sale screen's own row height (44 px, set by the window) is back.
     QCOMPARE(basket->verticalHeader()->defaultSectionSize(), touchRows);
-    QVERIFY(!qApp->styleSheet().contains(QStringLiteral("QScrollBar:vertical")));
+    QVERIFY(!qApp->styleSheet().contains(QStringLiteral("QScrollBar:vertical { width: 28px; }")));
 }
 
 QTEST_MAIN(TestTouchLayout)

@@ -1,6 +1,6 @@
 #include "style/TillStyle.h"
 
-#include "style/TouchRowSizer.h"
+#include "style/TouchTargets.h"
 
 #include <QApplication>
 #include <QFile>
@@ -38,10 +38,10 @@ AppearanceSetup& lastApplied()
 }
 
 // Owned by the application; a QPointer, so a later QApplication (tests) gets a new one.
-QPointer<TouchRowSizer>& rowSizer()
+QPointer<TouchTargets>& touchTargets()
 {
-    static QPointer<TouchRowSizer> sizer;
-    return sizer;
+    static QPointer<TouchTargets> targets;
+    return targets;
 }
 
 QString readResource(const QString& path)
@@ -166,11 +166,11 @@ void TillStyle::apply(QApplication& application, const AppearanceSetup& appearan
     QApplication::setPalette(palette(appearance));
     application.setStyleSheet(styleSheet(appearance));
 
-    if (!rowSizer()) {
-        rowSizer() = new TouchRowSizer(&application);
-        application.installEventFilter(rowSizer());
+    if (!touchTargets()) {
+        touchTargets() = new TouchTargets(&application);
+        application.installEventFilter(touchTargets());
     }
-    rowSizer()->setRowHeight(appearance.touchLayout ? touchTarget(appearance) : 0);
+    touchTargets()->setTarget(appearance.touchLayout ? touchTarget(appearance) : 0);
 
     application.setWindowIcon(QIcon(QStringLiteral(":/icons/loyalty-till.svg")));
     lastApplied() = appearance;

@@ -1,3 +1,3 @@
 target_sources(loyalty_ui PRIVATE
-    style/TouchRowSizer.cpp style/TouchRowSizer.h
+    style/TouchTargets.cpp style/TouchTargets.h
 )
