@@ -5,6 +5,7 @@
 #include "CardLookupFigure.h"
 #include "ColdStartFigure.h"
 #include "CommitFigure.h"
+#include "ManyTillsFigure.h"
 #include "PanelPaintFigure.h"
 #include "ProvisioningFigure.h"
 #include "PushFigure.h"
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<Figure>> allFigures()
     figures.push_back(std::make_unique<RssGrowthFigure>());
     figures.push_back(std::make_unique<PushFigure>());
     figures.push_back(std::make_unique<ProvisioningFigure>());
+    figures.push_back(std::make_unique<ManyTillsFigure>());
     return figures;
 }
 
