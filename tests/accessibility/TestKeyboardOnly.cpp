@@ -13,11 +13,14 @@
 #include "sale/MessageStrip.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void cleanup();
 
     void aWholeSaleAndTheManagerScreensByKeysOnly();
+    void reportsControlsAndTheMembersCardsByKeys();
 
 private:
     qint64 count(const QString& table) const;
@@ -188,6 +192,65 @@ void TestKeyboardOnly::aWholeSaleAndTheManagerScreensByKeysOnly()
     ManagerTestTill::press(Qt::Key_Escape);
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(sale));
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(sale->scanField()));
+}
+
+void TestKeyboardOnly::reportsControlsAndTheMembersCardsByKeys()
+{
+    ManagerTestTill::type(QStringLiteral("Bea Manager"));
+    ManagerTestTill::type(QStringLiteral("2580"));
+    ManagerTestTill::type(QStringLiteral("2580"));
+    ManagerTestTill::press(Qt::Key_F10);
+    ManagerTestTill::type(QStringLiteral("2580"));
+    ManagerScreen* screen = m_till->shell->managerScreen();
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(screen));
+
+    // F3: the reports; Tab walks period, from, to, Show, Export — each reachable by the keyboard.
+    ManagerTestTill::press(Qt::Key_F3);
+    QWidget* reports = screen->currentPage();
+    QVERIFY(reports);
+    auto* exportButton = reports->findChild<QPushButton*>(QStringLiteral("exportButton"));
+    QVERIFY(exportButton);
+    QTRY_VERIFY_WITH_TIMEOUT(exportButton->isEnabled(), 10000);  // the report is computed off the GUI thread
+    QStringList reached;
+    for (int i = 0; i < 12 && reached.size() < 5; ++i) {
+        ManagerTestTill::press(Qt::Key_Tab);
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY2(focus && reports->isAncestorOf(focus), "Tab left the reports page");
+        if (!reached.contains(focus->objectName()))
+            reached << focus->objectName();
+    }
+    for (const QString& name :
+         {QStringLiteral("periodCombo"), QStringLiteral("showButton"), QStringLiteral("exportButton")})
+        QVERIFY2(reached.contains(name), qPrintable(reached.join(QLatin1Char(','))));
+    // The period changes with the arrow keys on the combo box.
+    auto* period = reports->findChild<QComboBox*>(QStringLiteral("periodCombo"));
+    QVERIFY(period);
+    period->setFocus();
+    const int before = period->currentIndex();
+    QTest::keyClick(period, before > 0 ? Qt::Key_Up : Qt::Key_Down);
+    QVERIFY(period->currentIndex() != before);
+
+    // A member's cards: Ctrl+Tab to the Cards tab, Tab into the table, arrows pick a card.
+    ManagerTestTill::press(Qt::Key_F2);
+    MembersPage* members = screen->membersPage();
+    QSignalSpy shown(members, &MembersPage::resultsShown);
+    QTest::keyClicks(QApplication::focusWidget(), DemoDataGenerator::cardNumberFor(42));
+    QVERIFY(shown.wait(10000));
+    ManagerTestTill::press(Qt::Key_Return);
+    MemberPage* page = screen->memberPage();
+    QCOMPARE(screen->currentPage(), static_cast<QWidget*>(page));
+    while (page->tabs()->currentIndex() != 2)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QTableWidget* cards = page->cardsTable();
+    for (int i = 0; i < 6 && QApplication::focusWidget() != cards; ++i)
+        ManagerTestTill::press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(cards));
+    QVERIFY(cards->rowCount() >= 1);
+    ManagerTestTill::press(Qt::Key_Down);
+    QVERIFY(cards->currentRow() >= 0);
+    // Esc from inside the table still goes back (to the list, then to the sale).
+    ManagerTestTill::press(Qt::Key_Escape);
+    QCOMPARE(screen->currentPage(), static_cast<QWidget*>(members));
 }
 
 QTEST_MAIN(TestKeyboardOnly)
