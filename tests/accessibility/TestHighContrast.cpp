@@ -293,9 +293,16 @@ void TestHighContrast::fontScaleScalesTheSheetAndTheApplicationFont()
     TillStyle::apply(*qApp, AppearanceSetup{});
     const qreal basePoints = QApplication::font().pointSizeF();
     QVERIFY(TillStyle::styleSheet(AppearanceSetup{}).contains(QStringLiteral("font-size: 34pt")));
+    QLabel title(QStringLiteral("Manager screens"));
+    TillStyle::setRelativeFont(&title, 2.0, true);
+    QCOMPARE(title.font().pointSizeF(), basePoints * 2.0);
+    QVERIFY(title.font().bold());
     AppearanceSetup large = highContrast(150);
     TillStyle::apply(*qApp, large);
     QCOMPARE(QApplication::font().pointSizeF(), basePoints * 1.5);
+    // Type set larger than the body follows live, as a multiple of the scaled font.
+    QCOMPARE(title.font().pointSizeF(), basePoints * 1.5 * 2.0);
+    QVERIFY(title.font().bold());
     QVERIFY(qApp->styleSheet().contains(QStringLiteral("font-size: 51pt")));            // the total, 34 pt × 1.5
     QVERIFY(qApp->styleSheet().contains(QStringLiteral("border: 6px solid #ffff00")));  // the focus frame
     QCOMPARE(TillStyle::current().fontScalePercent, 150);

@@ -1,6 +1,7 @@
 #include "manager/FirstRunPage.h"
 
 #include "sale/MessageStrip.h"
+#include "style/TillStyle.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -24,10 +25,7 @@ FirstRunPage::FirstRunPage(QWidget* parent)
     setObjectName(QStringLiteral("firstRunPage"));
     auto* title = new QLabel(tr("Welcome to Loyalty Till"), this);
     title->setObjectName(QStringLiteral("firstRunTitleLabel"));
-    QFont big = title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
-    big.setBold(true);
-    title->setFont(big);
+    TillStyle::setRelativeFont(title, 1.8, true);
     auto* hint = new QLabel(tr("This till has no staff yet. Create the first manager: they sign in to open "
                                "shifts, add cashiers and open the manager screens (F10)."),
                             this);
@@ -39,12 +37,10 @@ FirstRunPage::FirstRunPage(QWidget* parent)
     m_pin->setAccessibleName(tr("PIN"));
     m_repeat->setObjectName(QStringLiteral("firstRunRepeatLineEdit"));
     m_repeat->setAccessibleName(tr("PIN again"));
-    QFont readable = hint->font();
-    readable.setPointSizeF(readable.pointSizeF() * 1.2);
-    hint->setFont(readable);
+    TillStyle::setRelativeFont(hint, 1.2);
     for (QLineEdit* field : {m_name, m_pin, m_repeat}) {
         field->setMinimumHeight(48);
-        field->setFont(readable);
+        TillStyle::setRelativeFont(field, 1.2);
         connect(field, &QLineEdit::returnPressed, this, &FirstRunPage::advance);
     }
     m_pin->setEchoMode(QLineEdit::Password);

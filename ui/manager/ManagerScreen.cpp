@@ -9,6 +9,7 @@
 #include "profile/MemberSearchThread.h"
 #include "sale/MessageStrip.h"
 #include "store/Database.h"
+#include "style/TillStyle.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -36,10 +37,7 @@ ManagerScreen::ManagerScreen(Database& database, const Clock& clock, const TillS
 {
     setObjectName(QStringLiteral("managerScreen"));
     m_title->setObjectName(QStringLiteral("managerTitleLabel"));
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    big.setBold(true);
-    m_title->setFont(big);
+    TillStyle::setRelativeFont(m_title, 1.5, true);
     for (QWidget* page : {static_cast<QWidget*>(m_members), static_cast<QWidget*>(m_member),
                           static_cast<QWidget*>(m_audit), static_cast<QWidget*>(m_staffPage)})
         m_pages->addWidget(page);

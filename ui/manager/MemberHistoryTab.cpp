@@ -5,6 +5,7 @@
 #include "profile/MemberHistoryReader.h"
 #include "sale/MessageStrip.h"
 #include "store/Database.h"
+#include "style/TillStyle.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -60,9 +61,7 @@ MemberHistoryTab::MemberHistoryTab(Database& database, QWidget* parent)
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_tree->header()->setMinimumSectionSize(110);
-    QFont readable = m_tree->font();
-    readable.setPointSizeF(readable.pointSizeF() * 1.15);
-    m_tree->setFont(readable);
+    TillStyle::setRelativeFont(m_tree, 1.15);
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(false);
     m_tree->installEventFilter(this);

@@ -3,6 +3,7 @@
 #include "hints/CustomerHint.h"
 #include "money/Money.h"
 #include "money/MoneyFormatter.h"
+#include "style/TillStyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -28,10 +29,7 @@ QLabel* bigLabel(const QString& objectName, qreal scale, QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setObjectName(objectName);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * scale);
-    font.setBold(true);
-    label->setFont(font);
+    TillStyle::setRelativeFont(label, scale, true);
     label->setWordWrap(true);
     return label;
 }

@@ -14,6 +14,7 @@
 #include "sale/ActiveProgramme.h"
 #include "sale/MessageStrip.h"
 #include "store/Database.h"
+#include "style/TillStyle.h"
 #include "time/Clock.h"
 
 #include <QFont>
@@ -62,10 +63,7 @@ MemberPage::MemberPage(Database& database, const Clock& clock, const TillSetting
 {
     setObjectName(QStringLiteral("memberPage"));
     m_name->setObjectName(QStringLiteral("memberNameLabel"));
-    QFont big = m_name->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
-    big.setBold(true);
-    m_name->setFont(big);
+    TillStyle::setRelativeFont(m_name, 1.8, true);
     m_details->setObjectName(QStringLiteral("memberDetailsLabel"));
     m_details->setWordWrap(true);
     m_tabs->setObjectName(QStringLiteral("memberTabWidget"));

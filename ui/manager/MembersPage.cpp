@@ -3,6 +3,7 @@
 #include "manager/MemberHitModel.h"
 #include "profile/MemberSearchThread.h"
 #include "sale/MessageStrip.h"
+#include "style/TillStyle.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,14 +34,12 @@ MembersPage::MembersPage(MemberSearchThread& search, QWidget* parent)
     m_field->setPlaceholderText(tr("Card number, name, phone or e-mail"));
     m_field->setMinimumHeight(48);
     m_field->installEventFilter(this);
-    QFont big = m_field->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    m_field->setFont(big);
+    TillStyle::setRelativeFont(m_field, 1.3);
 
     m_view->setObjectName(QStringLiteral("memberResultsTableView"));
     m_view->setAccessibleName(tr("Members found"));
     m_view->setModel(m_model);
-    m_view->setFont(big);
+    TillStyle::setRelativeFont(m_view, 1.3);
     m_view->setFocusPolicy(Qt::NoFocus);  // the search field keeps the keyboard
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -1,6 +1,7 @@
 #include "manager/StaffPinPage.h"
 
 #include "sale/MessageStrip.h"
+#include "style/TillStyle.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -26,24 +27,17 @@ StaffPinPage::StaffPinPage(QWidget* parent)
 {
     setObjectName(QStringLiteral("staffPinPage"));
     m_title->setObjectName(QStringLiteral("staffPinTitleLabel"));
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
-    big.setBold(true);
-    m_title->setFont(big);
+    TillStyle::setRelativeFont(m_title, 1.8, true);
     m_hint->setObjectName(QStringLiteral("staffPinHintLabel"));
     m_hint->setWordWrap(true);
-    QFont hintFont = m_hint->font();
-    hintFont.setPointSizeF(hintFont.pointSizeF() * 1.2);
-    m_hint->setFont(hintFont);
+    TillStyle::setRelativeFont(m_hint, 1.2);
 
     m_staff->setObjectName(QStringLiteral("staffListWidget"));
     m_staff->setAccessibleName(tr("Staff"));
     // The PIN field keeps the keyboard; Up/Down on it move this list, a touch picks directly.
     m_staff->setFocusPolicy(Qt::NoFocus);
     m_staff->setMinimumHeight(52);
-    QFont listFont = m_staff->font();
-    listFont.setPointSizeF(listFont.pointSizeF() * 1.3);
-    m_staff->setFont(listFont);
+    TillStyle::setRelativeFont(m_staff, 1.3);
     m_staff->setStyleSheet(QStringLiteral("QListWidget::item { min-height: 44px; }"));
     connect(m_staff, &QListWidget::itemClicked, this, [this] { m_pin->setFocus(); });
 
@@ -52,7 +46,7 @@ StaffPinPage::StaffPinPage(QWidget* parent)
     m_pin->setPlaceholderText(tr("PIN, then Enter"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setMinimumHeight(52);
-    m_pin->setFont(listFont);
+    TillStyle::setRelativeFont(m_pin, 1.3);
     m_pin->installEventFilter(this);
     connect(m_pin, &QLineEdit::returnPressed, this, &StaffPinPage::submit);
 

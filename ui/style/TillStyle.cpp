@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QStyle>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -140,6 +141,27 @@ QPalette TillStyle::palette(const AppearanceSetup& appearance)
     return palette;
 }
 
+namespace {
+const char* const kFontFactor = "tillFontFactor";
+const char* const kFontBold = "tillFontBold";
+
+void applyRelativeFont(QWidget* widget)
+{
+    QFont font = QApplication::font(widget);
+    font.setPointSizeF(font.pointSizeF() * widget->property(kFontFactor).toReal());
+    if (widget->property(kFontBold).toBool())
+        font.setBold(true);
+    widget->setFont(font);
+}
+}  // namespace
+
+void TillStyle::setRelativeFont(QWidget* widget, qreal factor, bool bold)
+{
+    widget->setProperty(kFontFactor, factor);
+    widget->setProperty(kFontBold, bold);
+    applyRelativeFont(widget);
+}
+
 AppearanceSetup TillStyle::current()
 {
     return lastApplied();
@@ -163,6 +185,11 @@ void TillStyle::apply(QApplication& application, const AppearanceSetup& appearan
     else
         font.setPixelSize(std::max(1, font.pixelSize() * clampedScale(appearance) / 100));
     QApplication::setFont(font);
+    const QList<QWidget*> widgets = QApplication::allWidgets();
+    for (QWidget* widget : widgets) {
+        if (widget->property(kFontFactor).isValid())
+            applyRelativeFont(widget);
+    }
     QApplication::setPalette(palette(appearance));
     application.setStyleSheet(styleSheet(appearance));
 

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QApplication;
+class QWidget;
 
 namespace loyalty {
 
@@ -28,6 +29,10 @@ public:
     static QPalette palette(const AppearanceSetup& appearance);
     // The touch target at this appearance's font scale (44 px at 100 %, never less than 44).
     static int touchTarget(const AppearanceSetup& appearance);
+    // Gives `widget` the application font × `factor` (bold if asked), and again after every apply(),
+    // so type set larger than the body text follows the font scale live.
+    static void setRelativeFont(QWidget* widget, qreal factor, bool bold = false);
+
     // The appearance last applied (Standard at 100 % before the first apply()).
     static AppearanceSetup current();
 };
