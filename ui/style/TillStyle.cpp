@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 // Resources of a static library must be registered by hand, from the global namespace.
 static void initTillResources()
@@ -25,12 +24,9 @@ namespace loyalty {
 
 namespace {
 
-// The application font before the first scaling, so every re-apply scales from the same base.
-std::optional<QFont>& baseFont()
-{
-    static std::optional<QFont> font;
-    return font;
-}
+// The application font before the first scaling, so every re-apply scales from the same base. Kept
+// on the application object, so it goes with it (no QFont outliving QGuiApplication).
+const char* const kBaseFont = "tillBaseFont";
 
 AppearanceSetup& lastApplied()
 {
@@ -177,9 +173,9 @@ void TillStyle::apply(QApplication& application, const AppearanceSetup& appearan
     initTillResources();
     if (!application.style() || application.style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive))
         application.setStyle(QStringLiteral("Fusion"));
-    if (!baseFont())
-        baseFont() = QApplication::font();
-    QFont font = *baseFont();
+    if (!application.property(kBaseFont).isValid())
+        application.setProperty(kBaseFont, QApplication::font());
+    QFont font = application.property(kBaseFont).value<QFont>();
     if (font.pointSizeF() > 0)
         font.setPointSizeF(font.pointSizeF() * clampedScale(appearance) / 100.0);
     else
