@@ -171,6 +171,33 @@
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Backup:</source>
+        <translation>Sicherung:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>Schemaversion:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Mitglieder:</translation>
+    </message>
+    <message>
+        <source>The copy passed its integrity check.</source>
+        <translation>Die Kopie hat die Integritätsprüfung bestanden.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceCommand</name>
     <message>
         <source>active</source>
@@ -1218,10 +1245,6 @@
         <translation>rolle</translation>
     </message>
     <message>
-        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit or staff.</source>
-        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit oder staff.</translation>
-    </message>
-    <message>
         <source>       [--history-days N]   … and a history of sales over the past N days</source>
         <translation>       [--history-days N]   … und Verkäufe über die letzten N Tage</translation>
     </message>
@@ -1301,6 +1324,102 @@
         <source>--history-days needs a whole number from %1 to %2, not &quot;%3&quot;.</source>
         <translation>--history-days braucht eine ganze Zahl von %1 bis %2, nicht „%3“.</translation>
     </message>
+    <message>
+        <source>backup: the new file to write the copy to (never overwritten); receipt: the file to write the ESC/POS bytes to.</source>
+        <translation>backup: die neue Datei für die Kopie (wird nie überschrieben); receipt: die Datei für die ESC/POS-Bytes.</translation>
+    </message>
+    <message>
+        <source>receipt: the paper width in mm, 58 or 80 (default: 80).</source>
+        <translation>receipt: die Papierbreite in mm, 58 oder 80 (Standard: 80).</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>receipt: mark the receipt as a copy (a reprint).</source>
+        <translation>receipt: den Bon als Kopie kennzeichnen (Nachdruck).</translation>
+    </message>
+    <message>
+        <source>receipt: print the receipt as plain text on standard output (the default).</source>
+        <translation>receipt: den Bon als Klartext auf der Standardausgabe ausgeben (Standard).</translation>
+    </message>
+    <message>
+        <source>receipt: send the receipt to a network printer, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>receipt: den Bon an einen Netzwerkdrucker senden, z. B. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>receipt: send the receipt to a printer&apos;s device file, e.g. /dev/usb/lp0.</source>
+        <translation>receipt: den Bon an die Gerätedatei eines Druckers senden, z. B. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit, staff, backup or receipt.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit, staff, backup oder receipt.</translation>
+    </message>
+    <message>
+        <source>  backup --out FILE         a consistent copy of the database while the till runs;</source>
+        <translation>  backup --out DATEI        eine konsistente Kopie der Datenbank, während die Kasse läuft;</translation>
+    </message>
+    <message>
+        <source>                            refuses an existing FILE, checks the copy before keeping it</source>
+        <translation>                            überschreibt keine vorhandene DATEI, prüft die Kopie, bevor sie bleibt</translation>
+    </message>
+    <message>
+        <source>  receipt SALE [--width 58|80] [--copy]</source>
+        <translation>  receipt VERKAUF [--width 58|80] [--copy]</translation>
+    </message>
+    <message>
+        <source>        [--text | --out FILE | --to tcp://HOST:PORT | --device PATH]</source>
+        <translation>        [--text | --out DATEI | --to tcp://HOST:PORT | --device PFAD]</translation>
+    </message>
+    <message>
+        <source>                            a sale&apos;s receipt as the till prints it, balances as right</source>
+        <translation>                            den Bon eines Verkaufs, wie die Kasse ihn druckt, Kontostände</translation>
+    </message>
+    <message>
+        <source>                            after the sale: as text (default), or as ESC/POS into a</source>
+        <translation>                            wie direkt nach dem Verkauf: als Text (Standard) oder als ESC/POS</translation>
+    </message>
+    <message>
+        <source>                            file, to a network printer or to a printer&apos;s device file</source>
+        <translation>                            in eine Datei, an einen Netzwerkdrucker oder an eine Gerätedatei</translation>
+    </message>
+    <message>
+        <source>  8  printer: receipt did not reach the printer (unreachable, refused, timed out,</source>
+        <translation>  8  Drucker: der Bon hat den Drucker nicht erreicht (nicht erreichbar, abgelehnt, Zeitüberschreitung,</translation>
+    </message>
+    <message>
+        <source>     no such device, no permission)</source>
+        <translation>     kein solches Gerät, keine Berechtigung)</translation>
+    </message>
+    <message>
+        <source>receipt needs the sale&apos;s number or UUID, e.g. &quot;loyalty-ctl receipt 42&quot;.</source>
+        <translation>receipt braucht die Nummer oder UUID des Verkaufs, z. B. „loyalty-ctl receipt 42“.</translation>
+    </message>
+    <message>
+        <source>backup needs --out FILE: a new file for the copy, e.g. &quot;loyalty-ctl backup --out /var/backups/till-2026-12-01.db&quot;.</source>
+        <translation>backup braucht --out DATEI: eine neue Datei für die Kopie, z. B. „loyalty-ctl backup --out /var/backups/till-2026-12-01.db“.</translation>
+    </message>
+    <message>
+        <source>--width needs the paper width of the thermal printer, 58 or 80, not &quot;%1&quot;.</source>
+        <translation>--width braucht die Papierbreite des Thermodruckers, 58 oder 80, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Give one of --text, --out, --to and --device: the receipt goes to one place.</source>
+        <translation>Nur eine der Optionen --text, --out, --to und --device angeben: Der Bon geht an genau ein Ziel.</translation>
+    </message>
+    <message>
+        <source>--out needs the file to write the receipt&apos;s ESC/POS bytes to.</source>
+        <translation>--out braucht die Datei, in die die ESC/POS-Bytes des Bons geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>--device needs the printer&apos;s device file, e.g. /dev/usb/lp0.</source>
+        <translation>--device braucht die Gerätedatei des Druckers, z. B. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>--to needs the network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100, not &quot;%1&quot;.</source>
+        <translation>--to braucht den Netzwerkdrucker als tcp://HOST:PORT, z. B. tcp://192.168.1.50:9100, nicht „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>CtlEffects</name>
@@ -1322,6 +1441,13 @@
     <message>
         <source>There is no sale %1 at this till.</source>
         <translation>An dieser Kasse gibt es keinen Verkauf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplayOption</name>
+    <message>
+        <source>Show the customer display, full screen on the first screen that is not the till&apos;s; --customer-display=SCREEN puts it on that screen (its name as the system gives it, e.g. HDMI-1). Wins over the setting.</source>
+        <translation>Das Kundendisplay zeigen, bildschirmfüllend auf dem ersten Bildschirm, der nicht der Kassenbildschirm ist; --customer-display=BILDSCHIRM zeigt es auf diesem Bildschirm (sein Name, wie das System ihn angibt, z. B. HDMI-1). Hat Vorrang vor der Einstellung.</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1507,65 @@
     <message>
         <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
         <translation>Die Kassendatenbank %1 hat synchronous=FULL und foreign_keys=ON nicht angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>The backup needs the path of a new file.</source>
+        <translation>Die Sicherung braucht den Pfad einer neuen Datei.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be flushed to disk; it was not kept.</source>
+        <translation>Die Sicherung %1 konnte nicht vollständig auf den Datenträger geschrieben werden; sie wurde nicht behalten.</translation>
+    </message>
+    <message>
+        <source>%1 appeared while the backup was written; it was left untouched and the backup was not kept. Choose a new file name.</source>
+        <translation>%1 ist entstanden, während die Sicherung geschrieben wurde; die Datei blieb unberührt, die Sicherung wurde nicht behalten. Wählen Sie einen neuen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>%1 exists already. A backup never overwrites a file: choose a new name, e.g. one with today&apos;s date.</source>
+        <translation>%1 existiert bereits. Eine Sicherung überschreibt nie eine Datei: Wählen Sie einen neuen Namen, z. B. mit dem heutigen Datum.</translation>
+    </message>
+    <message>
+        <source>%1 exists (perhaps left by a backup that was interrupted). It was left untouched: remove it or choose another name.</source>
+        <translation>%1 existiert (vielleicht von einer abgebrochenen Sicherung). Die Datei blieb unberührt: Entfernen Sie sie oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the backup does not exist.</source>
+        <translation>Der Ordner %1 für die Sicherung existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to the folder %1: no permission to write there. Choose a folder that the user running loyalty-ctl may write to.</source>
+        <translation>Die Sicherung kann nicht in den Ordner %1 geschrieben werden: keine Schreibberechtigung. Wählen Sie einen Ordner, in den der Benutzer schreiben darf, unter dem loyalty-ctl läuft.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full, so the backup was not written. Free some space there or choose another disk; nothing on the till changed.</source>
+        <translation>Der Datenträger mit %1 ist voll, daher wurde die Sicherung nicht geschrieben. Schaffen Sie dort Platz oder wählen Sie einen anderen Datenträger; an der Kasse hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to the folder %1 (%2). Choose a folder that the user running loyalty-ctl may write to.</source>
+        <translation>Die Sicherung kann nicht in den Ordner %1 geschrieben werden (%2). Wählen Sie einen Ordner, in den der Benutzer schreiben darf, unter dem loyalty-ctl läuft.</translation>
+    </message>
+    <message>
+        <source>Writing the backup to %1 failed (%2); the disk may be failing or was removed.</source>
+        <translation>Das Schreiben der Sicherung nach %1 ist fehlgeschlagen (%2); der Datenträger ist vielleicht defekt oder wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check (%1), so it was not kept. Run &quot;loyalty-ctl check&quot; on the till database.</source>
+        <translation>Die Sicherungskopie hat die Prüfung nicht bestanden (%1) und wurde daher nicht behalten. Führen Sie „loyalty-ctl check“ für die Kassendatenbank aus.</translation>
+    </message>
+    <message>
+        <source>schema version %1 instead of %2</source>
+        <translation>Schemaversion %1 statt %2</translation>
+    </message>
+    <message>
+        <source>it is not this till&apos;s database</source>
+        <translation>es ist nicht die Datenbank dieser Kasse</translation>
+    </message>
+    <message>
+        <source>The incomplete copy %1 could not be removed; delete it by hand.</source>
+        <translation>Die unvollständige Kopie %1 konnte nicht entfernt werden; löschen Sie sie von Hand.</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3338,17 @@ Sekunden: %6</translation>
     </message>
 </context>
 <context>
+    <name>QrMatrix</name>
+    <message>
+        <source>A QR code needs some text to encode.</source>
+        <translation>Ein QR-Code braucht einen Text zum Kodieren.</translation>
+    </message>
+    <message>
+        <source>The text is too long for a QR code (%1 bytes).</source>
+        <translation>Der Text ist zu lang für einen QR-Code (%1 Bytes).</translation>
+    </message>
+</context>
+<context>
     <name>QuoteCommand</name>
     <message>
         <source>EAN</source>
@@ -3261,6 +3457,249 @@ Sekunden: %6</translation>
         <source>%1×</source>
         <extracomment>a points multiplier, e.g. &quot;2×&quot;</extracomment>
         <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCommand</name>
+    <message>
+        <source>Receipt %1 written to %2 (%3 bytes of ESC/POS).
+</source>
+        <translation>Bon %1 nach %2 geschrieben (%3 Bytes ESC/POS).
+</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer at %2:%3.
+</source>
+        <translation>Bon %1 an den Drucker unter %2:%3 gesendet.
+</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer %2.
+</source>
+        <translation>Bon %1 an den Drucker %2 gesendet.
+</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be written to %1: %2</source>
+        <translation>Der Bon kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptComposer</name>
+    <message>
+        <source>%1 P</source>
+        <extracomment>a points balance in the receipt&apos;s amount column, e.g. &quot;1.234 P&quot;</extracomment>
+        <translation>%1 P</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Eingelöste Punkte</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Ersparnis</translation>
+    </message>
+    <message>
+        <source>Coupon %1</source>
+        <translation>Gutschein %1</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Paid from wallet</source>
+        <translation>Mit Guthaben bezahlt</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>Stempelkarte</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Mitgliedschaft</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln stamp(s)</source>
+        <extracomment>stamps a sale put on a stamp card, in the receipt&apos;s amount column</extracomment>
+        <translation>
+            <numerusform>+%Ln Stempel</numerusform>
+            <numerusform>+%Ln Stempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>−%Ln stamp(s)</source>
+        <extracomment>stamps a completed card&apos;s reward took off, in the receipt&apos;s amount column</extracomment>
+        <translation>
+            <numerusform>−%Ln Stempel</numerusform>
+            <numerusform>−%Ln Stempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln day(s)</source>
+        <extracomment>days of paid membership a sale added, in the receipt&apos;s amount column</extracomment>
+        <translation>
+            <numerusform>+%Ln Tag</numerusform>
+            <numerusform>+%Ln Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thank you for your visit!</source>
+        <translation>Vielen Dank für Ihren Besuch!</translation>
+    </message>
+    <message>
+        <source>*** COPY — not a new sale ***</source>
+        <translation>*** KOPIE – kein neuer Verkauf ***</translation>
+    </message>
+    <message>
+        <source>PRINTER TEST</source>
+        <translation>DRUCKERTEST</translation>
+    </message>
+    <message>
+        <source>Paper %1 mm: %2 characters a line</source>
+        <extracomment>%1 is the paper width in mm (58 or 80), %2 the characters per line (32 or 48)</extracomment>
+        <translation>Papier %1 mm: %2 Zeichen pro Zeile</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>Fettschrift</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Groß</translation>
+    </message>
+    <message>
+        <source>Amount column</source>
+        <translation>Betragsspalte</translation>
+    </message>
+    <message>
+        <source>The ruler fills one line, the letters print as shown and the code scans: the printer is set up.</source>
+        <translation>Das Lineal füllt eine Zeile, die Buchstaben erscheinen wie gezeigt und der Code lässt sich scannen: Der Drucker ist eingerichtet.</translation>
+    </message>
+    <message>
+        <source>COPY</source>
+        <translation>KOPIE</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · %2</source>
+        <extracomment>%1 is the sale (receipt) number the customer brings back for a return, %2 the till&apos;s name</extracomment>
+        <translation>Bon %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reprint of the receipt of this sale</source>
+        <translation>Nachdruck des Bons zu diesem Verkauf</translation>
+    </message>
+    <message>
+        <source>  %1 × %2</source>
+        <extracomment>a line&apos;s quantity and unit price under its name, e.g. &quot; 3 × 1,29 €&quot;</extracomment>
+        <translation>  %1 × %2</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Your savings</source>
+        <translation>Ihre Ersparnis</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>SUMME</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>YOUR LOYALTY ACCOUNT</source>
+        <translation>IHR KUNDENKONTO</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <source>This sale earned nothing on your account.</source>
+        <translation>Dieser Einkauf hat Ihrem Konto nichts gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>This sale:</source>
+        <translation>Dieser Einkauf:</translation>
+    </message>
+    <message>
+        <source>Balance after this sale:</source>
+        <translation>Kontostand nach diesem Einkauf:</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>a stamp card&apos;s stamps after the sale: &quot;7 of 10&quot;</extracomment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>  Full: your reward is due on your next visit</source>
+        <translation>  Voll: Ihre Prämie gibt es beim nächsten Besuch</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1 — use them before then</source>
+        <translation>
+            <numerusform>%Ln Punkt verfällt am %1 – bitte vorher einlösen</numerusform>
+            <numerusform>%Ln Punkte verfallen am %1 – bitte vorher einlösen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier %1 · highest tier reached</source>
+        <extracomment>%1 is the tier held, %2 the way to the next one (&quot;230 points to Gold&quot;)</extracomment>
+        <translation>Stufe %1 · höchste Stufe erreicht</translation>
+    </message>
+    <message>
+        <source>Tier %1 · %2</source>
+        <translation>Stufe %1 · %2</translation>
+    </message>
+    <message>
+        <source>Not a member yet? Ask at the till for a loyalty card and collect points on every purchase.</source>
+        <translation>Noch kein Mitglied? Fragen Sie an der Kasse nach einer Kundenkarte und sammeln Sie bei jedem Einkauf Punkte.</translation>
+    </message>
+    <message>
+        <source>Your digital card: scan it into your phone&apos;s wallet</source>
+        <translation>Ihre digitale Karte: mit dem Smartphone scannen und in der Wallet speichern</translation>
+    </message>
+    <message>
+        <source>How did we do? Scan the code and tell us</source>
+        <translation>Wie zufrieden waren Sie? Scannen Sie den Code und sagen Sie es uns</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptReader</name>
+    <message>
+        <source>There is no sale number %1 at this till.</source>
+        <translation>An dieser Kasse gibt es keinen Verkauf mit der Nummer %1.</translation>
+    </message>
+    <message>
+        <source>Sale %1 has an effect of an unknown kind (%2); its receipt cannot be printed.</source>
+        <translation>Verkauf %1 hat einen Kundenvorteil unbekannter Art (%2); sein Bon kann nicht gedruckt werden.</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4553,37 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     </message>
 </context>
 <context>
+    <name>TestReceipt</name>
+    <message>
+        <source>TEST RECEIPT</source>
+        <translation>TESTBON</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Papierbreite</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Sample amount</source>
+        <translation>Beispielbetrag</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>Fettschrift</translation>
+    </message>
+    <message>
+        <source>If the line above shows umlauts and the euro sign, the printer&apos;s character set is right.</source>
+        <translation>Zeigt die Zeile darüber Umlaute und das Eurozeichen, stimmt der Zeichensatz des Druckers.</translation>
+    </message>
+    <message>
+        <source>The paper is cut below this line.</source>
+        <translation>Unter dieser Zeile wird das Papier abgeschnitten.</translation>
+    </message>
+</context>
+<context>
     <name>TierProgressText</name>
     <message numerus="yes">
         <source>%1 point(s) to %2</source>
@@ -4127,6 +4597,29 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
         <source>%1 to %2</source>
         <extracomment>%1 is an amount of money, %2 the name of the next tier, e.g. &quot;12,30 € to Gold&quot;</extracomment>
         <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>TillIdentityEditor</name>
+    <message>
+        <source>The till needs a name, for example &quot;Till 1&quot;.</source>
+        <translation>Die Kasse braucht einen Namen, zum Beispiel „Kasse 1“.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s name may have at most %1 characters.</source>
+        <translation>Der Name der Kasse darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a currency this till knows (for example EUR, CHF, GBP).</source>
+        <translation>„%1“ ist keine Währung, die diese Kasse kennt (zum Beispiel EUR, CHF, GBP).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a head-office address; it looks like https://hq.example:8443.</source>
+        <translation>„%1“ ist keine gültige Adresse der Zentrale; sie hat die Form https://hq.example:8443.</translation>
+    </message>
+    <message>
+        <source>The currency cannot change any more: this till has sales in %1 already. A till with another currency needs a new till database.</source>
+        <translation>Die Währung lässt sich nicht mehr ändern: Diese Kasse hat bereits Verkäufe in %1. Eine Kasse mit einer anderen Währung braucht eine neue Kassendatenbank.</translation>
     </message>
 </context>
 <context>
@@ -4254,6 +4747,49 @@ Einmal gültig, bis %3 (UTC). An der Kasse:
     <message>
         <source>Refund paid into the wallet</source>
         <translation>Erstattung auf das Guthaben</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AppearancePage</name>
+    <message>
+        <source>&amp;Touch layout (larger buttons and rows, at least 44 px)</source>
+        <translation>&amp;Touch-Layout (größere Schaltflächen und Zeilen, mindestens 44 px)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Font size in percent</source>
+        <translation>Schriftgröße in Prozent</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Touch layout</source>
+        <translation>Touch-Layout</translation>
+    </message>
+    <message>
+        <source>Changes show at once; Cancel puts the previous look back.</source>
+        <translation>Änderungen sind sofort sichtbar; Abbrechen stellt das vorherige Aussehen wieder her.</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Font size</source>
+        <translation>Schrift&amp;größe</translation>
     </message>
 </context>
 <context>
@@ -4487,6 +5023,262 @@ Bild↓</translation>
     </message>
 </context>
 <context>
+    <name>loyalty::CustomerDisplay</name>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Join the programme</source>
+        <translation>Mitglied werden</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>Punktestand</translation>
+    </message>
+    <message>
+        <source>Points of this sale</source>
+        <translation>Punkte dieses Einkaufs</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Ersparnis</translation>
+    </message>
+    <message>
+        <source>Why you save</source>
+        <translation>Warum Sie sparen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>Zu zahlender Betrag</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Danke</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Gesammelte Punkte</translation>
+    </message>
+    <message>
+        <source>New points balance</source>
+        <translation>Neuer Punktestand</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Bezahlter Betrag</translation>
+    </message>
+    <message>
+        <source>Display status</source>
+        <translation>Status des Displays</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Kundendisplay</translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation>Ihre Artikel</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>SUMME</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Willkommen!</translation>
+    </message>
+    <message>
+        <source>Not a member yet? Ask at the till and collect points with every purchase.</source>
+        <translation>Noch kein Mitglied? Fragen Sie an der Kasse und sammeln Sie bei jedem Einkauf Punkte.</translation>
+    </message>
+    <message>
+        <source>Not a member of %1 yet? Ask at the till and collect points with every purchase.</source>
+        <translation>Noch kein Mitglied bei %1? Fragen Sie an der Kasse und sammeln Sie bei jedem Einkauf Punkte.</translation>
+    </message>
+    <message>
+        <source>%1 ×</source>
+        <extracomment>A basket line&apos;s quantity on the customer display: &quot;2 ×&quot;</extracomment>
+        <translation>%1 ×</translation>
+    </message>
+    <message>
+        <source>Are you a member? Show your card at the till to collect points for this purchase.</source>
+        <translation>Sind Sie Mitglied? Zeigen Sie Ihre Karte an der Kasse, um für diesen Einkauf Punkte zu sammeln.</translation>
+    </message>
+    <message>
+        <source>Hello!</source>
+        <translation>Hallo!</translation>
+    </message>
+    <message>
+        <source>Hello, %1!</source>
+        <translation>Hallo, %1!</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>−%1 redeemed</source>
+        <translation>−%1 eingelöst</translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <extracomment>The tier the member holds, with a star so it is not told by colour</extracomment>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>This sale: %1</source>
+        <extracomment>Separates the parts of the points line: &quot;+24 points · 230 points to Gold&quot;</extracomment>
+        <translation>Dieser Einkauf: %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>YOU SAVE</source>
+        <translation>SIE SPAREN</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Vielen Dank!</translation>
+    </message>
+    <message>
+        <source>Thank you, %1!</source>
+        <translation>Vielen Dank, %1!</translation>
+    </message>
+    <message>
+        <source>+%1 earned, −%2 redeemed</source>
+        <translation>+%1 gesammelt, −%2 eingelöst</translation>
+    </message>
+    <message>
+        <source>+%1 earned</source>
+        <translation>+%1 gesammelt</translation>
+    </message>
+    <message>
+        <source>New balance: %1</source>
+        <translation>Neuer Stand: %1</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>Vielen Dank für Ihren Einkauf!</translation>
+    </message>
+    <message>
+        <source>Next time, collect points: ask at the till to join.</source>
+        <translation>Sammeln Sie beim nächsten Mal Punkte: Fragen Sie an der Kasse nach der Mitgliedschaft.</translation>
+    </message>
+    <message>
+        <source>Paid %1 — you saved %2</source>
+        <translation>Bezahlt: %1 – Sie haben %2 gespart</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>Bezahlt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CustomerDisplayPage</name>
+    <message>
+        <source>&amp;Show the customer display</source>
+        <translation>Kundendisplay &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the customer display</source>
+        <translation>Kundendisplay anzeigen</translation>
+    </message>
+    <message>
+        <source>Screen of the customer display</source>
+        <translation>Bildschirm des Kundendisplays</translation>
+    </message>
+    <message>
+        <source>Automatic: a screen that is not the till&apos;s</source>
+        <translation>Automatisch: ein Bildschirm, der nicht der Kassenbildschirm ist</translation>
+    </message>
+    <message>
+        <source>%1 (%2 × %3)</source>
+        <translation>%1 (%2 × %3)</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht angeschlossen)</translation>
+    </message>
+    <message>
+        <source>The customer display follows the sale live on the chosen screen.</source>
+        <translation>Das Kundendisplay zeigt den Verkauf live auf dem gewählten Bildschirm.</translation>
+    </message>
+    <message>
+        <source>Sc&amp;reen</source>
+        <translation>&amp;Bildschirm</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CustomerDisplayPlacement</name>
+    <message>
+        <source>screen %1</source>
+        <translation>Bildschirm %1</translation>
+    </message>
+    <message>
+        <source>The customer display is switched off.</source>
+        <translation>Das Kundendisplay ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The customer display waits for a screen.</source>
+        <translation>Das Kundendisplay wartet auf einen Bildschirm.</translation>
+    </message>
+    <message>
+        <source>The customer display is full screen on %1.</source>
+        <translation>Das Kundendisplay läuft bildschirmfüllend auf %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the till&apos;s screen: the customer display is a window on it.</source>
+        <translation>%1 ist der Kassenbildschirm: Das Kundendisplay erscheint dort als Fenster.</translation>
+    </message>
+    <message>
+        <source>Screen %1 is not connected (screens: %2). </source>
+        <extracomment>%1 the screen asked for, %2 the screens there are</extracomment>
+        <translation>Bildschirm %1 ist nicht angeschlossen (Bildschirme: %2). </translation>
+    </message>
+    <message>
+        <source>Only one screen: the customer display is shown as a window. Connect a second screen and it moves there.</source>
+        <translation>Nur ein Bildschirm: Das Kundendisplay erscheint als Fenster. Wird ein zweiter Bildschirm angeschlossen, wechselt es dorthin.</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::EffectsModel</name>
     <message>
         <source>⚠ Notice</source>
@@ -4637,6 +5429,13 @@ Bild↓</translation>
     <message>
         <source>&amp;Recommended by (card)</source>
         <translation>Empfohlen &amp;von (Karte)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::FieldError</name>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -4817,6 +5616,33 @@ Enter</translation>
         <source>Sign out</source>
         <translation>Schichtende</translation>
     </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Strg+P</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Bons</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::LanguagePage</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start of the till. A --lang on the command line wins over this setting.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start der Kasse. Ein --lang auf der Kommandozeile hat Vorrang vor dieser Einstellung.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::ManagerScreen</name>
@@ -4844,6 +5670,15 @@ Enter</translation>
         <source>Manager screens — %1</source>
         <extracomment>the manager screens&apos; title, %1 the manager&apos;s name</extracomment>
         <translation>Leitungsfunktionen – %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <extracomment>the accessible description of a manager screen button, %1 its key (&quot;F2&quot;)</extracomment>
+        <translation>Taste %1</translation>
     </message>
 </context>
 <context>
@@ -5634,6 +6469,205 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>loyalty::PrinterPage</name>
+    <message>
+        <source>Print a receipt after every &amp;sale</source>
+        <translation>Nach jedem &amp;Verkauf einen Bon drucken</translation>
+    </message>
+    <message>
+        <source>&amp;Print test receipt</source>
+        <translation>&amp;Testbon drucken</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Bondrucker</translation>
+    </message>
+    <message>
+        <source>No receipt printer</source>
+        <translation>Kein Bondrucker</translation>
+    </message>
+    <message>
+        <source>Network thermal printer (raw TCP)</source>
+        <translation>Thermodrucker im Netzwerk (raw TCP)</translation>
+    </message>
+    <message>
+        <source>USB thermal printer (device file)</source>
+        <translation>USB-Thermodrucker (Gerätedatei)</translation>
+    </message>
+    <message>
+        <source>File (ESC/POS bytes appended)</source>
+        <translation>Datei (ESC/POS-Bytes werden angehängt)</translation>
+    </message>
+    <message>
+        <source>Office printer (system)</source>
+        <translation>Bürodrucker (System)</translation>
+    </message>
+    <message>
+        <source>Printer host</source>
+        <translation>Adresse des Druckers</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50</source>
+        <translation>z. B. 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>Printer port</source>
+        <translation>Port des Druckers</translation>
+    </message>
+    <message>
+        <source>Printer device file</source>
+        <translation>Gerätedatei des Druckers</translation>
+    </message>
+    <message>
+        <source>e.g. /dev/usb/lp0</source>
+        <translation>z. B. /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Receipt file</source>
+        <translation>Bondatei</translation>
+    </message>
+    <message>
+        <source>e.g. /var/spool/loyalty-till/receipts.bin</source>
+        <translation>z. B. /var/spool/loyalty-till/receipts.bin</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Papierbreite</translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>Office printer</source>
+        <translation>Bürodrucker</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>Standarddrucker des Systems</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (nicht installiert)</translation>
+    </message>
+    <message>
+        <source>Print a receipt after every sale</source>
+        <translation>Nach jedem Verkauf einen Bon drucken</translation>
+    </message>
+    <message>
+        <source>Print test receipt</source>
+        <translation>Testbon drucken</translation>
+    </message>
+    <message>
+        <source>Test receipt status</source>
+        <translation>Status des Testbons</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>Printer &amp;kind</source>
+        <translation>Drucker&amp;art</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <source>&amp;Device file</source>
+        <translation>&amp;Gerätedatei</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Office p&amp;rinter</source>
+        <translation>Bü&amp;rodrucker</translation>
+    </message>
+    <message>
+        <source>Paper &amp;width</source>
+        <translation>Papier&amp;breite</translation>
+    </message>
+    <message>
+        <source>Test receipt sent to %1. Check the paper: text, umlauts, QR code, cut.</source>
+        <translation>Testbon an %1 gesendet. Prüfen Sie den Ausdruck: Text, Umlaute, QR-Code, Schnitt.</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>Nicht gedruckt: %1</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s network address, e.g. 192.168.1.50.</source>
+        <translation>Geben Sie die Netzwerkadresse des Druckers ein, z. B. 192.168.1.50.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or IP address.</source>
+        <translation>„%1“ ist kein Hostname und keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s device file as a full path, e.g. /dev/usb/lp0.</source>
+        <translation>Geben Sie die Gerätedatei des Druckers als vollständigen Pfad ein, z. B. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>Enter the file as a full path, e.g. /var/spool/loyalty-till/receipts.bin.</source>
+        <translation>Geben Sie die Datei als vollständigen Pfad ein, z. B. /var/spool/loyalty-till/receipts.bin.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file in it.</source>
+        <translation>%1 ist ein Ordner; geben Sie eine Datei darin an.</translation>
+    </message>
+    <message>
+        <source>Not printed: correct the printer&apos;s settings first.</source>
+        <translation>Nicht gedruckt: Korrigieren Sie zuerst die Druckereinstellungen.</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>Wählen Sie zuerst einen Drucker.</translation>
+    </message>
+    <message>
+        <source>Sending the test receipt to %1…</source>
+        <translation>Testbon wird an %1 gesendet…</translation>
+    </message>
+    <message>
+        <source>Not printed: this computer has no default printer.</source>
+        <translation>Nicht gedruckt: Dieser Computer hat keinen Standarddrucker.</translation>
+    </message>
+    <message>
+        <source>Not printed: the printer %1 is not installed on this computer.</source>
+        <translation>Nicht gedruckt: Der Drucker %1 ist auf diesem Computer nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Loyalty Till test receipt</source>
+        <translation>Testbon von Loyalty Till</translation>
+    </message>
+    <message>
+        <source>Not printed: the printer %1 did not accept the page.</source>
+        <translation>Nicht gedruckt: Der Drucker %1 hat die Seite nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Test receipt sent to the printer %1.</source>
+        <translation>Testbon an den Drucker %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1, port %2</source>
+        <translation>%1, Port %2</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::PrivacyPanel</name>
     <message>
         <source>Loyalty programme</source>
@@ -5834,6 +6868,251 @@ Enter</translation>
     <message>
         <source>&amp;Reason (required)</source>
         <translation>&amp;Begründung (Pflichtfeld)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReceiptHistoryDialog</name>
+    <message>
+        <source>&amp;Reprint copy  Enter</source>
+        <translation>&amp;Kopie drucken  Enter</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Druck&amp;vorschau…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Bon als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipts of this till</source>
+        <translation>Bons dieser Kasse</translation>
+    </message>
+    <message>
+        <source>&amp;Find: receipt number or the card&apos;s last digits</source>
+        <translation>Bon &amp;finden: Bonnummer oder letzte Ziffern der Karte</translation>
+    </message>
+    <message>
+        <source>Find a receipt</source>
+        <translation>Bon finden</translation>
+    </message>
+    <message>
+        <source>Type a receipt number or the last digits of the customer&apos;s card.</source>
+        <translation>Geben Sie eine Bonnummer oder die letzten Ziffern der Kundenkarte ein.</translation>
+    </message>
+    <message>
+        <source>receipt number or last card digits</source>
+        <translation>Bonnummer oder letzte Kartenziffern</translation>
+    </message>
+    <message>
+        <source>Recent sales, newest first</source>
+        <translation>Letzte Verkäufe, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Bonvorschau</translation>
+    </message>
+    <message>
+        <source>Printing status</source>
+        <translation>Druckstatus</translation>
+    </message>
+    <message>
+        <source>↑ ↓: choose a receipt · Enter: reprint a copy · Alt+V: print preview · Alt+S: save as PDF · Esc: back</source>
+        <translation>↑ ↓: Bon wählen · Enter: Kopie drucken · Alt+V: Druckvorschau · Alt+S: als PDF speichern · Esc: zurück</translation>
+    </message>
+    <message>
+        <source>Reprint a copy of the receipt</source>
+        <translation>Kopie des Bons drucken</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Bon als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Back to the sale</source>
+        <translation>Zurück zum Verkauf</translation>
+    </message>
+    <message>
+        <source>The sales could not be read: %1</source>
+        <translation>Die Verkäufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>kein Mitglied</translation>
+    </message>
+    <message>
+        <source>This till has no completed sales yet.</source>
+        <translation>Diese Kasse hat noch keine abgeschlossenen Verkäufe.</translation>
+    </message>
+    <message>
+        <source>No receipt matches.</source>
+        <translation>Kein Bon passt.</translation>
+    </message>
+    <message>
+        <source>No receipt chosen.</source>
+        <translation>Kein Bon gewählt.</translation>
+    </message>
+    <message>
+        <source>Copy of receipt %1</source>
+        <translation>Kopie von Bon %1</translation>
+    </message>
+    <message>
+        <source>Choose a receipt first.</source>
+        <translation>Wählen Sie zuerst einen Bon.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Bon %1</translation>
+    </message>
+    <message>
+        <source>Print preview of receipt %1</source>
+        <translation>Druckvorschau von Bon %1</translation>
+    </message>
+    <message>
+        <source>receipt-%1.pdf</source>
+        <translation>bon-%1.pdf</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>Das PDF konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 saved as %2.</source>
+        <translation>Bon %1 als %2 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReceiptPrintService</name>
+    <message>
+        <source>No receipt printer is set up on this till: a manager chooses one in the settings.</source>
+        <translation>An dieser Kasse ist kein Bondrucker eingerichtet: Die Filialleitung wählt einen in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: %2</source>
+        <translation>Bon %1 nicht gedruckt: %2</translation>
+    </message>
+    <message>
+        <source>Copy of receipt %1 printed.</source>
+        <translation>Kopie von Bon %1 gedruckt.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed.</source>
+        <translation>Bon %1 gedruckt.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: this computer has no default printer.</source>
+        <translation>Bon %1 nicht gedruckt: Dieser Computer hat keinen Standarddrucker.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: the printer &quot;%2&quot; is not installed on this computer.</source>
+        <translation>Bon %1 nicht gedruckt: Der Drucker „%2“ ist auf diesem Computer nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Bon %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: the printer &quot;%2&quot; did not accept it.</source>
+        <translation>Bon %1 nicht gedruckt: Der Drucker „%2“ hat ihn nicht angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReceiptSender</name>
+    <message>
+        <source>The receipt printer %1 is not there. Check that it is plugged in and switched on.</source>
+        <translation>Der Bondrucker %1 ist nicht vorhanden. Prüfen Sie, ob er angeschlossen und eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>No permission to print on %1. The till&apos;s user must be in the printer&apos;s group (usually lp).</source>
+        <translation>Keine Berechtigung, auf %1 zu drucken. Der Benutzer der Kasse muss in der Gruppe des Druckers sein (meist lp).</translation>
+    </message>
+    <message>
+        <source>The receipt printer %1 does not take the receipt: %2.</source>
+        <translation>Der Bondrucker %1 nimmt den Bon nicht an: %2.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this till.</source>
+        <translation>An dieser Kasse ist kein Bondrucker eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The office printer takes receipts through the print dialog, not as ESC/POS.</source>
+        <translation>Der Bürodrucker erhält Bons über den Druckdialog, nicht als ESC/POS.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 did not take the receipt within %2 s. Check its paper and that it is online.</source>
+        <translation>Der Bondrucker unter %1 hat den Bon nicht innerhalb von %2 s angenommen. Prüfen Sie das Papier und ob er online ist.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 did not answer within %2 s. Check that it is switched on and on the network.</source>
+        <translation>Der Bondrucker unter %1 hat nicht innerhalb von %2 s geantwortet. Prüfen Sie, ob er eingeschaltet und im Netzwerk ist.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 closed the connection before the receipt was complete.</source>
+        <translation>Der Bondrucker unter %1 hat die Verbindung getrennt, bevor der Bon vollständig war.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 refused the connection. Check the address and the port (usually 9100).</source>
+        <translation>Der Bondrucker unter %1 hat die Verbindung abgelehnt. Prüfen Sie Adresse und Port (meist 9100).</translation>
+    </message>
+    <message>
+        <source>The receipt printer %1 is unknown on the network. Check its address.</source>
+        <translation>Der Bondrucker %1 ist im Netzwerk unbekannt. Prüfen Sie seine Adresse.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 cannot be reached: %2</source>
+        <translation>Der Bondrucker unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>No printer device is set up. Choose the printer&apos;s device file, e.g. /dev/usb/lp0.</source>
+        <translation>Kein Druckergerät eingerichtet. Wählen Sie die Gerätedatei des Druckers, z. B. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>The receipt printer %1 did not take the receipt within %2 s. Check its paper and that it is switched on.</source>
+        <translation>Der Bondrucker %1 hat den Bon nicht innerhalb von %2 s angenommen. Prüfen Sie das Papier und ob er eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>No receipt file is set up.</source>
+        <translation>Keine Bondatei eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The receipt file %1 cannot be opened: %2. Check that the folder exists and may be written to.</source>
+        <translation>Die Bondatei %1 lässt sich nicht öffnen: %2. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be written to %1: %2</source>
+        <translation>Der Bon konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6529,6 +7808,126 @@ Enter</translation>
         <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
         <translation>Zuerst den Verkauf abschließen oder stornieren (F12 oder F8), dann mit F1 die Schicht beenden.</translation>
     </message>
+    <message>
+        <source>Key %1</source>
+        <extracomment>the accessible description of a sale screen button, %1 its key (&quot;F12&quot;)</extracomment>
+        <translation>Taste %1</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Strg+P</translation>
+    </message>
+    <message>
+        <source>⚠ Confirm</source>
+        <translation>⚠ Bestätigen</translation>
+    </message>
+    <message>
+        <source>Armed: press F8 again to void the sale</source>
+        <translation>Bereit: noch einmal F8 drücken, um den Verkauf zu stornieren</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ScannerPage</name>
+    <message>
+        <source>&amp;Keyboard scanner (USB scanner typing as a keyboard)</source>
+        <translation>&amp;Tastaturscanner (USB-Scanner, der wie eine Tastatur tippt)</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner</source>
+        <translation>Tastaturscanner</translation>
+    </message>
+    <message>
+        <source>Longest gap between two keys of a scan, in milliseconds</source>
+        <translation>Längste Pause zwischen zwei Tasten eines Scans, in Millisekunden</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Longest gap after the first key of a scan, in milliseconds</source>
+        <translation>Längste Pause nach der ersten Taste eines Scans, in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Serial scanner port</source>
+        <translation>Anschluss des seriellen Scanners</translation>
+    </message>
+    <message>
+        <source>No serial scanner</source>
+        <translation>Kein serieller Scanner</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Serial scanner speed in baud</source>
+        <translation>Geschwindigkeit des seriellen Scanners in Baud</translation>
+    </message>
+    <message>
+        <source>Scanner test</source>
+        <translation>Scannertest</translation>
+    </message>
+    <message>
+        <source>Scan a card or product here (or type a code and press Enter)</source>
+        <translation>Hier eine Karte oder einen Artikel scannen (oder einen Code eintippen und Enter drücken)</translation>
+    </message>
+    <message>
+        <source>Scanner test result</source>
+        <translation>Ergebnis des Scannertests</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet.</source>
+        <translation>Noch nichts gescannt.</translation>
+    </message>
+    <message>
+        <source>Empty values here follow the till database&apos;s device settings. A new serial port and the timing apply when you press OK.</source>
+        <translation>Leere Werte übernehmen die Geräteeinstellungen der Kassendatenbank. Ein neuer serieller Anschluss und die Zeiten gelten, sobald Sie OK drücken.</translation>
+    </message>
+    <message>
+        <source>Longest &amp;gap between keys</source>
+        <translation>Längste &amp;Pause zwischen Tasten</translation>
+    </message>
+    <message>
+        <source>Longest gap after the &amp;first key</source>
+        <translation>Längste Pause nach der &amp;ersten Taste</translation>
+    </message>
+    <message>
+        <source>Serial &amp;port</source>
+        <translation>Serieller &amp;Anschluss</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>&amp;Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>Te&amp;st</translation>
+    </message>
+    <message>
+        <source>⚠ Refused: %1</source>
+        <translation>⚠ Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>✓ Loyalty card %1 (%2)</source>
+        <translation>✓ Kundenkarte %1 (%2)</translation>
+    </message>
+    <message>
+        <source>✓ Digital card %1</source>
+        <translation>✓ Digitale Karte %1</translation>
+    </message>
+    <message>
+        <source>✓ NFC tag</source>
+        <translation>✓ NFC-Tag</translation>
+    </message>
+    <message>
+        <source>✓ Product %1 (%2)</source>
+        <translation>✓ Artikel %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::SerialScannerSource</name>
@@ -6567,6 +7966,69 @@ Enter</translation>
     <message>
         <source>The scanner sent control characters — check its prefix and suffix settings.</source>
         <translation>Der Scanner hat Steuerzeichen gesendet – prüfen Sie seine Präfix- und Suffix-Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SettingsDialog</name>
+    <message>
+        <source>Till settings</source>
+        <translation>Kasseneinstellungen</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Bondrucker</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Kundendisplay</translation>
+    </message>
+    <message>
+        <source>⚠ The till&apos;s identity could not be read: %1</source>
+        <translation>⚠ Die Stammdaten der Kasse konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab: next page · Enter: OK · Esc: Cancel</source>
+        <translation>Strg+Tab: nächste Seite · Enter: OK · Esc: Abbrechen</translation>
+    </message>
+    <message>
+        <source>⚠ Some settings are not valid; the message next to the field says why.</source>
+        <translation>⚠ Einige Einstellungen sind ungültig; die Meldung neben dem Feld sagt, warum.</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved: %1</source>
+        <translation>⚠ Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>⚠ The settings could not be written to %1; check that the file is writable.</source>
+        <translation>⚠ Die Einstellungen konnten nicht nach %1 geschrieben werden; prüfen Sie, ob die Datei beschreibbar ist.</translation>
     </message>
 </context>
 <context>
@@ -6701,6 +8163,61 @@ Esc</translation>
     <message>
         <source>Type your PIN, then Enter.</source>
         <translation>Geben Sie Ihre PIN ein, dann Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::TillIdentityPage</name>
+    <message>
+        <source>Till name</source>
+        <translation>Name der Kasse</translation>
+    </message>
+    <message>
+        <source>e.g. Till 1</source>
+        <translation>z. B. Kasse 1</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>ISO code, e.g. EUR</source>
+        <translation>ISO-Code, z. B. EUR</translation>
+    </message>
+    <message>
+        <source>Locked: this till has sales in %1. Another currency needs a new till database.</source>
+        <translation>Gesperrt: Diese Kasse hat Verkäufe in %1. Eine andere Währung braucht eine neue Kassendatenbank.</translation>
+    </message>
+    <message>
+        <source>Can change only until the first sale.</source>
+        <translation>Nur bis zum ersten Verkauf änderbar.</translation>
+    </message>
+    <message>
+        <source>Head-office address</source>
+        <translation>Adresse der Zentrale</translation>
+    </message>
+    <message>
+        <source>https://hq.example:8443</source>
+        <translation>https://hq.example:8443</translation>
+    </message>
+    <message>
+        <source>The address this till syncs with; the pinned certificate and the till&apos;s credentials stay.</source>
+        <translation>Die Adresse, mit der diese Kasse abgleicht; das per Pin festgelegte Zertifikat und die Zugangsdaten der Kasse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Till &amp;name</source>
+        <translation>&amp;Name der Kasse</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Head-office address</source>
+        <translation>&amp;Adresse der Zentrale</translation>
+    </message>
+    <message>
+        <source>The till&apos;s name and currency are shown everywhere from the next start.</source>
+        <translation>Name und Währung der Kasse erscheinen ab dem nächsten Start überall.</translation>
     </message>
 </context>
 <context>
@@ -6872,14 +8389,6 @@ Esc</translation>
         <translation>Loyalty Till: die Verkaufsmaske, an der Kassiererinnen und Kassierer Kundenkarten und Waren scannen.</translation>
     </message>
     <message>
-        <source>The till database.</source>
-        <translation>Die Kassendatenbank.</translation>
-    </message>
-    <message>
-        <source>Language of the screen: de or en (default: the system&apos;s).</source>
-        <translation>Sprache der Oberfläche: de oder en (Standard: die des Systems).</translation>
-    </message>
-    <message>
         <source>Fill the whole screen.</source>
         <translation>Den ganzen Bildschirm füllen.</translation>
     </message>
@@ -6890,6 +8399,14 @@ Esc</translation>
     <message>
         <source>Expired points could not be booked: %1</source>
         <translation>Verfallene Punkte konnten nicht gebucht werden: %1</translation>
+    </message>
+    <message>
+        <source>The till database (default: database/path in the till&apos;s settings, else loyalty-till.db).</source>
+        <translation>Die Kassendatenbank (Standard: database/path in den Einstellungen der Kasse, sonst loyalty-till.db).</translation>
+    </message>
+    <message>
+        <source>Language of the screen: de or en (default: the language in the till&apos;s settings, else the system&apos;s).</source>
+        <translation>Sprache der Oberfläche: de oder en (Standard: die Sprache in den Einstellungen der Kasse, sonst die des Systems).</translation>
     </message>
 </context>
 </TS>

@@ -171,6 +171,33 @@
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Backup:</source>
+        <translation>Backup:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 bytes)</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>Schema version:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>The copy passed its integrity check.</source>
+        <translation>The copy passed its integrity check.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceCommand</name>
     <message>
         <source>active</source>
@@ -1218,10 +1245,6 @@
         <translation>role</translation>
     </message>
     <message>
-        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit or staff.</source>
-        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit or staff.</translation>
-    </message>
-    <message>
         <source>       [--history-days N]   … and a history of sales over the past N days</source>
         <translation>       [--history-days N]   … and a history of sales over the past N days</translation>
     </message>
@@ -1301,6 +1324,102 @@
         <source>--history-days needs a whole number from %1 to %2, not &quot;%3&quot;.</source>
         <translation>--history-days needs a whole number from %1 to %2, not &quot;%3&quot;.</translation>
     </message>
+    <message>
+        <source>backup: the new file to write the copy to (never overwritten); receipt: the file to write the ESC/POS bytes to.</source>
+        <translation>backup: the new file to write the copy to (never overwritten); receipt: the file to write the ESC/POS bytes to.</translation>
+    </message>
+    <message>
+        <source>receipt: the paper width in mm, 58 or 80 (default: 80).</source>
+        <translation>receipt: the paper width in mm, 58 or 80 (default: 80).</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>receipt: mark the receipt as a copy (a reprint).</source>
+        <translation>receipt: mark the receipt as a copy (a reprint).</translation>
+    </message>
+    <message>
+        <source>receipt: print the receipt as plain text on standard output (the default).</source>
+        <translation>receipt: print the receipt as plain text on standard output (the default).</translation>
+    </message>
+    <message>
+        <source>receipt: send the receipt to a network printer, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>receipt: send the receipt to a network printer, e.g. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>receipt: send the receipt to a printer&apos;s device file, e.g. /dev/usb/lp0.</source>
+        <translation>receipt: send the receipt to a printer&apos;s device file, e.g. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit, staff, backup or receipt.</source>
+        <translation>demo, members, products, balance, quote, sale, sales, return, expire, feedback, programme, check, decode, provision, sync, outbox, audit, staff, backup or receipt.</translation>
+    </message>
+    <message>
+        <source>  backup --out FILE         a consistent copy of the database while the till runs;</source>
+        <translation>  backup --out FILE         a consistent copy of the database while the till runs;</translation>
+    </message>
+    <message>
+        <source>                            refuses an existing FILE, checks the copy before keeping it</source>
+        <translation>                            refuses an existing FILE, checks the copy before keeping it</translation>
+    </message>
+    <message>
+        <source>  receipt SALE [--width 58|80] [--copy]</source>
+        <translation>  receipt SALE [--width 58|80] [--copy]</translation>
+    </message>
+    <message>
+        <source>        [--text | --out FILE | --to tcp://HOST:PORT | --device PATH]</source>
+        <translation>        [--text | --out FILE | --to tcp://HOST:PORT | --device PATH]</translation>
+    </message>
+    <message>
+        <source>                            a sale&apos;s receipt as the till prints it, balances as right</source>
+        <translation>                            a sale&apos;s receipt as the till prints it, balances as right</translation>
+    </message>
+    <message>
+        <source>                            after the sale: as text (default), or as ESC/POS into a</source>
+        <translation>                            after the sale: as text (default), or as ESC/POS into a</translation>
+    </message>
+    <message>
+        <source>                            file, to a network printer or to a printer&apos;s device file</source>
+        <translation>                            file, to a network printer or to a printer&apos;s device file</translation>
+    </message>
+    <message>
+        <source>  8  printer: receipt did not reach the printer (unreachable, refused, timed out,</source>
+        <translation>  8  printer: receipt did not reach the printer (unreachable, refused, timed out,</translation>
+    </message>
+    <message>
+        <source>     no such device, no permission)</source>
+        <translation>     no such device, no permission)</translation>
+    </message>
+    <message>
+        <source>receipt needs the sale&apos;s number or UUID, e.g. &quot;loyalty-ctl receipt 42&quot;.</source>
+        <translation>receipt needs the sale&apos;s number or UUID, e.g. &quot;loyalty-ctl receipt 42&quot;.</translation>
+    </message>
+    <message>
+        <source>backup needs --out FILE: a new file for the copy, e.g. &quot;loyalty-ctl backup --out /var/backups/till-2026-12-01.db&quot;.</source>
+        <translation>backup needs --out FILE: a new file for the copy, e.g. &quot;loyalty-ctl backup --out /var/backups/till-2026-12-01.db&quot;.</translation>
+    </message>
+    <message>
+        <source>--width needs the paper width of the thermal printer, 58 or 80, not &quot;%1&quot;.</source>
+        <translation>--width needs the paper width of the thermal printer, 58 or 80, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Give one of --text, --out, --to and --device: the receipt goes to one place.</source>
+        <translation>Give one of --text, --out, --to and --device: the receipt goes to one place.</translation>
+    </message>
+    <message>
+        <source>--out needs the file to write the receipt&apos;s ESC/POS bytes to.</source>
+        <translation>--out needs the file to write the receipt&apos;s ESC/POS bytes to.</translation>
+    </message>
+    <message>
+        <source>--device needs the printer&apos;s device file, e.g. /dev/usb/lp0.</source>
+        <translation>--device needs the printer&apos;s device file, e.g. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>--to needs the network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100, not &quot;%1&quot;.</source>
+        <translation>--to needs the network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100, not &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>CtlEffects</name>
@@ -1322,6 +1441,13 @@
     <message>
         <source>There is no sale %1 at this till.</source>
         <translation>There is no sale %1 at this till.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplayOption</name>
+    <message>
+        <source>Show the customer display, full screen on the first screen that is not the till&apos;s; --customer-display=SCREEN puts it on that screen (its name as the system gives it, e.g. HDMI-1). Wins over the setting.</source>
+        <translation>Show the customer display, full screen on the first screen that is not the till&apos;s; --customer-display=SCREEN puts it on that screen (its name as the system gives it, e.g. HDMI-1). Wins over the setting.</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1507,65 @@
     <message>
         <source>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</source>
         <translation>The till database %1 did not accept synchronous=FULL and foreign_keys=ON.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>The backup needs the path of a new file.</source>
+        <translation>The backup needs the path of a new file.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be flushed to disk; it was not kept.</source>
+        <translation>The backup %1 could not be flushed to disk; it was not kept.</translation>
+    </message>
+    <message>
+        <source>%1 appeared while the backup was written; it was left untouched and the backup was not kept. Choose a new file name.</source>
+        <translation>%1 appeared while the backup was written; it was left untouched and the backup was not kept. Choose a new file name.</translation>
+    </message>
+    <message>
+        <source>%1 exists already. A backup never overwrites a file: choose a new name, e.g. one with today&apos;s date.</source>
+        <translation>%1 exists already. A backup never overwrites a file: choose a new name, e.g. one with today&apos;s date.</translation>
+    </message>
+    <message>
+        <source>%1 exists (perhaps left by a backup that was interrupted). It was left untouched: remove it or choose another name.</source>
+        <translation>%1 exists (perhaps left by a backup that was interrupted). It was left untouched: remove it or choose another name.</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the backup does not exist.</source>
+        <translation>The folder %1 for the backup does not exist.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to the folder %1: no permission to write there. Choose a folder that the user running loyalty-ctl may write to.</source>
+        <translation>The backup cannot be written to the folder %1: no permission to write there. Choose a folder that the user running loyalty-ctl may write to.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full, so the backup was not written. Free some space there or choose another disk; nothing on the till changed.</source>
+        <translation>The disk holding %1 is full, so the backup was not written. Free some space there or choose another disk; nothing on the till changed.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to the folder %1 (%2). Choose a folder that the user running loyalty-ctl may write to.</source>
+        <translation>The backup cannot be written to the folder %1 (%2). Choose a folder that the user running loyalty-ctl may write to.</translation>
+    </message>
+    <message>
+        <source>Writing the backup to %1 failed (%2); the disk may be failing or was removed.</source>
+        <translation>Writing the backup to %1 failed (%2); the disk may be failing or was removed.</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check (%1), so it was not kept. Run &quot;loyalty-ctl check&quot; on the till database.</source>
+        <translation>The backup copy failed its check (%1), so it was not kept. Run &quot;loyalty-ctl check&quot; on the till database.</translation>
+    </message>
+    <message>
+        <source>schema version %1 instead of %2</source>
+        <translation>schema version %1 instead of %2</translation>
+    </message>
+    <message>
+        <source>it is not this till&apos;s database</source>
+        <translation>it is not this till&apos;s database</translation>
+    </message>
+    <message>
+        <source>The incomplete copy %1 could not be removed; delete it by hand.</source>
+        <translation>The incomplete copy %1 could not be removed; delete it by hand.</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3338,17 @@ Seconds: %6</translation>
     </message>
 </context>
 <context>
+    <name>QrMatrix</name>
+    <message>
+        <source>A QR code needs some text to encode.</source>
+        <translation>A QR code needs some text to encode.</translation>
+    </message>
+    <message>
+        <source>The text is too long for a QR code (%1 bytes).</source>
+        <translation>The text is too long for a QR code (%1 bytes).</translation>
+    </message>
+</context>
+<context>
     <name>QuoteCommand</name>
     <message>
         <source>EAN</source>
@@ -3261,6 +3457,249 @@ Seconds: %6</translation>
         <source>%1×</source>
         <extracomment>a points multiplier, e.g. &quot;2×&quot;</extracomment>
         <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCommand</name>
+    <message>
+        <source>Receipt %1 written to %2 (%3 bytes of ESC/POS).
+</source>
+        <translation>Receipt %1 written to %2 (%3 bytes of ESC/POS).
+</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer at %2:%3.
+</source>
+        <translation>Receipt %1 sent to the printer at %2:%3.
+</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer %2.
+</source>
+        <translation>Receipt %1 sent to the printer %2.
+</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be written to %1: %2</source>
+        <translation>The receipt cannot be written to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptComposer</name>
+    <message>
+        <source>%1 P</source>
+        <extracomment>a points balance in the receipt&apos;s amount column, e.g. &quot;1.234 P&quot;</extracomment>
+        <translation>%1 P</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>Coupon %1</source>
+        <translation>Coupon %1</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Paid from wallet</source>
+        <translation>Paid from wallet</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stamps</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>Stamp card</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Membership</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln stamp(s)</source>
+        <extracomment>stamps a sale put on a stamp card, in the receipt&apos;s amount column</extracomment>
+        <translation>
+            <numerusform>+%Ln stamp</numerusform>
+            <numerusform>+%Ln stamps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>−%Ln stamp(s)</source>
+        <extracomment>stamps a completed card&apos;s reward took off, in the receipt&apos;s amount column</extracomment>
+        <translation>
+            <numerusform>−%Ln stamp</numerusform>
+            <numerusform>−%Ln stamps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln day(s)</source>
+        <extracomment>days of paid membership a sale added, in the receipt&apos;s amount column</extracomment>
+        <translation>
+            <numerusform>+%Ln day</numerusform>
+            <numerusform>+%Ln days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thank you for your visit!</source>
+        <translation>Thank you for your visit!</translation>
+    </message>
+    <message>
+        <source>*** COPY — not a new sale ***</source>
+        <translation>*** COPY — not a new sale ***</translation>
+    </message>
+    <message>
+        <source>PRINTER TEST</source>
+        <translation>PRINTER TEST</translation>
+    </message>
+    <message>
+        <source>Paper %1 mm: %2 characters a line</source>
+        <extracomment>%1 is the paper width in mm (58 or 80), %2 the characters per line (32 or 48)</extracomment>
+        <translation>Paper %1 mm: %2 characters a line</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>Bold text</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>Amount column</source>
+        <translation>Amount column</translation>
+    </message>
+    <message>
+        <source>The ruler fills one line, the letters print as shown and the code scans: the printer is set up.</source>
+        <translation>The ruler fills one line, the letters print as shown and the code scans: the printer is set up.</translation>
+    </message>
+    <message>
+        <source>COPY</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · %2</source>
+        <extracomment>%1 is the sale (receipt) number the customer brings back for a return, %2 the till&apos;s name</extracomment>
+        <translation>Receipt %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reprint of the receipt of this sale</source>
+        <translation>Reprint of the receipt of this sale</translation>
+    </message>
+    <message>
+        <source>  %1 × %2</source>
+        <extracomment>a line&apos;s quantity and unit price under its name, e.g. &quot; 3 × 1,29 €&quot;</extracomment>
+        <translation>  %1 × %2</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Your savings</source>
+        <translation>Your savings</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>YOUR LOYALTY ACCOUNT</source>
+        <translation>YOUR LOYALTY ACCOUNT</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <source>This sale earned nothing on your account.</source>
+        <translation>This sale earned nothing on your account.</translation>
+    </message>
+    <message>
+        <source>This sale:</source>
+        <translation>This sale:</translation>
+    </message>
+    <message>
+        <source>Balance after this sale:</source>
+        <translation>Balance after this sale:</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>a stamp card&apos;s stamps after the sale: &quot;7 of 10&quot;</extracomment>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>  Full: your reward is due on your next visit</source>
+        <translation>  Full: your reward is due on your next visit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) expire on %1 — use them before then</source>
+        <translation>
+            <numerusform>%Ln point expires on %1 — use it before then</numerusform>
+            <numerusform>%Ln points expire on %1 — use them before then</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier %1 · highest tier reached</source>
+        <extracomment>%1 is the tier held, %2 the way to the next one (&quot;230 points to Gold&quot;)</extracomment>
+        <translation>Tier %1 · highest tier reached</translation>
+    </message>
+    <message>
+        <source>Tier %1 · %2</source>
+        <translation>Tier %1 · %2</translation>
+    </message>
+    <message>
+        <source>Not a member yet? Ask at the till for a loyalty card and collect points on every purchase.</source>
+        <translation>Not a member yet? Ask at the till for a loyalty card and collect points on every purchase.</translation>
+    </message>
+    <message>
+        <source>Your digital card: scan it into your phone&apos;s wallet</source>
+        <translation>Your digital card: scan it into your phone&apos;s wallet</translation>
+    </message>
+    <message>
+        <source>How did we do? Scan the code and tell us</source>
+        <translation>How did we do? Scan the code and tell us</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptReader</name>
+    <message>
+        <source>There is no sale number %1 at this till.</source>
+        <translation>There is no sale number %1 at this till.</translation>
+    </message>
+    <message>
+        <source>Sale %1 has an effect of an unknown kind (%2); its receipt cannot be printed.</source>
+        <translation>Sale %1 has an effect of an unknown kind (%2); its receipt cannot be printed.</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4553,37 @@ Valid once, until %3 (UTC). On the till:
     </message>
 </context>
 <context>
+    <name>TestReceipt</name>
+    <message>
+        <source>TEST RECEIPT</source>
+        <translation>TEST RECEIPT</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Sample amount</source>
+        <translation>Sample amount</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>Bold text</translation>
+    </message>
+    <message>
+        <source>If the line above shows umlauts and the euro sign, the printer&apos;s character set is right.</source>
+        <translation>If the line above shows umlauts and the euro sign, the printer&apos;s character set is right.</translation>
+    </message>
+    <message>
+        <source>The paper is cut below this line.</source>
+        <translation>The paper is cut below this line.</translation>
+    </message>
+</context>
+<context>
     <name>TierProgressText</name>
     <message numerus="yes">
         <source>%1 point(s) to %2</source>
@@ -4127,6 +4597,29 @@ Valid once, until %3 (UTC). On the till:
         <source>%1 to %2</source>
         <extracomment>%1 is an amount of money, %2 the name of the next tier, e.g. &quot;12,30 € to Gold&quot;</extracomment>
         <translation>%1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>TillIdentityEditor</name>
+    <message>
+        <source>The till needs a name, for example &quot;Till 1&quot;.</source>
+        <translation>The till needs a name, for example &quot;Till 1&quot;.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s name may have at most %1 characters.</source>
+        <translation>The till&apos;s name may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a currency this till knows (for example EUR, CHF, GBP).</source>
+        <translation>&quot;%1&quot; is not a currency this till knows (for example EUR, CHF, GBP).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a head-office address; it looks like https://hq.example:8443.</source>
+        <translation>&quot;%1&quot; is not a head-office address; it looks like https://hq.example:8443.</translation>
+    </message>
+    <message>
+        <source>The currency cannot change any more: this till has sales in %1 already. A till with another currency needs a new till database.</source>
+        <translation>The currency cannot change any more: this till has sales in %1 already. A till with another currency needs a new till database.</translation>
     </message>
 </context>
 <context>
@@ -4254,6 +4747,49 @@ Valid once, until %3 (UTC). On the till:
     <message>
         <source>Refund paid into the wallet</source>
         <translation>Refund paid into the wallet</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::AppearancePage</name>
+    <message>
+        <source>&amp;Touch layout (larger buttons and rows, at least 44 px)</source>
+        <translation>&amp;Touch layout (larger buttons and rows, at least 44 px)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Font size in percent</source>
+        <translation>Font size in percent</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Touch layout</source>
+        <translation>Touch layout</translation>
+    </message>
+    <message>
+        <source>Changes show at once; Cancel puts the previous look back.</source>
+        <translation>Changes show at once; Cancel puts the previous look back.</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>T&amp;heme</translation>
+    </message>
+    <message>
+        <source>&amp;Font size</source>
+        <translation>&amp;Font size</translation>
     </message>
 </context>
 <context>
@@ -4487,6 +5023,262 @@ PgDn</translation>
     </message>
 </context>
 <context>
+    <name>loyalty::CustomerDisplay</name>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Join the programme</source>
+        <translation>Join the programme</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>Points balance</translation>
+    </message>
+    <message>
+        <source>Points of this sale</source>
+        <translation>Points of this sale</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Why you save</source>
+        <translation>Why you save</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>Amount to pay</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Thank you</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>New points balance</source>
+        <translation>New points balance</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <source>Display status</source>
+        <translation>Display status</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation>Your items</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Welcome!</translation>
+    </message>
+    <message>
+        <source>Not a member yet? Ask at the till and collect points with every purchase.</source>
+        <translation>Not a member yet? Ask at the till and collect points with every purchase.</translation>
+    </message>
+    <message>
+        <source>Not a member of %1 yet? Ask at the till and collect points with every purchase.</source>
+        <translation>Not a member of %1 yet? Ask at the till and collect points with every purchase.</translation>
+    </message>
+    <message>
+        <source>%1 ×</source>
+        <extracomment>A basket line&apos;s quantity on the customer display: &quot;2 ×&quot;</extracomment>
+        <translation>%1 ×</translation>
+    </message>
+    <message>
+        <source>Are you a member? Show your card at the till to collect points for this purchase.</source>
+        <translation>Are you a member? Show your card at the till to collect points for this purchase.</translation>
+    </message>
+    <message>
+        <source>Hello!</source>
+        <translation>Hello!</translation>
+    </message>
+    <message>
+        <source>Hello, %1!</source>
+        <translation>Hello, %1!</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>−%1 redeemed</source>
+        <translation>−%1 redeemed</translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <extracomment>The tier the member holds, with a star so it is not told by colour</extracomment>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>This sale: %1</source>
+        <extracomment>Separates the parts of the points line: &quot;+24 points · 230 points to Gold&quot;</extracomment>
+        <translation>This sale: %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>YOU SAVE</source>
+        <translation>YOU SAVE</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Thank you, %1!</source>
+        <translation>Thank you, %1!</translation>
+    </message>
+    <message>
+        <source>+%1 earned, −%2 redeemed</source>
+        <translation>+%1 earned, −%2 redeemed</translation>
+    </message>
+    <message>
+        <source>+%1 earned</source>
+        <translation>+%1 earned</translation>
+    </message>
+    <message>
+        <source>New balance: %1</source>
+        <translation>New balance: %1</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>Thank you for your purchase!</translation>
+    </message>
+    <message>
+        <source>Next time, collect points: ask at the till to join.</source>
+        <translation>Next time, collect points: ask at the till to join.</translation>
+    </message>
+    <message>
+        <source>Paid %1 — you saved %2</source>
+        <translation>Paid %1 — you saved %2</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>Paid %1</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CustomerDisplayPage</name>
+    <message>
+        <source>&amp;Show the customer display</source>
+        <translation>&amp;Show the customer display</translation>
+    </message>
+    <message>
+        <source>Show the customer display</source>
+        <translation>Show the customer display</translation>
+    </message>
+    <message>
+        <source>Screen of the customer display</source>
+        <translation>Screen of the customer display</translation>
+    </message>
+    <message>
+        <source>Automatic: a screen that is not the till&apos;s</source>
+        <translation>Automatic: a screen that is not the till&apos;s</translation>
+    </message>
+    <message>
+        <source>%1 (%2 × %3)</source>
+        <translation>%1 (%2 × %3)</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (not connected)</translation>
+    </message>
+    <message>
+        <source>The customer display follows the sale live on the chosen screen.</source>
+        <translation>The customer display follows the sale live on the chosen screen.</translation>
+    </message>
+    <message>
+        <source>Sc&amp;reen</source>
+        <translation>Sc&amp;reen</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::CustomerDisplayPlacement</name>
+    <message>
+        <source>screen %1</source>
+        <translation>screen %1</translation>
+    </message>
+    <message>
+        <source>The customer display is switched off.</source>
+        <translation>The customer display is switched off.</translation>
+    </message>
+    <message>
+        <source>The customer display waits for a screen.</source>
+        <translation>The customer display waits for a screen.</translation>
+    </message>
+    <message>
+        <source>The customer display is full screen on %1.</source>
+        <translation>The customer display is full screen on %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the till&apos;s screen: the customer display is a window on it.</source>
+        <translation>%1 is the till&apos;s screen: the customer display is a window on it.</translation>
+    </message>
+    <message>
+        <source>Screen %1 is not connected (screens: %2). </source>
+        <extracomment>%1 the screen asked for, %2 the screens there are</extracomment>
+        <translation>Screen %1 is not connected (screens: %2). </translation>
+    </message>
+    <message>
+        <source>Only one screen: the customer display is shown as a window. Connect a second screen and it moves there.</source>
+        <translation>Only one screen: the customer display is shown as a window. Connect a second screen and it moves there.</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::EffectsModel</name>
     <message>
         <source>⚠ Notice</source>
@@ -4637,6 +5429,13 @@ PgDn</translation>
     <message>
         <source>&amp;Recommended by (card)</source>
         <translation>&amp;Recommended by (card)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::FieldError</name>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -4817,6 +5616,33 @@ Enter</translation>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::LanguagePage</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start of the till. A --lang on the command line wins over this setting.</source>
+        <translation>The new language applies at the next start of the till. A --lang on the command line wins over this setting.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::ManagerScreen</name>
@@ -4844,6 +5670,15 @@ Enter</translation>
         <source>Manager screens — %1</source>
         <extracomment>the manager screens&apos; title, %1 the manager&apos;s name</extracomment>
         <translation>Manager screens — %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <extracomment>the accessible description of a manager screen button, %1 its key (&quot;F2&quot;)</extracomment>
+        <translation>Key %1</translation>
     </message>
 </context>
 <context>
@@ -5634,6 +6469,205 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>loyalty::PrinterPage</name>
+    <message>
+        <source>Print a receipt after every &amp;sale</source>
+        <translation>Print a receipt after every &amp;sale</translation>
+    </message>
+    <message>
+        <source>&amp;Print test receipt</source>
+        <translation>&amp;Print test receipt</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>No receipt printer</source>
+        <translation>No receipt printer</translation>
+    </message>
+    <message>
+        <source>Network thermal printer (raw TCP)</source>
+        <translation>Network thermal printer (raw TCP)</translation>
+    </message>
+    <message>
+        <source>USB thermal printer (device file)</source>
+        <translation>USB thermal printer (device file)</translation>
+    </message>
+    <message>
+        <source>File (ESC/POS bytes appended)</source>
+        <translation>File (ESC/POS bytes appended)</translation>
+    </message>
+    <message>
+        <source>Office printer (system)</source>
+        <translation>Office printer (system)</translation>
+    </message>
+    <message>
+        <source>Printer host</source>
+        <translation>Printer host</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50</source>
+        <translation>e.g. 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>Printer port</source>
+        <translation>Printer port</translation>
+    </message>
+    <message>
+        <source>Printer device file</source>
+        <translation>Printer device file</translation>
+    </message>
+    <message>
+        <source>e.g. /dev/usb/lp0</source>
+        <translation>e.g. /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Receipt file</source>
+        <translation>Receipt file</translation>
+    </message>
+    <message>
+        <source>e.g. /var/spool/loyalty-till/receipts.bin</source>
+        <translation>e.g. /var/spool/loyalty-till/receipts.bin</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>Office printer</source>
+        <translation>Office printer</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>The system&apos;s default printer</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (not installed)</translation>
+    </message>
+    <message>
+        <source>Print a receipt after every sale</source>
+        <translation>Print a receipt after every sale</translation>
+    </message>
+    <message>
+        <source>Print test receipt</source>
+        <translation>Print test receipt</translation>
+    </message>
+    <message>
+        <source>Test receipt status</source>
+        <translation>Test receipt status</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>Printer &amp;kind</source>
+        <translation>Printer &amp;kind</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st</source>
+        <translation>Ho&amp;st</translation>
+    </message>
+    <message>
+        <source>&amp;Device file</source>
+        <translation>&amp;Device file</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Office p&amp;rinter</source>
+        <translation>Office p&amp;rinter</translation>
+    </message>
+    <message>
+        <source>Paper &amp;width</source>
+        <translation>Paper &amp;width</translation>
+    </message>
+    <message>
+        <source>Test receipt sent to %1. Check the paper: text, umlauts, QR code, cut.</source>
+        <translation>Test receipt sent to %1. Check the paper: text, umlauts, QR code, cut.</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>Not printed: %1</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s network address, e.g. 192.168.1.50.</source>
+        <translation>Enter the printer&apos;s network address, e.g. 192.168.1.50.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or IP address.</source>
+        <translation>&quot;%1&quot; is not a host name or IP address.</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s device file as a full path, e.g. /dev/usb/lp0.</source>
+        <translation>Enter the printer&apos;s device file as a full path, e.g. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>Enter the file as a full path, e.g. /var/spool/loyalty-till/receipts.bin.</source>
+        <translation>Enter the file as a full path, e.g. /var/spool/loyalty-till/receipts.bin.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file in it.</source>
+        <translation>%1 is a folder; enter a file in it.</translation>
+    </message>
+    <message>
+        <source>Not printed: correct the printer&apos;s settings first.</source>
+        <translation>Not printed: correct the printer&apos;s settings first.</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>Choose a printer first.</translation>
+    </message>
+    <message>
+        <source>Sending the test receipt to %1…</source>
+        <translation>Sending the test receipt to %1…</translation>
+    </message>
+    <message>
+        <source>Not printed: this computer has no default printer.</source>
+        <translation>Not printed: this computer has no default printer.</translation>
+    </message>
+    <message>
+        <source>Not printed: the printer %1 is not installed on this computer.</source>
+        <translation>Not printed: the printer %1 is not installed on this computer.</translation>
+    </message>
+    <message>
+        <source>Loyalty Till test receipt</source>
+        <translation>Loyalty Till test receipt</translation>
+    </message>
+    <message>
+        <source>Not printed: the printer %1 did not accept the page.</source>
+        <translation>Not printed: the printer %1 did not accept the page.</translation>
+    </message>
+    <message>
+        <source>Test receipt sent to the printer %1.</source>
+        <translation>Test receipt sent to the printer %1.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1, port %2</source>
+        <translation>%1, port %2</translation>
+    </message>
+</context>
+<context>
     <name>loyalty::PrivacyPanel</name>
     <message>
         <source>Loyalty programme</source>
@@ -5834,6 +6868,251 @@ Enter</translation>
     <message>
         <source>&amp;Reason (required)</source>
         <translation>&amp;Reason (required)</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReceiptHistoryDialog</name>
+    <message>
+        <source>&amp;Reprint copy  Enter</source>
+        <translation>&amp;Reprint copy  Enter</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Save receipt as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipts of this till</source>
+        <translation>Receipts of this till</translation>
+    </message>
+    <message>
+        <source>&amp;Find: receipt number or the card&apos;s last digits</source>
+        <translation>&amp;Find: receipt number or the card&apos;s last digits</translation>
+    </message>
+    <message>
+        <source>Find a receipt</source>
+        <translation>Find a receipt</translation>
+    </message>
+    <message>
+        <source>Type a receipt number or the last digits of the customer&apos;s card.</source>
+        <translation>Type a receipt number or the last digits of the customer&apos;s card.</translation>
+    </message>
+    <message>
+        <source>receipt number or last card digits</source>
+        <translation>receipt number or last card digits</translation>
+    </message>
+    <message>
+        <source>Recent sales, newest first</source>
+        <translation>Recent sales, newest first</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Receipt preview</translation>
+    </message>
+    <message>
+        <source>Printing status</source>
+        <translation>Printing status</translation>
+    </message>
+    <message>
+        <source>↑ ↓: choose a receipt · Enter: reprint a copy · Alt+V: print preview · Alt+S: save as PDF · Esc: back</source>
+        <translation>↑ ↓: choose a receipt · Enter: reprint a copy · Alt+V: print preview · Alt+S: save as PDF · Esc: back</translation>
+    </message>
+    <message>
+        <source>Reprint a copy of the receipt</source>
+        <translation>Reprint a copy of the receipt</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <source>Back to the sale</source>
+        <translation>Back to the sale</translation>
+    </message>
+    <message>
+        <source>The sales could not be read: %1</source>
+        <translation>The sales could not be read: %1</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>no member</translation>
+    </message>
+    <message>
+        <source>This till has no completed sales yet.</source>
+        <translation>This till has no completed sales yet.</translation>
+    </message>
+    <message>
+        <source>No receipt matches.</source>
+        <translation>No receipt matches.</translation>
+    </message>
+    <message>
+        <source>No receipt chosen.</source>
+        <translation>No receipt chosen.</translation>
+    </message>
+    <message>
+        <source>Copy of receipt %1</source>
+        <translation>Copy of receipt %1</translation>
+    </message>
+    <message>
+        <source>Choose a receipt first.</source>
+        <translation>Choose a receipt first.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>Print preview of receipt %1</source>
+        <translation>Print preview of receipt %1</translation>
+    </message>
+    <message>
+        <source>receipt-%1.pdf</source>
+        <translation>receipt-%1.pdf</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>The PDF could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 saved as %2.</source>
+        <translation>Receipt %1 saved as %2.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReceiptPrintService</name>
+    <message>
+        <source>No receipt printer is set up on this till: a manager chooses one in the settings.</source>
+        <translation>No receipt printer is set up on this till: a manager chooses one in the settings.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: %2</source>
+        <translation>Receipt %1 not printed: %2</translation>
+    </message>
+    <message>
+        <source>Copy of receipt %1 printed.</source>
+        <translation>Copy of receipt %1 printed.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed.</source>
+        <translation>Receipt %1 printed.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: this computer has no default printer.</source>
+        <translation>Receipt %1 not printed: this computer has no default printer.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: the printer &quot;%2&quot; is not installed on this computer.</source>
+        <translation>Receipt %1 not printed: the printer &quot;%2&quot; is not installed on this computer.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1 not printed: the printer &quot;%2&quot; did not accept it.</source>
+        <translation>Receipt %1 not printed: the printer &quot;%2&quot; did not accept it.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ReceiptSender</name>
+    <message>
+        <source>The receipt printer %1 is not there. Check that it is plugged in and switched on.</source>
+        <translation>The receipt printer %1 is not there. Check that it is plugged in and switched on.</translation>
+    </message>
+    <message>
+        <source>No permission to print on %1. The till&apos;s user must be in the printer&apos;s group (usually lp).</source>
+        <translation>No permission to print on %1. The till&apos;s user must be in the printer&apos;s group (usually lp).</translation>
+    </message>
+    <message>
+        <source>The receipt printer %1 does not take the receipt: %2.</source>
+        <translation>The receipt printer %1 does not take the receipt: %2.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this till.</source>
+        <translation>No receipt printer is set up at this till.</translation>
+    </message>
+    <message>
+        <source>The office printer takes receipts through the print dialog, not as ESC/POS.</source>
+        <translation>The office printer takes receipts through the print dialog, not as ESC/POS.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 did not take the receipt within %2 s. Check its paper and that it is online.</source>
+        <translation>The receipt printer at %1 did not take the receipt within %2 s. Check its paper and that it is online.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 did not answer within %2 s. Check that it is switched on and on the network.</source>
+        <translation>The receipt printer at %1 did not answer within %2 s. Check that it is switched on and on the network.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 closed the connection before the receipt was complete.</source>
+        <translation>The receipt printer at %1 closed the connection before the receipt was complete.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 refused the connection. Check the address and the port (usually 9100).</source>
+        <translation>The receipt printer at %1 refused the connection. Check the address and the port (usually 9100).</translation>
+    </message>
+    <message>
+        <source>The receipt printer %1 is unknown on the network. Check its address.</source>
+        <translation>The receipt printer %1 is unknown on the network. Check its address.</translation>
+    </message>
+    <message>
+        <source>The receipt printer at %1 cannot be reached: %2</source>
+        <translation>The receipt printer at %1 cannot be reached: %2</translation>
+    </message>
+    <message>
+        <source>No printer device is set up. Choose the printer&apos;s device file, e.g. /dev/usb/lp0.</source>
+        <translation>No printer device is set up. Choose the printer&apos;s device file, e.g. /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>The receipt printer %1 did not take the receipt within %2 s. Check its paper and that it is switched on.</source>
+        <translation>The receipt printer %1 did not take the receipt within %2 s. Check its paper and that it is switched on.</translation>
+    </message>
+    <message>
+        <source>No receipt file is set up.</source>
+        <translation>No receipt file is set up.</translation>
+    </message>
+    <message>
+        <source>The receipt file %1 cannot be opened: %2. Check that the folder exists and may be written to.</source>
+        <translation>The receipt file %1 cannot be opened: %2. Check that the folder exists and may be written to.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be written to %1: %2</source>
+        <translation>The receipt could not be written to %1: %2</translation>
     </message>
 </context>
 <context>
@@ -6529,6 +7808,126 @@ Enter</translation>
         <source>Finish or void the sale first (F12 or F8), then sign out (F1).</source>
         <translation>Finish or void the sale first (F12 or F8), then sign out (F1).</translation>
     </message>
+    <message>
+        <source>Key %1</source>
+        <extracomment>the accessible description of a sale screen button, %1 its key (&quot;F12&quot;)</extracomment>
+        <translation>Key %1</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>⚠ Confirm</source>
+        <translation>⚠ Confirm</translation>
+    </message>
+    <message>
+        <source>Armed: press F8 again to void the sale</source>
+        <translation>Armed: press F8 again to void the sale</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::ScannerPage</name>
+    <message>
+        <source>&amp;Keyboard scanner (USB scanner typing as a keyboard)</source>
+        <translation>&amp;Keyboard scanner (USB scanner typing as a keyboard)</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner</source>
+        <translation>Keyboard scanner</translation>
+    </message>
+    <message>
+        <source>Longest gap between two keys of a scan, in milliseconds</source>
+        <translation>Longest gap between two keys of a scan, in milliseconds</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Longest gap after the first key of a scan, in milliseconds</source>
+        <translation>Longest gap after the first key of a scan, in milliseconds</translation>
+    </message>
+    <message>
+        <source>Serial scanner port</source>
+        <translation>Serial scanner port</translation>
+    </message>
+    <message>
+        <source>No serial scanner</source>
+        <translation>No serial scanner</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Serial scanner speed in baud</source>
+        <translation>Serial scanner speed in baud</translation>
+    </message>
+    <message>
+        <source>Scanner test</source>
+        <translation>Scanner test</translation>
+    </message>
+    <message>
+        <source>Scan a card or product here (or type a code and press Enter)</source>
+        <translation>Scan a card or product here (or type a code and press Enter)</translation>
+    </message>
+    <message>
+        <source>Scanner test result</source>
+        <translation>Scanner test result</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet.</source>
+        <translation>Nothing scanned yet.</translation>
+    </message>
+    <message>
+        <source>Empty values here follow the till database&apos;s device settings. A new serial port and the timing apply when you press OK.</source>
+        <translation>Empty values here follow the till database&apos;s device settings. A new serial port and the timing apply when you press OK.</translation>
+    </message>
+    <message>
+        <source>Longest &amp;gap between keys</source>
+        <translation>Longest &amp;gap between keys</translation>
+    </message>
+    <message>
+        <source>Longest gap after the &amp;first key</source>
+        <translation>Longest gap after the &amp;first key</translation>
+    </message>
+    <message>
+        <source>Serial &amp;port</source>
+        <translation>Serial &amp;port</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>&amp;Speed</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>⚠ Refused: %1</source>
+        <translation>⚠ Refused: %1</translation>
+    </message>
+    <message>
+        <source>✓ Loyalty card %1 (%2)</source>
+        <translation>✓ Loyalty card %1 (%2)</translation>
+    </message>
+    <message>
+        <source>✓ Digital card %1</source>
+        <translation>✓ Digital card %1</translation>
+    </message>
+    <message>
+        <source>✓ NFC tag</source>
+        <translation>✓ NFC tag</translation>
+    </message>
+    <message>
+        <source>✓ Product %1 (%2)</source>
+        <translation>✓ Product %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::SerialScannerSource</name>
@@ -6567,6 +7966,69 @@ Enter</translation>
     <message>
         <source>The scanner sent control characters — check its prefix and suffix settings.</source>
         <translation>The scanner sent control characters — check its prefix and suffix settings.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::SettingsDialog</name>
+    <message>
+        <source>Till settings</source>
+        <translation>Till settings</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Settings pages</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <source>⚠ The till&apos;s identity could not be read: %1</source>
+        <translation>⚠ The till&apos;s identity could not be read: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab: next page · Enter: OK · Esc: Cancel</source>
+        <translation>Ctrl+Tab: next page · Enter: OK · Esc: Cancel</translation>
+    </message>
+    <message>
+        <source>⚠ Some settings are not valid; the message next to the field says why.</source>
+        <translation>⚠ Some settings are not valid; the message next to the field says why.</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved: %1</source>
+        <translation>⚠ Not saved: %1</translation>
+    </message>
+    <message>
+        <source>⚠ The settings could not be written to %1; check that the file is writable.</source>
+        <translation>⚠ The settings could not be written to %1; check that the file is writable.</translation>
     </message>
 </context>
 <context>
@@ -6701,6 +8163,61 @@ Esc</translation>
     <message>
         <source>Type your PIN, then Enter.</source>
         <translation>Type your PIN, then Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>loyalty::TillIdentityPage</name>
+    <message>
+        <source>Till name</source>
+        <translation>Till name</translation>
+    </message>
+    <message>
+        <source>e.g. Till 1</source>
+        <translation>e.g. Till 1</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>ISO code, e.g. EUR</source>
+        <translation>ISO code, e.g. EUR</translation>
+    </message>
+    <message>
+        <source>Locked: this till has sales in %1. Another currency needs a new till database.</source>
+        <translation>Locked: this till has sales in %1. Another currency needs a new till database.</translation>
+    </message>
+    <message>
+        <source>Can change only until the first sale.</source>
+        <translation>Can change only until the first sale.</translation>
+    </message>
+    <message>
+        <source>Head-office address</source>
+        <translation>Head-office address</translation>
+    </message>
+    <message>
+        <source>https://hq.example:8443</source>
+        <translation>https://hq.example:8443</translation>
+    </message>
+    <message>
+        <source>The address this till syncs with; the pinned certificate and the till&apos;s credentials stay.</source>
+        <translation>The address this till syncs with; the pinned certificate and the till&apos;s credentials stay.</translation>
+    </message>
+    <message>
+        <source>Till &amp;name</source>
+        <translation>Till &amp;name</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>C&amp;urrency</translation>
+    </message>
+    <message>
+        <source>&amp;Head-office address</source>
+        <translation>&amp;Head-office address</translation>
+    </message>
+    <message>
+        <source>The till&apos;s name and currency are shown everywhere from the next start.</source>
+        <translation>The till&apos;s name and currency are shown everywhere from the next start.</translation>
     </message>
 </context>
 <context>
@@ -6872,14 +8389,6 @@ Esc</translation>
         <translation>Loyalty Till: the sale screen where cashiers scan member cards and goods.</translation>
     </message>
     <message>
-        <source>The till database.</source>
-        <translation>The till database.</translation>
-    </message>
-    <message>
-        <source>Language of the screen: de or en (default: the system&apos;s).</source>
-        <translation>Language of the screen: de or en (default: the system&apos;s).</translation>
-    </message>
-    <message>
         <source>Fill the whole screen.</source>
         <translation>Fill the whole screen.</translation>
     </message>
@@ -6890,6 +8399,14 @@ Esc</translation>
     <message>
         <source>Expired points could not be booked: %1</source>
         <translation>Expired points could not be booked: %1</translation>
+    </message>
+    <message>
+        <source>The till database (default: database/path in the till&apos;s settings, else loyalty-till.db).</source>
+        <translation>The till database (default: database/path in the till&apos;s settings, else loyalty-till.db).</translation>
+    </message>
+    <message>
+        <source>Language of the screen: de or en (default: the language in the till&apos;s settings, else the system&apos;s).</source>
+        <translation>Language of the screen: de or en (default: the language in the till&apos;s settings, else the system&apos;s).</translation>
     </message>
 </context>
 </TS>
