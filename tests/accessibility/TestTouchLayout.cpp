@@ -8,6 +8,7 @@
 #include "manager/MemberPage.h"
 #include "manager/MembersPage.h"
 #include "manager/StaffPinPage.h"
+#include "sale/MemberPanel.h"
 #include "style/TillStyle.h"
 
 #include <QAbstractButton>
@@ -187,6 +188,8 @@ void TestTouchLayout::aLargerFontScaleGivesLargerTargets()
     const QStringList small = smallTargets(sale, QStringLiteral("sale screen at 150 %"), 66);
     QVERIFY2(small.isEmpty(), qPrintable(small.join(QLatin1Char('\n'))));
     QCOMPARE(sale->basketView()->verticalHeader()->defaultSectionSize(), 66);
+    // The side pane grew with the type (420 px at 100 %), live.
+    QCOMPARE(sale->memberPanel()->parentWidget()->width(), 630);
 }
 
 void TestTouchLayout::withoutTouchLayoutTheRowsGoBack()

@@ -19,6 +19,7 @@
 #include "sale/SaleKeyFilter.h"
 #include "sale/SaleSession.h"
 #include "sale/TotalsBar.h"
+#include "style/TillStyle.h"
 
 #include <QApplication>
 #include <QGridLayout>
@@ -150,7 +151,8 @@ QWidget* SaleWindow::buildSidePane()
 {
     auto* pane = new QWidget(this);
     pane->setObjectName(QStringLiteral("sidePane"));
-    pane->setFixedWidth(420);
+    m_sidePane = pane;
+    fitSidePane();
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 16, 16, 10);
     layout->setSpacing(10);
@@ -194,6 +196,19 @@ QWidget* SaleWindow::buildSidePane()
     m_receiptsButton->setMinimumHeight(64);
     layout->addLayout(buttons);
     return pane;
+}
+
+void SaleWindow::fitSidePane()
+{
+    // 420 px at 100 %: three German button labels side by side; wider with a larger font scale.
+    m_sidePane->setFixedWidth(420 * std::max(100, TillStyle::current().fontScalePercent) / 100);
+}
+
+bool SaleWindow::event(QEvent* event)
+{
+    if ((event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::FontChange) && m_sidePane)
+        fitSidePane();
+    return QMainWindow::event(event);
 }
 
 void SaleWindow::connectActions()

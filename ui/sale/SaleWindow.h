@@ -86,8 +86,12 @@ Q_SIGNALS:
     // Ctrl+P or the Receipts button: the receipt history (reprint, PDF) — the app connects it.
     void receiptsRequested();
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
     QWidget* buildSalePane();
+    void fitSidePane();
     QWidget* buildSidePane();
     QPushButton* makeActionButton(const QString& objectName, const QString& text, const QString& keyHint);
     void connectActions();
@@ -136,6 +140,7 @@ private:
     BasketModel* m_basketModel;
     SaleKeyFilter* m_keyFilter;
     WedgeScanCapture* m_wedge;
+    QWidget* m_sidePane = nullptr;
     QLineEdit* m_scanField = nullptr;
     QTableView* m_basketView = nullptr;
     TotalsBar* m_totalsBar = nullptr;

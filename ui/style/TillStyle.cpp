@@ -170,6 +170,8 @@ void TillStyle::apply(QApplication& application)
 
 void TillStyle::apply(QApplication& application, const AppearanceSetup& appearance)
 {
+    // First, so widgets reacting to the font change below already see the new appearance.
+    lastApplied() = appearance;
     initTillResources();
     if (!application.style() || application.style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive))
         application.setStyle(QStringLiteral("Fusion"));
@@ -196,7 +198,6 @@ void TillStyle::apply(QApplication& application, const AppearanceSetup& appearan
     touchTargets()->setTarget(appearance.touchLayout ? touchTarget(appearance) : 0);
 
     application.setWindowIcon(QIcon(QStringLiteral(":/icons/loyalty-till.svg")));
-    lastApplied() = appearance;
 }
 
 }  // namespace loyalty
