@@ -5275,7 +5275,7 @@ Bild↓</translation>
     </message>
     <message>
         <source>Only one screen: the customer display is shown as a window. Connect a second screen and it moves there.</source>
-        <translation>Nur ein Bildschirm: Das Kundendisplay erscheint als Fenster. Wird ein zweiter Bildschirm angeschlossen, wechselt es dorthin.</translation>
+        <translation>Nur ein Bildschirm: Das Kundendisplay erscheint als Fenster; ein zweiter Bildschirm übernimmt es.</translation>
     </message>
 </context>
 <context>
@@ -6946,7 +6946,7 @@ Enter</translation>
     </message>
     <message>
         <source>↑ ↓: choose a receipt · Enter: reprint a copy · Alt+V: print preview · Alt+S: save as PDF · Esc: back</source>
-        <translation>↑ ↓: Bon wählen · Enter: Kopie drucken · Alt+V: Druckvorschau · Alt+S: als PDF speichern · Esc: zurück</translation>
+        <translation>↑ ↓: Bon wählen · Enter: Kopie drucken · Alt+V: Vorschau · Alt+S: PDF speichern · Esc: zurück</translation>
     </message>
     <message>
         <source>Reprint a copy of the receipt</source>
@@ -7874,7 +7874,7 @@ Enter</translation>
     </message>
     <message>
         <source>Scan a card or product here (or type a code and press Enter)</source>
-        <translation>Hier eine Karte oder einen Artikel scannen (oder einen Code eintippen und Enter drücken)</translation>
+        <translation>Scannen oder tippen, dann Enter</translation>
     </message>
     <message>
         <source>Scanner test result</source>
@@ -8201,7 +8201,7 @@ Esc</translation>
     </message>
     <message>
         <source>The address this till syncs with; the pinned certificate and the till&apos;s credentials stay.</source>
-        <translation>Die Adresse, mit der diese Kasse abgleicht; das per Pin festgelegte Zertifikat und die Zugangsdaten der Kasse bleiben erhalten.</translation>
+        <translation>Die Adresse, mit der die Kasse abgleicht; Zertifikats-Pin und Zugangsdaten der Kasse bleiben erhalten.</translation>
     </message>
     <message>
         <source>Till &amp;name</source>
