@@ -66,7 +66,8 @@ run() {  # run FILE CONFIG LANG STEPS... [-- TILL-ARGS...]
     while (($#)) && [[ $1 != -- ]]; do steps+=("$1"); shift; done
     (($#)) && { shift; args=("$@"); }
     XDG_CONFIG_HOME=$work/$conf XDG_CONFIG_DIRS=$work/no-system-defaults \
-        "$shot" "$out/$file.png" --wait 15 "${steps[@]}" -- "$till" --db "$db" --lang "$lang" "${args[@]}" >"$work/$file.log" 2>&1 || { cat "$work/$file.log"; exit 1; }
+        "$shot" "$out/$file.png" --wait 15 "${steps[@]}" -- "$till" --db "$db" --lang "$lang" "${args[@]}" \
+        >"$work/$file.log" 2>&1 || { cat "$work/$file.log"; exit 1; }
     echo "$out/$file.png"
 }
 
