@@ -15,13 +15,17 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +77,8 @@ private Q_SLOTS:
     void styleSheetColourPairsAreAtLeast7To1();
     void renderedSaleScreenTextIsAtLeast7To1();
     void focusFrameDiffersFromTheNormalState();
+    void checkedIndicatorDiffersFromUnchecked_data();
+    void checkedIndicatorDiffersFromUnchecked();
     void fontScaleScalesTheSheetAndTheApplicationFont();
 };
 
@@ -286,6 +292,88 @@ void TestHighContrast::focusFrameDiffersFromTheNormalState()
     const int edge = int(4 * first->devicePixelRatioF());
     QVERIFY(yellowAt(focused, edge) && yellowAt(focused, focused.width() - 1 - edge));
     QVERIFY(!yellowAt(normal, edge) && !yellowAt(normal, normal.width() - 1 - edge));
+}
+
+void TestHighContrast::checkedIndicatorDiffersFromUnchecked_data()
+{
+    QTest::addColumn<bool>("touch");
+    QTest::addColumn<bool>("radio");
+    QTest::newRow("check box") << false << false;
+    QTest::newRow("check box, touch") << true << false;
+    QTest::newRow("radio button") << false << true;
+    QTest::newRow("radio button, touch") << true << true;
+}
+
+void TestHighContrast::checkedIndicatorDiffersFromUnchecked()
+{
+    QFETCH(bool, touch);
+    QFETCH(bool, radio);
+    AppearanceSetup appearance = highContrast();
+    appearance.touchLayout = touch;
+    TillStyle::apply(*qApp, appearance);
+    QDialog dialog;
+    auto* layout = new QHBoxLayout(&dialog);
+    QAbstractButton* off = radio ? static_cast<QAbstractButton*>(new QRadioButton(QStringLiteral("Same"), &dialog))
+                                 : new QCheckBox(QStringLiteral("Same"), &dialog);
+    QAbstractButton* on = radio ? static_cast<QAbstractButton*>(new QRadioButton(QStringLiteral("Same"), &dialog))
+                                : new QCheckBox(QStringLiteral("Same"), &dialog);
+    if (radio)
+        static_cast<QRadioButton*>(off)->setAutoExclusive(false);
+    layout->addWidget(off);
+    layout->addWidget(on);
+    on->setChecked(true);
+    QVERIFY(!off->isChecked());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setFocus();  // neither button shows the focus frame
+    QApplication::processEvents();
+    QCOMPARE(off->size(), on->size());
+    const QImage unchecked = off->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QImage checked = on->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    // The state shows by shape, not by colour alone: the checked indicator has a dark mark inside a light
+    // fill (the unchecked one is dark inside), so a lot of pixels differ and both have dark and light pixels.
+    int different = 0;
+    for (int y = 0; y < checked.height(); ++y) {
+        for (int x = 0; x < checked.width(); ++x)
+            different += checked.pixel(x, y) != unchecked.pixel(x, y) ? 1 : 0;
+    }
+    const int indicator = int(24 * checked.devicePixelRatioF());
+    QVERIFY2(different > indicator * indicator / 4, qPrintable(QString::number(different)));
+    const QString name = QStringLiteral("%1/indicator-%2%3.png")
+                             .arg(QDir::tempPath(), radio ? QStringLiteral("radio") : QStringLiteral("check"),
+                                  touch ? QStringLiteral("-touch") : QString());
+    QImage both(checked.width() * 2, checked.height(), QImage::Format_RGB32);
+    QPainter painter(&both);
+    painter.drawImage(0, 0, unchecked);
+    painter.drawImage(checked.width(), 0, checked);
+    painter.end();
+    both.save(name);
+    // Inside the checked indicator (the left part of the button): a dark mark between yellow fill on
+    // the same row; the unchecked indicator has no yellow at all.
+    const auto isYellow = [](const QColor& colour) {
+        return colour.red() > 200 && colour.green() > 200 && colour.blue() < 80;
+    };
+    const int left = std::min(checked.width(), indicator * 2);
+    bool yellow = false;
+    bool dark = false;
+    bool yellowUnchecked = false;
+    for (int y = 0; y < checked.height(); ++y) {
+        int first = -1;
+        int last = -1;
+        for (int x = 0; x < left; ++x) {
+            yellowUnchecked = yellowUnchecked || isYellow(unchecked.pixelColor(x, y));
+            if (isYellow(checked.pixelColor(x, y))) {
+                first = first < 0 ? x : first;
+                last = x;
+            }
+        }
+        yellow = yellow || first >= 0;
+        for (int x = first + 1; first >= 0 && x < last; ++x)
+            dark = dark || checked.pixelColor(x, y).lightness() < 60;
+    }
+    QVERIFY(!yellowUnchecked);
+    QVERIFY(yellow);
+    QVERIFY2(dark, qPrintable(name));
 }
 
 void TestHighContrast::fontScaleScalesTheSheetAndTheApplicationFont()
