@@ -36,6 +36,8 @@ struct SimulatedTill
     QByteArray secret;
     QList<QByteArray> bodies;  // its pushes, made before the start so only the requests are timed
     std::vector<double> latenciesMs;
+    int failedAttempts = 0;
+    QString lastFailure;
     QString problem;
 };
 
@@ -169,10 +171,20 @@ QList<FigureResult> ManyTillsFigure::run(BenchData& data)
                 released.wait(lock, [&] { return go; });
             }
             for (const QByteArray& body : self->bodies) {
-                QElapsedTimer timer;
-                timer.start();
-                const sync::SyncReply reply = client.pushEvents(body);
-                self->latenciesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+                sync::SyncReply reply;
+                // A real till backs off and sends the batch again (duplicates are answered as such):
+                // a failed attempt is counted and its time is in the latencies, never hidden.
+                for (int attempt = 0; attempt < 6; ++attempt) {
+                    QElapsedTimer timer;
+                    timer.start();
+                    reply = client.pushEvents(body);
+                    self->latenciesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+                    if (reply.ok() || reply.outcome != sync::SyncReply::Outcome::Unavailable)
+                        break;
+                    ++self->failedAttempts;
+                    self->lastFailure = QStringLiteral("HTTP %1 %2").arg(reply.httpStatus).arg(reply.error);
+                    QThread::msleep(1000);
+                }
                 if (!reply.ok()) {
                     self->problem = QStringLiteral("HTTP %1 %2").arg(reply.httpStatus).arg(reply.error);
                     return;
@@ -204,7 +216,12 @@ QList<FigureResult> ManyTillsFigure::run(BenchData& data)
 
     SampleSet latencies;
     qint64 pushed = 0;
+    int failed = 0;
+    QString failure;
     for (const auto& till : simulated) {
+        failed += till->failedAttempts;
+        if (!till->lastFailure.isEmpty())
+            failure = till->lastFailure;
         if (!till->problem.isEmpty())
             return {FigureResult::failed(name(), title, till->problem)};
         for (double ms : till->latenciesMs)
@@ -216,22 +233,27 @@ QList<FigureResult> ManyTillsFigure::run(BenchData& data)
     FigureResult throughput = FigureResult::of(name(), title, QStringLiteral("events/s"), rate);
     throughput.target = QStringLiteral(">= 20000 events/s");
     throughput.met = throughput.median >= 20000.0;
-    throughput.how = QStringLiteral("%1 tills registered with real codes (terminal add + POST /v1/provision), each "
-                                    "a thread with its own SyncClient (HMAC-signed) released at the same moment, "
-                                    "pushing %2 real sale.completed events (from SaleSession, given new ids) in "
-                                    "batches of %3 to loyalty-hq serve (SQLite, plain HTTP on loopback, same "
-                                    "machine); %4 events in %5 s; one measurement")
-                         .arg(tills)
-                         .arg(perTill)
-                         .arg(kBatch)
-                         .arg(pushed)
-                         .arg(seconds, 0, 'f', 2);
+    throughput.how =
+        QStringLiteral("%1 tills registered with real codes (terminal add + POST /v1/provision), each "
+                       "a thread with its own SyncClient (HMAC-signed) released at the same moment, "
+                       "pushing %2 real sale.completed events (from SaleSession, given new ids) in "
+                       "batches of %3 to loyalty-hq serve (SQLite, plain HTTP on loopback, same "
+                       "machine); %4 events in %5 s; %6 request(s) failed and were sent again after 1 s%7; one "
+                       "measurement")
+            .arg(tills)
+            .arg(perTill)
+            .arg(kBatch)
+            .arg(pushed)
+            .arg(seconds, 0, 'f', 2)
+            .arg(failed)
+            .arg(failure.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(failure));
     FigureResult latency =
         FigureResult::of(QStringLiteral("many_tills_latency"), latencyTitle, QStringLiteral("ms"), latencies);
     latency.target = QStringLiteral("p99 <= 100 ms");
     latency.met = latency.p99 <= 100.0;
-    latency.how = QStringLiteral("each POST /v1/events of the run above, timed in its till's thread from the call to "
-                                 "the classified answer");
+    latency.how =
+        QStringLiteral("each POST /v1/events of the run above, timed in its till's thread from the call to "
+                       "the classified answer, failed attempts included; the 1 s pause before a retry is not");
     return {throughput, latency};
 }
 
