@@ -5,6 +5,7 @@
 // the basket and the scan field as they were.
 #include "ManagerTestTill.h"
 #include "i18n/TranslationLoader.h"
+#include "input/WedgeScanCapture.h"
 #include "manager/AuditLogPage.h"
 #include "manager/FirstRunPage.h"
 #include "manager/ManagerScreen.h"
@@ -20,7 +21,9 @@
 #include "sale/MessageStrip.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -44,6 +47,7 @@ private Q_SLOTS:
 
     void firstRunRefusesAWeakPinAndMismatchedPins();
     void managerSignsInSearchesOpensAMemberAndAdjustsPoints();
+    void aScanBehindAModalDialogStartsNoMemberSearch();
 
 private:
     void createManager();
@@ -120,6 +124,49 @@ void TestManagerFlow::createManager()
     ManagerTestTill::type(QStringLiteral("2580"));
     QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(m_till->sale()));
     QCOMPARE(m_till->staff->hasStaff().value(), true);
+}
+
+void TestManagerFlow::aScanBehindAModalDialogStartsNoMemberSearch()
+{
+    createManager();
+    SaleWindow* sale = m_till->sale();
+    QTest::keyClick(sale->scanField(), Qt::Key_F10);
+    ManagerTestTill::type(QStringLiteral("2580"));
+    ManagerScreen* screen = m_till->shell->managerScreen();
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(screen));
+    MembersPage* members = screen->membersPage();
+    QVERIFY(members->searchField()->text().isEmpty());
+    const QString card = DemoDataGenerator::cardNumberFor(7);
+
+    {
+        // A modal dialog of the manager screens (the settings dialog is one) that takes no scans.
+        QDialog dialog(m_till->shell.get());
+        dialog.setWindowModality(Qt::ApplicationModal);
+        auto* field = new QLineEdit(&dialog);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(QApplication::activeModalWidget(), static_cast<QWidget*>(&dialog));
+        Q_EMIT sale->wedgeCapture()->scanCaptured(card);  // a wedge burst, as the capture hands it over
+        QApplication::processEvents();
+        QVERIFY2(members->searchField()->text().isEmpty(), qPrintable(members->searchField()->text()));
+        QVERIFY(field->text().isEmpty());
+        QVERIFY(m_till->session->basket().isEmpty() && !m_till->session->member());
+        QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(screen));
+        // A read from a serial scanner: the same.
+        CardRead read;
+        read.identifier = card;
+        read.source = CardSource::Serial;
+        read.format = QStringLiteral("ean13");
+        sale->acceptDecodedRead(read);
+        QApplication::processEvents();
+        QVERIFY(members->searchField()->text().isEmpty());
+        QVERIFY(!m_till->session->member());
+    }
+
+    // Without the dialog, the scan is the manager screen's member search again.
+    QVERIFY(!QApplication::activeModalWidget());
+    Q_EMIT sale->wedgeCapture()->scanCaptured(card);
+    QCOMPARE(members->searchField()->text(), card);
 }
 
 void TestManagerFlow::managerSignsInSearchesOpensAMemberAndAdjustsPoints()

@@ -392,6 +392,13 @@ void TillShell::closeManager()
 
 bool TillShell::divertScan(const QString& text)
 {
+    // A modal dialog in front (settings, a correction): the scan is the dialog's if it says it takes
+    // scans, else nobody's — never a member search or a PIN on the page behind the dialog.
+    if (QWidget* modal = QApplication::activeModalWidget()) {
+        if (modal->property("expectsScan").toBool())
+            QMetaObject::invokeMethod(modal, "acceptScan", Q_ARG(QString, text));
+        return true;
+    }
     QWidget* page = currentPage();
     if (page == m_sale)
         return false;
