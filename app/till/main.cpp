@@ -216,6 +216,13 @@ int main(int argc, char** argv)
         window->scanField()->setFocus();
     });
     loyalty::TillShell shell(window, **database, clock, *settings, staff);
+    // The customer display: --customer-display[=SCREEN] wins over the preference. Made even when off
+    // (hidden), so the placement can take a changed setting while the till runs (the settings dialog).
+    loyalty::CustomerDisplay customerDisplay(session);
+    loyalty::CustomerDisplayPlacement customerDisplayPlacement(customerDisplay, &shell,
+                                                               customerDisplayOption.over(preferences.customerDisplay));
+    QObject::connect(&customerDisplayPlacement, &loyalty::CustomerDisplayPlacement::placed, &customerDisplayPlacement,
+                     [](const QString& status) { std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(status)); });
     // F6 on the manager screens: the settings dialog, acting as the manager signed in there.
     QObject::connect(&shell, &loyalty::TillShell::settingsRequested, &shell, [&] {
         loyalty::TillIdentityEditor identity(**database, clock);
@@ -232,6 +239,11 @@ int main(int argc, char** argv)
         QObject::connect(
             &dialog, &loyalty::SettingsDialog::preferencesSaved, &receiptPrinting,
             [&receiptPrinting](const loyalty::TillPreferences& saved) { receiptPrinting.setSetup(saved.printer); });
+        // The command line's --customer-display still wins over what was saved.
+        QObject::connect(&dialog, &loyalty::SettingsDialog::preferencesSaved, &customerDisplayPlacement,
+                         [&](const loyalty::TillPreferences& saved) {
+                             customerDisplayPlacement.setSetup(customerDisplayOption.over(saved.customerDisplay));
+                         });
         dialog.exec();
     });
     auto sync = startSync(**database, options.databasePath, clock, *window);
@@ -244,13 +256,7 @@ int main(int argc, char** argv)
         shell.showFullScreen();
     else
         shell.show();
-    // The customer display: --customer-display[=SCREEN] wins over the preference. Made even when off
-    // (hidden), so the placement can take a changed setting while the till runs.
-    loyalty::CustomerDisplay customerDisplay(session);
-    loyalty::CustomerDisplayPlacement customerDisplayPlacement(customerDisplay, &shell,
-                                                               customerDisplayOption.over(preferences.customerDisplay));
-    QObject::connect(&customerDisplayPlacement, &loyalty::CustomerDisplayPlacement::placed, &customerDisplayPlacement,
-                     [](const QString& status) { std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(status)); });
+    // Placed once the till window is shown, so it can avoid the till's screen.
     customerDisplayPlacement.place();
     // For loyalty-bench's cold start (tests/bench/ColdStartFigure): "ready" on the first event loop turn
     // after the window is shown, then wait for stdin to close so the bench can read the peak RSS.
