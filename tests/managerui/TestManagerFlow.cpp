@@ -19,6 +19,7 @@
 #include "manager/corrections/ReasonField.h"
 #include "sale/KeyLegend.h"
 #include "sale/MessageStrip.h"
+#include "settings/TillIdentityEditor.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void firstRunRefusesAWeakPinAndMismatchedPins();
     void managerSignsInSearchesOpensAMemberAndAdjustsPoints();
     void aScanBehindAModalDialogStartsNoMemberSearch();
+    void auditLogNamesATillIdentityChange();
 
 private:
     void createManager();
@@ -167,6 +169,29 @@ void TestManagerFlow::aScanBehindAModalDialogStartsNoMemberSearch()
     QVERIFY(!QApplication::activeModalWidget());
     Q_EMIT sale->wedgeCapture()->scanCaptured(card);
     QCOMPARE(members->searchField()->text(), card);
+}
+
+void TestManagerFlow::auditLogNamesATillIdentityChange()
+{
+    createManager();
+    QTest::keyClick(m_till->sale()->scanField(), Qt::Key_F10);
+    ManagerTestTill::type(QStringLiteral("2580"));
+    ManagerScreen* screen = m_till->shell->managerScreen();
+    QCOMPARE(m_till->shell->currentPage(), static_cast<QWidget*>(screen));
+    // The settings dialog's save, as the manager signed in here.
+    TillIdentityEditor editor(*m_till->database, m_till->clock);
+    auto identity = editor.read();
+    QVERIFY(identity.ok());
+    TillIdentityEditor::Identity changed = *identity;
+    changed.tillName = QStringLiteral("Till by the door");
+    QVERIFY(editor.save(screen->manager(), changed).ok());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F4);
+    AuditLogPage* audit = screen->auditLogPage();
+    QCOMPARE(screen->currentPage(), static_cast<QWidget*>(audit));
+    QVERIFY(audit->table()->rowCount() >= 1);
+    QCOMPARE(audit->table()->item(0, 3)->text(),
+             QStringLiteral("Till name, currency or head office changed (till.identity_changed)"));
+    QCOMPARE(audit->verificationStrip()->severity(), MessageStrip::Severity::Success);
 }
 
 void TestManagerFlow::managerSignsInSearchesOpensAMemberAndAdjustsPoints()

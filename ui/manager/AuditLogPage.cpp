@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditVerifier.h"
 #include "sale/MessageStrip.h"
+#include "settings/TillIdentityEditor.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,8 @@ QString actionText(const QString& action)
         {AuditLog::kStaffLocked, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Staff account locked")},
         {AuditLog::kStaffDeactivated, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Staff account deactivated")},
         {AuditLog::kStaffPinChanged, QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "PIN changed")},
+        {TillIdentityEditor::kIdentityChangedAction,
+         QT_TRANSLATE_NOOP("loyalty::AuditLogPage", "Till name, currency or head office changed")},
     };
     const auto it = words.constFind(action);
     if (it == words.cend())
