@@ -4892,6 +4892,10 @@ Bild↓</translation>
         <source>PIN changed</source>
         <translation>PIN geändert</translation>
     </message>
+    <message>
+        <source>Till name, currency or head office changed</source>
+        <translation>Kassenname, Währung oder Zentrale geändert</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::BasketModel</name>

@@ -4892,6 +4892,10 @@ PgDn</translation>
         <source>PIN changed</source>
         <translation>PIN changed</translation>
     </message>
+    <message>
+        <source>Till name, currency or head office changed</source>
+        <translation>Till name, currency or head office changed</translation>
+    </message>
 </context>
 <context>
     <name>loyalty::BasketModel</name>
