@@ -77,6 +77,22 @@ run till-receipt-printed standard en "${signin[@]}" --type $card "${products[@]}
 run till-receipt-failed unplugged en "${signin[@]}" --type $card "${products[@]}" --key F12 "${pause[@]}"
 # Ctrl+P: the receipts of this till, the newest chosen, its COPY in the preview.
 run till-receipts standard en "${signin[@]}" --key ctrl+p "${pause[@]}"
+# A member sale, then Save as PDF from the receipts list (Alt+S, Enter takes the suggested
+# ~/receipt-N.pdf in a HOME of its own), and the PDF as a PNG: the whole receipt as the till lays it
+# out for paper, with the shop lines and the survey QR code.
+if wanted till-receipt; then
+    mkdir -p "$work/home"
+    HOME=$work/home XDG_CONFIG_HOME=$work/standard XDG_CONFIG_DIRS=$work/no-system-defaults \
+        "$shot" "$work/pdf-dialog.png" --wait 15 "${signin[@]}" --type $card "${products[@]}" --key F12 \
+        "${pause[@]}" --key ctrl+p --key shift --key alt+s --key shift \
+        --key shift --key Return "${pause[@]}" -- "$till" --db "$db" --lang en >"$work/pdf.log" 2>&1 ||
+        { cat "$work/pdf.log"; exit 1; }
+    pdf=$(find "$work/home" -name 'receipt-*.pdf' | head -n 1)
+    [ -n "$pdf" ] || { echo "till-receipt: no PDF was saved (see $work/pdf-dialog.png)"; exit 1; }
+    pdftoppm -png -r 150 -singlefile "$pdf" "$work/receipt"
+    convert "$work/receipt.png" -trim +repage -bordercolor white -border 24 "$out/till-receipt.png"
+    echo "$out/till-receipt.png"
+fi
 # The customer display beside the till on a one-screen machine (a window in the top right corner).
 run till-customer-display display en "${signin[@]}" --type $card "${products[@]}" "${pause[@]}"
 # … and its thank-you right after F12 (it stays 8 seconds, then the welcome comes back).
