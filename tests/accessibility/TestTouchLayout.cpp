@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void everyTargetOnTheSaleAndManagerScreensIsAtLeast44px();
     void aLargerFontScaleGivesLargerTargets();
     void withoutTouchLayoutTheRowsGoBack();
+    void theSaleScreenFits1366x768At150Percent_data();
+    void theSaleScreenFits1366x768At150Percent();
 
 private:
     void signInFirstManager();
@@ -188,8 +191,64 @@ void TestTouchLayout::aLargerFontScaleGivesLargerTargets()
     const QStringList small = smallTargets(sale, QStringLiteral("sale screen at 150 %"), 66);
     QVERIFY2(small.isEmpty(), qPrintable(small.join(QLatin1Char('\n'))));
     QCOMPARE(sale->basketView()->verticalHeader()->defaultSectionSize(), 66);
-    // The side pane grew with the type (420 px at 100 %), live.
-    QCOMPARE(sale->memberPanel()->parentWidget()->width(), 630);
+    // The side pane grew with the type (420 px at 100 %), live, but to no more than 40 % of the
+    // 1366 px till (630 px would push the window off the screen).
+    QCOMPARE(sale->memberPanel()->parentWidget()->width(), 1366 * 40 / 100);
+}
+
+void TestTouchLayout::theSaleScreenFits1366x768At150Percent_data()
+{
+    QTest::addColumn<bool>("touch");
+    QTest::addColumn<int>("percent");
+    QTest::newRow("120 %") << false << 120;
+    QTest::newRow("150 %") << false << 150;
+    QTest::newRow("150 %, touch") << true << 150;
+}
+
+void TestTouchLayout::theSaleScreenFits1366x768At150Percent()
+{
+    QFETCH(bool, touch);
+    QFETCH(int, percent);
+    AppearanceSetup large;
+    large.touchLayout = touch;
+    large.fontScalePercent = percent;
+    TillStyle::apply(*qApp, large);
+    signInFirstManager();
+    QApplication::processEvents();
+    QApplication::processEvents();  // the queued fit after the sheet reached the buttons
+    SaleWindow* sale = m_till->sale();
+    const QSize minimum = m_till->shell->minimumSizeHint().expandedTo(m_till->shell->minimumSize());
+    QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 768,
+             qPrintable(QStringLiteral("%1×%2").arg(minimum.width()).arg(minimum.height())));
+    QCOMPARE(m_till->shell->size(), QSize(1366, 768));
+    // No label cut: every button of the sale screen is at least as large as its text wants.
+    QStringList cut;
+    for (QPushButton* button : sale->findChildren<QPushButton*>()) {
+        if (button->text().isEmpty())
+            continue;
+        // Height: the size hint (two lines and padding); width: each line of the label and a little room.
+        int lineWidth = 0;
+        for (const QString& line : button->text().split(QLatin1Char('\n')))
+            lineWidth = std::max(lineWidth, button->fontMetrics().horizontalAdvance(line) + 8);
+        const QSize wants(lineWidth, button->sizeHint().height());
+        if (wants.height() > button->height() || wants.width() > button->width())
+            cut << QStringLiteral("%1 wants %2×%3, has %4×%5")
+                       .arg(button->objectName())
+                       .arg(wants.width())
+                       .arg(wants.height())
+                       .arg(button->width())
+                       .arg(button->height());
+    }
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+    // Complete is always in sight, inside the window.
+    QPushButton* complete = sale->findChild<QPushButton*>(QStringLiteral("completeButton"));
+    QVERIFY(complete && complete->isVisible());
+    const QRect inWindow(complete->mapTo(m_till->shell.get(), QPoint(0, 0)), complete->size());
+    QVERIFY2(m_till->shell->rect().contains(inWindow), qPrintable(QStringLiteral("%1,%2 %3×%4")
+                                                                      .arg(inWindow.x())
+                                                                      .arg(inWindow.y())
+                                                                      .arg(inWindow.width())
+                                                                      .arg(inWindow.height())));
 }
 
 void TestTouchLayout::withoutTouchLayoutTheRowsGoBack()

@@ -25,6 +25,7 @@ EffectsPanel::EffectsPanel(const SaleSession& session, QWidget* parent)
     m_heading->setObjectName(QStringLiteral("effectsHeadingLabel"));
     m_heading->setText(tr("THIS SALE — F6 coupon · F4 redeem points · F3 reward · F2 wallet · F5 removes them"));
     m_heading->setTextFormat(Qt::PlainText);
+    m_heading->setWordWrap(true);  // two lines at a large font scale rather than a window wider than the screen
     m_empty->setObjectName(QStringLiteral("effectsEmptyLabel"));
     m_empty->setWordWrap(true);
 

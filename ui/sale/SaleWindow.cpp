@@ -29,6 +29,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -144,6 +147,7 @@ QPushButton* SaleWindow::makeActionButton(const QString& objectName, const QStri
     // The scan field keeps the keyboard: every button has its key, so none needs the focus.
     button->setFocusPolicy(Qt::NoFocus);
     button->setMinimumHeight(52);
+    button->setProperty("baseMinimumHeight", 52);
     return button;
 }
 
@@ -172,42 +176,117 @@ QWidget* SaleWindow::buildSidePane()
     m_voidButton = makeActionButton(QStringLiteral("voidButton"), tr("Void"), QStringLiteral("F8"));
     m_completeButton = makeActionButton(QStringLiteral("completeButton"), tr("Complete sale"), QStringLiteral("F12"));
     m_completeButton->setMinimumHeight(64);
+    m_completeButton->setProperty("baseMinimumHeight", 64);
     m_enrolButton = makeActionButton(QStringLiteral("enrolButton"), tr("Enrol"), QStringLiteral("F9"));
     m_cardsButton = makeActionButton(QStringLiteral("cardsButton"), tr("Cards"), QStringLiteral("F7"));
     m_returnButton = makeActionButton(QStringLiteral("returnButton"), tr("Return"), QStringLiteral("F11"));
     m_receiptsButton = makeActionButton(QStringLiteral("receiptsButton"), tr("Receipts"), tr("Ctrl+P"));
 
-    auto* buttons = new QGridLayout;
+    // The buttons scroll rather than squeeze: at a large font scale on a 1366×768 till two-line labels
+    // must keep their height (a cut label is worse than a scroll bar on this pane alone).
+    auto* scroller = new QScrollArea(pane);
+    scroller->setObjectName(QStringLiteral("actionButtonsScrollArea"));
+    scroller->setFrameShape(QFrame::NoFrame);
+    scroller->setWidgetResizable(true);
+    scroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroller->setFocusPolicy(Qt::NoFocus);
+    auto* buttonsHolder = new QWidget(scroller);
+    buttonsHolder->setObjectName(QStringLiteral("actionButtons"));
+    auto* buttons = new QGridLayout(buttonsHolder);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(6);
     // Three equal columns: wide enough for a German label in large type on a touch screen.
     const QList<QList<QPushButton*>> rows{{m_couponButton, m_redeemButton, m_rewardButton},
                                           {m_walletButton, m_clearRequestsButton, m_returnButton},
                                           {m_enrolButton, m_cardsButton, m_voidButton},
                                           {m_minusButton, m_plusButton, m_removeButton}};
-    for (int row = 0; row < rows.size(); ++row) {
-        for (int column = 0; column < rows[row].size(); ++column)
-            buttons->addWidget(rows[row][column], row, column);
-    }
+    for (const auto& row : rows)
+        m_actionButtons += row;
+    m_actionGrid = buttons;
+    m_actionScroller = scroller;
+    // The scroll bar coming or going changes the room for the columns.
+    connect(scroller->verticalScrollBar(), &QScrollBar::rangeChanged, this, &SaleWindow::fitSidePane,
+            Qt::QueuedConnection);
+    // Receipts beside Complete, outside the scrolling part: Complete is always in sight.
+    auto* finish = new QGridLayout;
+    finish->setSpacing(6);
+    finish->addWidget(m_completeButton, 0, 0, 1, 2);
+    finish->addWidget(m_receiptsButton, 0, 2);
     for (int column = 0; column < 3; ++column)
-        buttons->setColumnStretch(column, 1);
-    // Receipts beside Complete: the row is there anyway, so the side pane grows no taller.
-    buttons->addWidget(m_completeButton, int(rows.size()), 0, 1, 2);
-    buttons->addWidget(m_receiptsButton, int(rows.size()), 2);
+        finish->setColumnStretch(column, 1);
     m_receiptsButton->setMinimumHeight(64);
-    layout->addLayout(buttons);
+    m_receiptsButton->setProperty("baseMinimumHeight", 64);
+    scroller->setWidget(buttonsHolder);
+    // As tall as the buttons want when there is room; the member panel gives way first.
+    scroller->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    scroller->setMinimumHeight(0);
+    layout->addWidget(scroller);
+    layout->addLayout(finish);
+    fitSidePane();  // the buttons' minimums, now that they exist
     return pane;
 }
 
 void SaleWindow::fitSidePane()
 {
     // 420 px at 100 %: three German button labels side by side; wider with a larger font scale.
-    m_sidePane->setFixedWidth(420 * std::max(100, TillStyle::current().fontScalePercent) / 100);
+    // Never more than 40 % of the screen, so the sale pane keeps the rest on a 1366 px till at 150 %.
+    const int wanted = 420 * std::max(100, TillStyle::current().fontScalePercent) / 100;
+    // The till window's width once it is shown (inside the shell it is the shell's), else the screen's.
+    const QScreen* screen = m_sidePane->screen() ? m_sidePane->screen() : QGuiApplication::primaryScreen();
+    const int available =
+        window()->isVisible() ? window()->width() : (screen ? screen->availableGeometry().width() : 1366);
+    m_sidePane->setFixedWidth(std::max(420, std::min(wanted, available * 40 / 100)));
+    // A button's minimum is its base or what its two-line label needs at the current type, whichever is
+    // more, so the layout never squeezes a label (the buttons scroll instead).
+    for (QPushButton* button : m_sidePane->findChildren<QPushButton*>()) {
+        const int base = button->property("baseMinimumHeight").toInt();
+        if (base > 0)
+            button->setMinimumHeight(
+                std::max({base, button->sizeHint().height(), 2 * button->fontMetrics().lineSpacing() + 16}));
+    }
+    if (!m_actionGrid)
+        return;
+    // Three columns when three of the widest label fit beside the scroll bar, else two, else one.
+    int widest = 0;
+    // The widest label line plus a little room for the border (the size hint's extra width is not needed).
+    for (const QPushButton* button : std::as_const(m_actionButtons)) {
+        for (const QString& line : button->text().split(QLatin1Char('\n')))
+            widest = std::max(widest, button->fontMetrics().horizontalAdvance(line) + 8);
+    }
+    const int spacing = m_actionGrid->horizontalSpacing();
+    // The pane's right margin and, while it shows, the scroll bar (as wide as the sheet makes it) are
+    // not for buttons.
+    const QScrollBar* bar = m_actionScroller->verticalScrollBar();
+    const int room = m_sidePane->width() - 16 - (bar->isVisible() ? bar->sizeHint().width() : 0);
+    const int columns = std::clamp((room + spacing) / std::max(1, widest + spacing), 1, 3);
+    if (columns != m_actionColumns) {
+        m_actionColumns = columns;
+        for (QPushButton* button : std::as_const(m_actionButtons))
+            m_actionGrid->removeWidget(button);
+        for (int column = 0; column < 3; ++column)
+            m_actionGrid->setColumnStretch(column, column < columns ? 1 : 0);
+        for (int index = 0; index < m_actionButtons.size(); ++index)
+            m_actionGrid->addWidget(m_actionButtons[index], index / columns, index % columns);
+    }
+    // All the buttons without scrolling while they take at most a third of the window's height; the member
+    // panel gives way to them first.
+    const int rows = int((m_actionButtons.size() + columns - 1) / columns);
+    int content = m_actionGrid->verticalSpacing() * (rows - 1);
+    for (int index = 0; index < m_actionButtons.size(); index += columns)
+        content += m_actionButtons[index]->minimumHeight();
+    const int height = window()->isVisible() ? window()->height() : 768;
+    m_actionScroller->setMinimumHeight(std::min(content, height / 3));
 }
 
 bool SaleWindow::event(QEvent* event)
 {
-    if ((event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::FontChange) && m_sidePane)
+    if ((event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::FontChange ||
+         event->type() == QEvent::StyleChange || event->type() == QEvent::Show || event->type() == QEvent::Resize) &&
+        m_sidePane) {
         fitSidePane();
+        // Again once the new sheet has reached the buttons (they are polished after the window).
+        QMetaObject::invokeMethod(this, &SaleWindow::fitSidePane, Qt::QueuedConnection);
+    }
     return QMainWindow::event(event);
 }
 

@@ -7,8 +7,10 @@
 
 #include <functional>
 
+class QGridLayout;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QTableView;
 
 namespace loyalty {
@@ -141,6 +143,12 @@ private:
     SaleKeyFilter* m_keyFilter;
     WedgeScanCapture* m_wedge;
     QWidget* m_sidePane = nullptr;
+    // The action buttons in reading order and their grid, which reflows to fewer columns when the
+    // labels at a large font scale do not fit three side by side.
+    QList<QPushButton*> m_actionButtons;
+    QGridLayout* m_actionGrid = nullptr;
+    QScrollArea* m_actionScroller = nullptr;
+    int m_actionColumns = 0;
     QLineEdit* m_scanField = nullptr;
     QTableView* m_basketView = nullptr;
     TotalsBar* m_totalsBar = nullptr;
