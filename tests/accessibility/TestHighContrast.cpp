@@ -16,6 +16,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QHBoxLayout>
@@ -27,6 +28,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void styleSheetColourPairsAreAtLeast7To1();
     void renderedSaleScreenTextIsAtLeast7To1();
     void focusFrameDiffersFromTheNormalState();
+    void standardThemeCombosAndTabsMatchLineEdits();
     void checkedIndicatorDiffersFromUnchecked_data();
     void checkedIndicatorDiffersFromUnchecked();
     void fontScaleScalesTheSheetAndTheApplicationFont();
@@ -292,6 +296,33 @@ void TestHighContrast::focusFrameDiffersFromTheNormalState()
     const int edge = int(4 * first->devicePixelRatioF());
     QVERIFY(yellowAt(focused, edge) && yellowAt(focused, focused.width() - 1 - edge));
     QVERIFY(!yellowAt(normal, edge) && !yellowAt(normal, normal.width() - 1 - edge));
+}
+
+void TestHighContrast::standardThemeCombosAndTabsMatchLineEdits()
+{
+    TillStyle::apply(*qApp, AppearanceSetup{});
+    QDialog dialog;
+    auto* layout = new QHBoxLayout(&dialog);
+    auto* tabs = new QTabWidget(&dialog);
+    auto* page = new QWidget(tabs);
+    auto* pageLayout = new QHBoxLayout(page);
+    auto* edit = new QLineEdit(QStringLiteral("Till 1"), page);
+    auto* combo = new QComboBox(page);
+    combo->addItems({QStringLiteral("Network printer"), QStringLiteral("None")});
+    pageLayout->addWidget(edit);
+    pageLayout->addWidget(combo);
+    tabs->addTab(page, QStringLiteral("Printer"));
+    layout->addWidget(tabs);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QApplication::processEvents();
+    // The same type in a combo box as in the line edit beside it, and about as tall.
+    QCOMPARE(combo->font().pointSizeF(), edit->font().pointSizeF());
+    QVERIFY2(std::abs(combo->height() - edit->height()) <= 8,
+             qPrintable(QStringLiteral("combo %1, edit %2").arg(combo->height()).arg(edit->height())));
+    // A tab label is no tiny caption: its tab at least 3/4 as tall as the line edit.
+    const int tab = tabs->tabBar()->tabRect(0).height();
+    QVERIFY2(tab * 4 >= edit->height() * 3, qPrintable(QStringLiteral("tab %1, edit %2").arg(tab).arg(edit->height())));
 }
 
 void TestHighContrast::checkedIndicatorDiffersFromUnchecked_data()
