@@ -236,13 +236,12 @@ void SaleWindow::fitSidePane()
     const int available =
         window()->isVisible() ? window()->width() : (screen ? screen->availableGeometry().width() : 1366);
     m_sidePane->setFixedWidth(std::max(420, std::min(wanted, available * 40 / 100)));
-    // A button's minimum is its base or what its two-line label needs at the current type, whichever is
-    // more, so the layout never squeezes a label (the buttons scroll instead).
+    // A button's minimum is its base or what its two-line label needs at the current type and style (its
+    // size hint), whichever is more, so the layout never squeezes a label (the buttons scroll instead).
     for (QPushButton* button : m_sidePane->findChildren<QPushButton*>()) {
         const int base = button->property("baseMinimumHeight").toInt();
         if (base > 0)
-            button->setMinimumHeight(
-                std::max({base, button->sizeHint().height(), 2 * button->fontMetrics().lineSpacing() + 16}));
+            button->setMinimumHeight(std::max(base, button->sizeHint().height()));
     }
     if (!m_actionGrid)
         return;
@@ -254,11 +253,22 @@ void SaleWindow::fitSidePane()
             widest = std::max(widest, button->fontMetrics().horizontalAdvance(line) + 8);
     }
     const int spacing = m_actionGrid->horizontalSpacing();
-    // The pane's right margin and, while it shows, the scroll bar (as wide as the sheet makes it) are
-    // not for buttons.
-    const QScrollBar* bar = m_actionScroller->verticalScrollBar();
-    const int room = m_sidePane->width() - 16 - (bar->isVisible() ? bar->sizeHint().width() : 0);
-    const int columns = std::clamp((room + spacing) / std::max(1, widest + spacing), 1, 3);
+    const int height = window()->isVisible() ? window()->height() : 768;
+    // The pane's right margin is not for buttons, and neither is the scroll bar (as wide as the sheet makes
+    // it) when the buttons need one. Whether they do is decided for the columns that fit without it, never
+    // from the bar's current state: two columns that scroll would otherwise keep the bar, and with it too
+    // little room for three, for good.
+    const int room = m_sidePane->width() - 16;
+    const auto columnsFor = [&](int width) {
+        return std::clamp((width + spacing) / std::max(1, widest + spacing), 1, 3);
+    };
+    int columns = columnsFor(room);
+    // At most 40 % of the window's height for the buttons (the member panel needs the rest): the sale
+    // window inside the shell is about 720 px tall on a 768 px till, and four rows of buttons in bold
+    // high-contrast type need about 250 px, which a third (240 px) would cut.
+    const int buttonsMax = height * 40 / 100;
+    if (actionButtonsHeight(columns) > buttonsMax)
+        columns = columnsFor(room - m_actionScroller->verticalScrollBar()->sizeHint().width());
     if (columns != m_actionColumns) {
         m_actionColumns = columns;
         for (QPushButton* button : std::as_const(m_actionButtons))
@@ -268,14 +278,18 @@ void SaleWindow::fitSidePane()
         for (int index = 0; index < m_actionButtons.size(); ++index)
             m_actionGrid->addWidget(m_actionButtons[index], index / columns, index % columns);
     }
-    // All the buttons without scrolling while they take at most a third of the window's height; the member
+    // All the buttons without scrolling while they take at most 40 % of the window's height; the member
     // panel gives way to them first.
+    m_actionScroller->setMinimumHeight(std::min(actionButtonsHeight(columns), buttonsMax));
+}
+
+int SaleWindow::actionButtonsHeight(int columns) const
+{
     const int rows = int((m_actionButtons.size() + columns - 1) / columns);
     int content = m_actionGrid->verticalSpacing() * (rows - 1);
-    for (int index = 0; index < m_actionButtons.size(); index += columns)
-        content += m_actionButtons[index]->minimumHeight();
-    const int height = window()->isVisible() ? window()->height() : 768;
-    m_actionScroller->setMinimumHeight(std::min(content, height / 3));
+    for (qsizetype index = 0; index < m_actionButtons.size(); index += columns)
+        content += std::max(m_actionButtons[index]->minimumHeight(), m_actionButtons[index]->sizeHint().height());
+    return content;
 }
 
 bool SaleWindow::event(QEvent* event)

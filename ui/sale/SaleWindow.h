@@ -94,6 +94,8 @@ protected:
 private:
     QWidget* buildSalePane();
     void fitSidePane();
+    // The height of the action buttons laid out in `columns` columns, at their current minimums.
+    int actionButtonsHeight(int columns) const;
     QWidget* buildSidePane();
     QPushButton* makeActionButton(const QString& objectName, const QString& text, const QString& keyHint);
     void connectActions();
