@@ -203,6 +203,8 @@ void TestPackages::tillPackageHoldsTheTillOnly()
         {QStringLiteral("/usr/share/man/man1/loyalty-till.1.gz"), QStringLiteral("-rw-r--r--")},
         {QStringLiteral("/usr/share/man/man1/loyalty-ctl.1.gz"), QStringLiteral("-rw-r--r--")},
         {QStringLiteral("/usr/share/doc/loyalty-till/admin-guide.md"), QStringLiteral("-rw-r--r--")},
+        // The guide's pictures beside it, so its image links work.
+        {QStringLiteral("/usr/share/doc/loyalty-till/images/admin-settings-printer.png"), QStringLiteral("-rw-r--r--")},
     };
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         QVERIFY2(entries.contains(it.key()), qPrintable(it.key()));
