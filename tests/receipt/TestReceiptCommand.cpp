@@ -181,8 +181,13 @@ void TestReceiptCommand::escPosToANetworkPrinter()
     const EscPosDocument doc = EscPosDecoder::decode(received);
     QVERIFY2(doc.error.isEmpty(), qPrintable(doc.error));
     const QString flat = doc.text().simplified();
-    for (const QString& explanation : std::as_const(m_explanations))
-        QVERIFY2(flat.contains(explanation.simplified()), qPrintable(explanation));
+    for (const QString& explanation : std::as_const(m_explanations)) {
+        // Code page 858 has no minus sign: the printer gets a hyphen (a discount, e.g. the bakery's happy
+        // hour in the afternoon, reads "−0.59€" on screen).
+        QString expected = explanation.simplified();
+        expected.replace(QStringLiteral("−"), QStringLiteral("-"));
+        QVERIFY2(flat.contains(expected), qPrintable(explanation));
+    }
     QVERIFY(doc.hasRowContaining(QStringLiteral("YOUR LOYALTY ACCOUNT")));
     QVERIFY(doc.cut && doc.partialCut && doc.bytesAfterCut == 0);
 }
