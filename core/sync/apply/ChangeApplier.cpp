@@ -8,6 +8,7 @@
 #include "sync/apply/AccountChangeApplier.h"
 #include "sync/apply/CatalogueChangeApplier.h"
 #include "sync/apply/ChangeFields.h"
+#include "sync/apply/DeferredMemberSearch.h"
 #include "sync/apply/MemberChangeApplier.h"
 #include "sync/apply/MemberIndex.h"
 #include "sync/apply/ProgrammeChangeApplier.h"
@@ -20,6 +21,20 @@
 namespace loyalty::sync {
 
 namespace {
+
+// From this many member changes in a page on, the search index is filled once for the page
+// (DeferredMemberSearch); an ordinary pull with a few members keeps the per-row trigger.
+constexpr int kDeferSearchFrom = 64;
+
+int memberChanges(const QJsonArray& changes)
+{
+    int count = 0;
+    for (const QJsonValue& change : changes) {
+        if (change.toObject().value(QLatin1String("kind")).toString() == kMemberChange)
+            ++count;
+    }
+    return count;
+}
 
 Result<qint64> scalar(const QSqlDatabase& db, const QString& sql)
 {
@@ -65,6 +80,12 @@ Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QStrin
     const auto claim = ledgerClaim(m_db);
     if (!claim)
         return claim.error();
+
+    DeferredMemberSearch search(m_db);
+    if (memberChanges(changes) >= kDeferSearchFrom) {
+        if (auto deferred = search.begin(); !deferred)
+            return deferred.error();
+    }
 
     MemberIndex members(m_db);
     MemberChangeApplier people(m_db, members);
@@ -118,6 +139,9 @@ Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QStrin
             break;
         }
     }
+
+    if (auto indexed = search.finish(); !indexed)
+        return indexed.error();
 
     // Head office's entries need not be walked by the next event (OutboxRepository::append claims
     // the entries above the counter): when every local entry had been claimed before the page, the

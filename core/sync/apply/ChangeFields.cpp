@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QTime>
 
 namespace loyalty::sync {
 
@@ -9,6 +10,36 @@ namespace {
 QVariant nullText()
 {
     return QVariant(QMetaType::fromType<QString>());
+}
+
+int digitsAt(const QString& text, qsizetype from, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+// Head office sends instants as the tables store them ("2026-12-01T15:26:18.316Z"); such a text
+// is returned as it is, which saves a QDateTime parse and format per change of the snapshot.
+bool isStoredForm(const QString& text)
+{
+    if (text.size() != 24 || text.at(4) != u'-' || text.at(7) != u'-' || text.at(10) != u'T' || text.at(13) != u':' ||
+        text.at(16) != u':' || text.at(19) != u'.' || text.at(23) != u'Z')
+        return false;
+    const int year = digitsAt(text, 0, 4);
+    const int month = digitsAt(text, 5, 2);
+    const int day = digitsAt(text, 8, 2);
+    const int hour = digitsAt(text, 11, 2);
+    const int minute = digitsAt(text, 14, 2);
+    const int second = digitsAt(text, 17, 2);
+    const int milli = digitsAt(text, 20, 3);
+    // QDateTime formats years 1..9999 with four digits, so the stored form is exact in that range.
+    return year >= 1 && QDate::isValid(year, month, day) && QTime::isValid(hour, minute, second, milli);
 }
 }  // namespace
 
@@ -90,6 +121,11 @@ Result<bool> ChangeFields::boolean(const QString& key) const
 Result<QString> ChangeFields::instant(const QString& key) const
 {
     const QJsonValue value = m_data.value(key);
+    if (value.isString()) {
+        QString text = value.toString();
+        if (isStoredForm(text))
+            return text;
+    }
     const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     if (!value.isString() || !at.isValid())
         return malformed(key, tr("is missing or not a time"));

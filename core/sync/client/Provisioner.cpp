@@ -14,6 +14,28 @@
 namespace loyalty::sync {
 
 namespace {
+// The snapshot writes a million members through several indexes in random order; with SQLite's
+// default 2 MB page cache every page spilled to the WAL in the middle of the transaction. A large
+// cache only for the snapshot (this connection; restored afterwards) keeps them in memory.
+constexpr qint64 kSnapshotCacheKiB = 256 * 1024;
+
+Result<qint64> cacheSize(const QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA cache_size")) || !query.next())
+        return StoreError::from(query.lastError());
+    return query.value(0).toLongLong();
+}
+
+Result<Done> setCacheSize(const QSqlDatabase& db, qint64 size)
+{
+    QSqlQuery query(db);
+    // A PRAGMA takes no bound parameter; the value is this file's integer.
+    if (!query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)))
+        return StoreError::from(query.lastError());
+    return Done{};
+}
+
 Error unreachable(const SyncReply& reply)
 {
     return {Error::Code::Refused, Provisioner::tr("Head office could not be reached: %1").arg(reply.describe()),
@@ -52,7 +74,14 @@ Result<Provisioner::Report> Provisioner::run(const Request& request, const SyncE
     SyncClient client(m_clock, endpoint, request.timeoutMs);
     SyncEngine engine(m_db, m_clock, client, m_applierFactory(m_db),
                       SyncEngine::Options{500, kSnapshotPageLimit, 4 * 1024 * 1024});
+    const auto cache = cacheSize(m_db);
+    if (!cache)
+        return cache.error();
+    if (auto enlarged = setCacheSize(m_db, -kSnapshotCacheKiB); !enlarged)
+        return enlarged.error();
     const auto snapshot = engine.pullAll(progress);
+    if (auto restored = setCacheSize(m_db, *cache); !restored)
+        return restored.error();
     if (!snapshot)
         return snapshot.error();
     report.snapshot = *snapshot;

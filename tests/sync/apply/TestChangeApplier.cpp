@@ -11,6 +11,7 @@
 #include "store/Database.h"
 #include "sync/SyncSettingKeys.h"
 #include "sync/apply/ChangeApplier.h"
+#include "sync/apply/DeferredMemberSearch.h"
 #include "sync/protocol/SyncProtocol.h"
 #include "time/FixedClock.h"
 
@@ -189,6 +190,8 @@ private Q_SLOTS:
     void erasedMemberIsBlankedAndNotFoundBySearch();
     void erasedMemberIsNeverFilledAgain();
     void mergedMemberPointsToTheTarget();
+    void largePageFillsTheSearchIndexLikeTheTrigger();
+    void refusedLargePageKeepsTheSearchTrigger();
 
 private:
     QSqlDatabase db() const { return m_database->connection(); }
@@ -732,4 +735,75 @@ void TestChangeApplier::mergedMemberPointsToTheTarget()
 }
 
 QTEST_GUILESS_MAIN(TestChangeApplier)
+// A page of many members fills the search index in one statement (DeferredMemberSearch); what it
+// indexes must be exactly what the per-row trigger indexes, and the trigger must be back afterwards.
+void TestChangeApplier::largePageFillsTheSearchIndexLikeTheTrigger()
+{
+    const QString trigger =
+        QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'members_search_insert'");
+    const QString triggerSql = m_raw->scalar(trigger).toString();
+    QVERIFY(!DeferredMemberSearch::fillStatement(triggerSql).isEmpty());
+    QVERIFY(
+        DeferredMemberSearch::fillStatement(QStringLiteral("CREATE TRIGGER x AFTER INSERT ON y BEGIN END")).isEmpty());
+
+    QJsonArray changes;
+    changes.append(member(kAda, QStringLiteral("Ada")));
+    for (int n = 1; n <= 100; ++n) {
+        QJsonObject person = member(memberUuidForNumber(n), QStringLiteral("Zoë Member%1").arg(n));
+        QJsonObject data = person.value(QStringLiteral("data")).toObject();
+        data.insert(QStringLiteral("phone"),
+                    n % 2 ? QStringLiteral("+49 (30) 1234-%1").arg(n) : QStringLiteral("030/%1").arg(n));
+        person.insert(QStringLiteral("data"), data);
+        changes.append(person);
+    }
+    // Inserted and renamed in the same page, and a member the till had before, renamed.
+    changes.append(member(memberUuidForNumber(7), QStringLiteral("Renamed Seven")));
+    QVERIFY(apply({member(kBen, QStringLiteral("Ben"))}, QStringLiteral("c0")).ok());
+    changes.append(member(kBen, QStringLiteral("Benedikt")));
+
+    // The same changes one at a time (the trigger's path) into a second till.
+    auto other = Database::open(m_dir->filePath(QStringLiteral("row-by-row.db")), *m_clock);
+    QVERIFY2(other.ok(), qPrintable(errorText(other)));
+    ChangeApplier rowByRow((*other)->connection(), *m_clock);
+    QVERIFY(rowByRow.apply({member(kBen, QStringLiteral("Ben"))}, QStringLiteral("c0")).ok());
+    for (const QJsonValue& one : changes)
+        QVERIFY(rowByRow.apply({one}, QStringLiteral("c1")).ok());
+
+    const auto applied = apply(changes, QStringLiteral("c1"));
+    QVERIFY2(applied.ok(), qPrintable(errorText(applied)));
+    QCOMPARE(applied->applied.value(kMemberChange), 103);
+    QCOMPARE(m_raw->scalar(trigger).toString(), triggerSql);
+
+    RawConnection otherRaw((*other)->path());
+    const QString index = QStringLiteral("SELECT m.uuid, s.name, s.contact FROM member_search s"
+                                         " JOIN members m ON m.id = s.rowid ORDER BY m.uuid");
+    const QStringList expected = otherRaw.rows(index);
+    QCOMPARE(expected.size(), 102);
+    QCOMPARE(m_raw->rows(index), expected);
+    const QString search = QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH '%1'");
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("zoe*"))).toLongLong(), 99);
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("contact:0301234*"))).toLongLong(), 49);
+    // Later members go through the trigger again.
+    QVERIFY(apply({member(kNobody, QStringLiteral("Quentin"))}, QStringLiteral("c2")).ok());
+    QCOMPARE(m_raw->scalar(search.arg(QStringLiteral("quentin"))).toLongLong(), 1);
+}
+
+void TestChangeApplier::refusedLargePageKeepsTheSearchTrigger()
+{
+    QJsonArray changes;
+    for (int n = 1; n <= 100; ++n)
+        changes.append(member(memberUuidForNumber(n), QStringLiteral("Member %1").arg(n)));
+    changes.append(card(kAdaCard, kNobody));
+    const auto applied = apply(changes, QStringLiteral("c1"));
+    QVERIFY(!applied.ok());
+    QCOMPARE(applied.error().reason, QStringLiteral("unknown_member"));
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM members")).toInt(), 0);
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'members_search_insert'"))
+                 .toInt(),
+             1);
+    QVERIFY(apply({member(kAda, QStringLiteral("Ada"))}, QStringLiteral("c2")).ok());
+    QCOMPARE(
+        m_raw->scalar(QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH 'ada'")).toInt(), 1);
+}
+
 #include "TestChangeApplier.moc"
