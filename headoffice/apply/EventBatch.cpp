@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <optional>
+
 namespace loyalty::hq {
 
 namespace {
@@ -114,14 +116,24 @@ Result<EventEnvelope> EventBatch::readEnvelope(const QJsonValue& value)
 
 Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& events)
 {
-    const QString now = m_clock.nowIso();
     HqTransaction transaction(m_database);
     if (auto begun = transaction.beginWrite(); !begun)
         return begun.error();
-    EventApplier applier(m_database, now);
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(QStringLiteral("INSERT INTO events (id, till_id, sequence, type, created_at, received_at, payload)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    auto results = push(transaction, tillId, events);
+    if (!results)
+        return results;
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return results;
+}
+
+Result<QJsonArray> EventBatch::push(HqTransaction& transaction, const QString& tillId, const QJsonArray& events)
+{
+    const QString now = m_clock.nowIso();
+    // The per-event way's statements (some thirty, each a round trip to PostgreSQL) are prepared
+    // only when an event of the batch needs them: a backlog of plain sales never does.
+    std::optional<EventApplier> applier;
+    std::optional<QSqlQuery> insert;
 
     QList<Result<EventEnvelope>> envelopes;
     envelopes.reserve(events.size());
@@ -194,25 +206,33 @@ Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& eve
         // The per-event way: what came before must be in the database first.
         if (auto flushed = buffer.flush(); !flushed)
             return flushed.error();
+        if (!applier) {
+            applier.emplace(m_database, now);
+            insert.emplace(m_database.connection());
+            if (!insert->prepare(
+                    QStringLiteral("INSERT INTO events (id, till_id, sequence, type, created_at, received_at, payload)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")))
+                return HqStoreError::from(insert->lastError());
+        }
         if (auto saved = transaction.savepoint(); !saved)
             return saved.error();
-        insert.bindValue(0, event.id);
-        insert.bindValue(1, event.tillId);
-        insert.bindValue(2, event.sequence);
-        insert.bindValue(3, event.type);
-        insert.bindValue(4, event.createdAt);
-        insert.bindValue(5, now);
-        insert.bindValue(6, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
-        if (!insert.exec())
-            return HqStoreError::from(insert.lastError());
-        if (insert.numRowsAffected() == 0) {
+        insert->bindValue(0, event.id);
+        insert->bindValue(1, event.tillId);
+        insert->bindValue(2, event.sequence);
+        insert->bindValue(3, event.type);
+        insert->bindValue(4, event.createdAt);
+        insert->bindValue(5, now);
+        insert->bindValue(6, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+        if (!insert->exec())
+            return HqStoreError::from(insert->lastError());
+        if (insert->numRowsAffected() == 0) {
             if (auto released = transaction.releaseSavepoint(); !released)
                 return released.error();
             results.append(result(event.id, sync::kDuplicate));
             ++duplicates;
             continue;
         }
-        const auto applied = applier.apply(event);
+        const auto applied = applier->apply(event);
         if (!applied) {
             if (!isRejection(applied.error()))
                 return applied.error();
@@ -257,8 +277,6 @@ Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& eve
     counters.bindValue(5, now);
     if (!counters.exec())
         return HqStoreError::from(counters.lastError());
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
     return results;
 }
 

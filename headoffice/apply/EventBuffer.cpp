@@ -114,8 +114,9 @@ bool EventBuffer::stageSale(const EventEnvelope& event, const QList<HqLedgerEntr
 
 void EventBuffer::addEvent(const EventEnvelope& event)
 {
+    // The payload stays UTF-8 from the serialiser to the database (HqBulkInsert binds it as text).
     m_events.add({event.id, event.tillId, event.sequence, event.type, event.createdAt, m_now,
-                  QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
+                  QJsonDocument(event.payload).toJson(QJsonDocument::Compact)});
 }
 
 void EventBuffer::addLedger(const QList<HqLedgerEntry>& ledger, const QString& originTill)

@@ -21,7 +21,8 @@ HqBulkInsert::HqBulkInsert(HqDatabase& database, QString table, QStringList colu
 
 HqBulkInsert::~HqBulkInsert()
 {
-    sqlite3_finalize(static_cast<sqlite3_stmt*>(m_sqliteStatement));
+    for (auto& [rows, statement] : m_sqliteStatements)
+        sqlite3_finalize(statement);
 }
 
 void HqBulkInsert::add(const QVariantList& values)
@@ -62,8 +63,13 @@ Result<Done> HqBulkInsert::flush()
         if (!statement)
             return statement.error();
         QSqlQuery& query = **statement;
-        for (qsizetype i = 0; i < rows * width; ++i)
-            query.bindValue(int(i), m_values[offset + i]);
+        for (qsizetype i = 0; i < rows * width; ++i) {
+            const QVariant& value = m_values[offset + i];
+            // QtSql would bind a QByteArray as bytea; here it is UTF-8 text.
+            query.bindValue(int(i), value.userType() == QMetaType::QByteArray
+                                        ? QVariant(QString::fromUtf8(value.toByteArray()))
+                                        : value);
+        }
         if (!query.exec())
             return HqStoreError::from(query.lastError());
         offset += rows * width;
@@ -89,7 +95,7 @@ void appendCopyField(QByteArray& out, const QVariant& value)
     default:
         break;
     }
-    const QByteArray text = value.toString().toUtf8();
+    const QByteArray text = value.userType() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
     for (const char c : text) {
         switch (c) {
         case '\\':
@@ -170,21 +176,29 @@ Result<Done> HqBulkInsert::flushSqlite()
     };
     if (!db)
         return failure("bulk insert");
-    auto* statement = static_cast<sqlite3_stmt*>(m_sqliteStatement);
-    if (!statement) {
-        const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (?%3) %4")
-                                   .arg(m_table, m_columns.join(QStringLiteral(", ")),
-                                        QStringLiteral(", ?").repeated(m_columns.size() - 1), m_suffix)
-                                   .toUtf8();
-        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK)
-            return failure("prepare");
-        m_sqliteStatement = statement;
-    }
     const qsizetype width = m_columns.size();
-    for (qsizetype row = 0; row < m_values.size(); row += width) {
-        for (qsizetype column = 0; column < width; ++column) {
-            const QVariant& value = m_values[row + column];
-            const int index = int(column) + 1;
+    const qsizetype rows = m_values.size() / width;
+    qsizetype row = 0;
+    QByteArray text;
+    while (row < rows) {
+        // Several rows a statement: each statement's own overhead (its statement journal, the
+        // constraint and foreign-key bookkeeping when it halts) is paid once per chunk, not per row.
+        int chunk = kSqliteRowsPerStatement;
+        while (chunk > 1 && rows - row < chunk)
+            chunk /= 4;
+        sqlite3_stmt*& statement = m_sqliteStatements[chunk];
+        if (!statement) {
+            const QString one = QStringLiteral("(?") + QStringLiteral(", ?").repeated(width - 1) + u')';
+            const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3 %4")
+                                       .arg(m_table, m_columns.join(QStringLiteral(", ")),
+                                            QStringList(chunk, one).join(QStringLiteral(", ")), m_suffix)
+                                       .toUtf8();
+            if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK)
+                return failure("prepare");
+        }
+        for (qsizetype i = 0; i < chunk * width; ++i) {
+            const QVariant& value = m_values[row * width + i];
+            const int index = int(i) + 1;
             int bound = SQLITE_OK;
             switch (value.userType()) {
             case QMetaType::LongLong:
@@ -192,11 +206,17 @@ Result<Done> HqBulkInsert::flushSqlite()
             case QMetaType::Bool:
                 bound = sqlite3_bind_int64(statement, index, value.toLongLong());
                 break;
+            case QMetaType::QByteArray: {
+                // Already UTF-8 text (a stored payload): bound as text without a round trip through QString.
+                const QByteArray& bytes = *static_cast<const QByteArray*>(value.constData());
+                bound = sqlite3_bind_text(statement, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+                break;
+            }
             default:
                 if (value.isNull()) {
                     bound = sqlite3_bind_null(statement, index);
                 } else {
-                    const QByteArray text = value.toString().toUtf8();
+                    text = value.toString().toUtf8();
                     bound = sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
                 }
             }
@@ -211,6 +231,7 @@ Result<Done> HqBulkInsert::flushSqlite()
                                                 QSqlError::StatementError,
                                                 QString::number(sqlite3_extended_errcode(db))));
         }
+        row += chunk;
     }
     m_values.clear();
     return Done{};

@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 
+struct sqlite3_stmt;
+
 namespace loyalty::hq {
 
 class HqDatabase;
@@ -17,12 +19,15 @@ class HqDatabase;
 // overhead dominates such loads, so both backends go below it, on QtSql's own connection and
 // inside its transaction: PostgreSQL gets the rows by COPY FROM STDIN (one round trip for all;
 // without a suffix only, since COPY knows no ON CONFLICT), SQLite through one prepared statement of
-// its C API. PostgreSQL with a suffix falls back to multi-row INSERTs, prepared once per row count.
+// its C API (multi-row statements of up to kSqliteRowsPerStatement rows). PostgreSQL with a suffix
+// falls back to multi-row INSERTs, prepared once per row count. A QByteArray value is UTF-8 text.
 class HqBulkInsert final
 {
 public:
     // Below PostgreSQL's limit of 65535 parameters a statement.
     static constexpr int kMaxPostgresqlParameters = 30000;
+    // Chunks of 64, 16, 4 and 1 rows: few statements to prepare, few steps for any row count.
+    static constexpr int kSqliteRowsPerStatement = 64;
 
     // `suffix` follows the VALUES, e.g. "ON CONFLICT DO NOTHING".
     HqBulkInsert(HqDatabase& database, QString table, QStringList columns, QString suffix = {});
@@ -45,7 +50,7 @@ private:
     QString m_suffix;
     QVariantList m_values;
     std::map<int, std::unique_ptr<QSqlQuery>> m_statements;
-    void* m_sqliteStatement = nullptr;  // sqlite3_stmt*, kept out of this header
+    std::map<int, sqlite3_stmt*> m_sqliteStatements;  // by rows per statement
 };
 
 }  // namespace loyalty::hq

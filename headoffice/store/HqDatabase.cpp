@@ -128,10 +128,13 @@ Result<Done> HqDatabase::configureSqlite()
                         "must be on a local disk that supports it.")
                          .arg(m_url.sqlitePath, *journal)};
     }
-    // 64 MiB of page cache: head office's indexes are large, and bulk loads keep them hot.
+    // 64 MiB of page cache: head office's indexes are large, and bulk loads keep them hot. A push
+    // dirties pages all over the events, ledger and sales keys (random uuids); checkpointing every
+    // 16,384 pages (64 MiB) instead of SQLite's 1,000 writes such a page back once for many batches,
+    // not once for each, and syncs the database file that much less often.
     for (const QString& pragma :
          {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON"),
-          QStringLiteral("PRAGMA cache_size = -65536")}) {
+          QStringLiteral("PRAGMA cache_size = -65536"), QStringLiteral("PRAGMA wal_autocheckpoint = 16384")}) {
         QSqlQuery query(m_db);
         if (!query.exec(pragma))
             return HqStoreError::from(query.lastError());
