@@ -2,7 +2,6 @@
 
 #include "program/BasketLines.h"
 #include "program/ReasonText.h"
-#include "program/Spread.h"
 #include "sale/Basket.h"
 
 #include <QCryptographicHash>
@@ -113,9 +112,10 @@ private:
     }
     QList<qint64> lineWeights(const LineScope& scope, const QList<qint64>& base) const
     {
+        const QList<bool>& in = m_lines.linesIn(scope);
         QList<qint64> weights(m_lines.size(), 0);
         for (qsizetype i = 0; i < m_lines.size(); ++i) {
-            if (m_lines.inScope(i, scope))
+            if (in[i])
                 weights[i] = base[i];
         }
         return weights;
@@ -127,9 +127,10 @@ private:
         if (!m_member)
             return;
         for (const Rule* rule : rulesOf(RuleKind::MemberPrice)) {
+            const QList<bool>& in = m_lines.linesIn(rule->scope);
             for (qsizetype i = 0; i < m_lines.size(); ++i) {
                 const BasketLine& line = m_lines.line(i);
-                if (!m_lines.inScope(i, rule->scope) || line.product.price.minorUnits() <= rule->priceMinor)
+                if (!in[i] || line.product.price.minorUnits() <= rule->priceMinor)
                     continue;
                 QList<qint64> wanted(m_lines.size(), 0);
                 wanted[i] = (line.product.price.minorUnits() - rule->priceMinor) * line.quantity;
@@ -309,8 +310,9 @@ private:
             const QString account = QStringLiteral("stamps:") + card.id;
             QList<qint64> perLine(m_lines.size(), 0);
             qint64 earned = 0;
+            const QList<bool>& in = m_lines.linesIn(card.scope);
             for (qsizetype i = 0; i < m_lines.size(); ++i) {
-                if (m_lines.inScope(i, card.scope))
+                if (in[i])
                     perLine[i] = m_lines.line(i).quantity;
             }
             if (card.perVisit) {
@@ -365,7 +367,7 @@ private:
                     tr("The %1 is full: the reward is given on a basket that can be discounted.").arg(card.name));
                 return false;
             }
-            stampShares = spreadByWeight(card.stampsNeeded, taken, m_lines.keys());
+            stampShares = m_lines.spread(card.stampsNeeded, taken);
             text = tr("−%1 (%2 full)").arg(money(value), card.name);
             break;
         }
@@ -381,9 +383,10 @@ private:
     qsizetype cheapestUnit(const LineScope& scope) const
     {
         qsizetype best = -1;
+        const QList<bool>& in = m_lines.linesIn(scope);
         for (qsizetype i = 0; i < m_lines.size(); ++i) {
             const BasketLine& line = m_lines.line(i);
-            if (!m_lines.inScope(i, scope) || !line.product.discountable || m_lines.remaining(i) <= 0 ||
+            if (!in[i] || !line.product.discountable || m_lines.remaining(i) <= 0 ||
                 m_lines.freeUnits(i) >= line.quantity || line.product.price.minorUnits() <= 0)
                 continue;
             if (best < 0 || line.product.price < m_lines.line(best).product.price ||
@@ -519,7 +522,7 @@ private:
         m_pointsSpent += points;
         m_effects.append({QStringLiteral("redeem.points"), EffectKind::PointsRedeemed, points, sum(taken), kPoints,
                           tr("−%1 (%Ln point(s) redeemed)", nullptr, int(points)).arg(money(sum(taken))), QString(), 0,
-                          spreadByWeight(points, taken, m_lines.keys())});
+                          m_lines.spread(points, taken)});
     }
 
     void creditSpending()
@@ -585,7 +588,7 @@ private:
         for (const Rule* rule : rulesOf(RuleKind::PointsPerAmount)) {
             const QList<qint64> weights = lineWeights(rule->scope, basis);
             const qint64 points = (sum(weights) / rule->unitMinor) * rule->points;  // whole units, rounded down
-            const QList<qint64> shares = spreadByWeight(points, weights, m_lines.keys());
+            const QList<qint64> shares = m_lines.spread(points, weights);
             for (qsizetype i = 0; i < base.size(); ++i)
                 base[i] += shares[i];
             addPoints(rule->id, points,
@@ -596,8 +599,9 @@ private:
         }
         for (const Rule* rule : rulesOf(RuleKind::ProductPoints)) {
             QList<qint64> shares(m_lines.size(), 0);
+            const QList<bool>& in = m_lines.linesIn(rule->scope);
             for (qsizetype i = 0; i < m_lines.size(); ++i) {
-                if (!m_lines.inScope(i, rule->scope) || !m_lines.line(i).product.earnsPoints)
+                if (!in[i] || !m_lines.line(i).product.earnsPoints)
                     continue;
                 const qint64 units =
                     m_lines.line(i).quantity - (m_programme.redemption.earnOnRedeemed ? 0 : m_lines.freeUnits(i));
@@ -614,7 +618,7 @@ private:
             // The extra on the base points of the lines in scope, summed over the sale, rounded down.
             const QList<qint64> weights = lineWeights(rule->scope, base);
             const qint64 extra = sum(weights) * (rule->factorPercent - 100) / 100;
-            const QList<qint64> shares = spreadByWeight(extra, weights, m_lines.keys());
+            const QList<qint64> shares = m_lines.spread(extra, weights);
             addPoints(rule->id, sum(shares),
                       tr("+%Ln point(s) (%1 on %2)", nullptr, int(sum(shares)))
                           .arg(ReasonText::factor(rule->factorPercent), labelOf(*rule, tr("selected products"))),
@@ -635,7 +639,7 @@ private:
         addPoints(QStringLiteral("tier.") + tier->id + QStringLiteral(".multiplier"), extra,
                   tr("+%Ln point(s) (%1: %2 points)", nullptr, int(extra))
                       .arg(tier->name, ReasonText::factor(tier->earnMultiplierPercent)),
-                  spreadByWeight(extra, base, m_lines.keys()));
+                  m_lines.spread(extra, base));
     }
 
     void bonuses(const QList<qint64>& basis)
@@ -646,7 +650,7 @@ private:
                 continue;
             addPoints(rule->id, rule->points,
                       tr("+%Ln point(s) (%1)", nullptr, int(rule->points)).arg(labelOf(*rule, tr("bonus"))),
-                      spreadByWeight(rule->points, weights, m_lines.keys()));
+                      m_lines.spread(rule->points, weights));
         }
         for (const Rule* rule : rulesOf(RuleKind::Birthday)) {
             if (!m_member->birthDate.isValid() || m_member->birthdayAwardedThisYear)
@@ -736,7 +740,7 @@ private:
                 {rule->id, EffectKind::WalletEarned, amount, 0, kWallet,
                  tr("+%1 cashback to the wallet (%2 of %3)")
                      .arg(money(amount), ReasonText::percent(rule->basisPoints), labelOf(*rule, tr("eligible spend"))),
-                 QString(), 0, spreadByWeight(amount, weights, m_lines.keys())});
+                 QString(), 0, m_lines.spread(amount, weights)});
         }
     }
 
@@ -744,8 +748,9 @@ private:
     {
         for (const Rule* rule : rulesOf(RuleKind::SubscriptionCredit)) {
             QList<qint64> shares(m_lines.size(), 0);
+            const QList<bool>& in = m_lines.linesIn(rule->scope);
             for (qsizetype i = 0; i < m_lines.size(); ++i) {
-                if (m_lines.inScope(i, rule->scope))
+                if (in[i])
                     shares[i] = m_lines.line(i).quantity * rule->creditMinor;
             }
             if (sum(shares) <= 0)

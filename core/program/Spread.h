@@ -11,4 +11,9 @@ namespace loyalty {
 // a zero weight gets nothing. With all weights zero, everything goes to nothing (an empty list).
 QList<qint64> spreadByWeight(qint64 total, const QList<qint64>& weights, const QStringList& tieKeys);
 
+// The same with the keys given by their rank: tieRanks[i] < tieRanks[j] exactly when key i sorts
+// before key j, equal ranks for equal keys (BasketLines ranks its EANs once per evaluation, so the
+// ties need no string comparison). Slots beyond tieRanks count as the lowest key, like an empty one.
+QList<qint64> spreadByWeight(qint64 total, const QList<qint64>& weights, const QList<qsizetype>& tieRanks);
+
 }  // namespace loyalty
