@@ -158,7 +158,7 @@ Result<QList<HqLedgerEntry>> EventApplier::parseLedger(const EventEnvelope& even
     QList<HqLedgerEntry> entries;
     QSet<qint64> numbers;
     for (qsizetype i = 0; i < ledger.size(); ++i) {
-        const QString path = QStringLiteral("payload.ledger[%1]").arg(i);
+        const QString path = u"payload.ledger[" + QString::number(i) + u']';
         if (!ledger[i].isObject())
             return PayloadReader::notAnObject(path);
         PayloadReader reader(ledger[i].toObject(), path);

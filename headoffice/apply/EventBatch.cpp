@@ -50,6 +50,7 @@ Result<QSet<QString>> existing(HqDatabase& database, const QString& table, const
     for (const QString& key : keys)
         list.append(key);
     QSqlQuery query(database.connection());
+    query.setForwardOnly(true);  // read once: QtSql need not keep a copy of every row
     query.prepare(
         QStringLiteral("SELECT %1 FROM %2 WHERE %1 IN (%3)").arg(column, table, database.dialect().jsonTexts()));
     query.bindValue(0, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));

@@ -108,6 +108,25 @@ QString PayloadReader::optionalDay(const QString& key)
     const QString day = optionalText(key);
     if (day.isEmpty())
         return {};
+    // The form tills write, checked by hand: every ledger entry of a batch has one.
+    if (day.size() == 10 && day.at(4) == u'-' && day.at(7) == u'-') {
+        int fields[3] = {};
+        bool digits = true;
+        for (qsizetype i = 0; i < 10 && digits; ++i) {
+            if (i == 4 || i == 7)
+                continue;
+            const char16_t c = day.at(i).unicode();
+            digits = c >= u'0' && c <= u'9';
+            fields[i < 4 ? 0 : i < 7 ? 1 : 2] = fields[i < 4 ? 0 : i < 7 ? 1 : 2] * 10 + (c - u'0');
+        }
+        if (digits) {
+            if (!QDate::isValid(fields[0], fields[1], fields[2])) {
+                fail(key, tr("must be a day as YYYY-MM-DD"));
+                return {};
+            }
+            return day;
+        }
+    }
     const QDate parsed = QDate::fromString(day, Qt::ISODate);
     if (!parsed.isValid() || parsed.toString(Qt::ISODate) != day) {
         fail(key, tr("must be a day as YYYY-MM-DD"));
