@@ -46,6 +46,15 @@ public:
     // The changes after `cursor` (empty: from the beginning), without those that came from
     // `tillId`'s own events. Error::Code::InvalidInput (reason "bad_cursor") for a cursor it never gave.
     virtual Result<ChangePage> changes(const QString& tillId, const QString& cursor, int limit) = 0;
+
+    // Group commit (HqWorkerPool): after beginGroup(), push() and rememberNonce() join one write
+    // transaction, each call inside its own savepoint, so a call that fails leaves the others' work
+    // as it was; commitGroup() makes all of it durable at once. Nothing of a group may be answered
+    // before commitGroup() succeeded. A head office without groups (the default) gives every call
+    // its own transaction, as without a group.
+    virtual Result<Done> beginGroup() { return Done{}; }
+    virtual Result<Done> commitGroup() { return Done{}; }
+    virtual void rollbackGroup() {}
 };
 
 }  // namespace loyalty::hq

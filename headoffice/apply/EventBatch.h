@@ -13,6 +13,7 @@ class Clock;
 namespace loyalty::hq {
 
 class HqDatabase;
+class HqTransaction;
 
 // One push: every event of the batch in one write transaction, so a batch of a thousand costs one
 // commit. What the events name (their ids, members, sales) is read once for the batch; the
@@ -31,6 +32,8 @@ public:
 
     // An error only when the storage failed; then nothing of the batch was stored.
     Result<QJsonArray> push(const QString& tillId, const QJsonArray& events);
+    // The same inside a write transaction the caller holds and commits (a group commit, HeadOffice).
+    Result<QJsonArray> push(HqTransaction& transaction, const QString& tillId, const QJsonArray& events);
 
     // The envelope's shape, or a malformed_event rejection.
     static Result<EventEnvelope> readEnvelope(const QJsonValue& value);

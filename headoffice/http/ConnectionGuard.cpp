@@ -46,9 +46,22 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const Clock& clock, Refusal
     m_timer.start(m_idleMilliseconds);
 }
 
+void ConnectionGuard::requestFinished()
+{
+    if (m_requestsInWork > 0)
+        --m_requestsInWork;
+    if (m_discardLeft < 0)
+        m_timer.start(m_idleMilliseconds);
+}
+
 void ConnectionGuard::close()
 {
-    // Nothing is being handled now (handlers run to completion in this thread), so the socket can go.
+    if (m_requestsInWork > 0) {
+        // Its answer is still to come; the idle time starts again once it has been written.
+        m_timer.start(m_idleMilliseconds);
+        return;
+    }
+    // Nothing is being handled now (no answer outstanding), so the socket can go.
     m_socket->abort();
     m_socket->deleteLater();
 }

@@ -41,6 +41,11 @@ public:
     ConnectionGuard(QTcpSocket* socket, const Clock& clock, RefusalLog log,
                     int idleMilliseconds = kDefaultIdleMilliseconds);
 
+    // A request of this connection is being worked on in another thread (HqWorkerPool): the
+    // connection is not idle then, however long the database takes, and is never closed under it.
+    void requestStarted() { ++m_requestsInWork; }
+    void requestFinished();
+
 private:
     struct Refusal
     {
@@ -67,6 +72,7 @@ private:
     bool m_refusalWritten = false;
     QTimer m_timer;  // idle, or after a refusal: how long to wait for the rest of the body
     int m_idleMilliseconds;
+    int m_requestsInWork = 0;
 };
 
 }  // namespace loyalty::hq

@@ -1,11 +1,11 @@
 #include "http/HqEndpoints.h"
 
 #include "HeadOfficeApi.h"
+#include "http/ApiRequest.h"
 #include "http/ApiResponse.h"
 #include "sync/protocol/SyncProtocol.h"
 #include "time/Clock.h"
 
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,14 +52,14 @@ QHttpServerResponse HqEndpoints::storageFailure(const Error& error) const
     return refuse(unavailable);
 }
 
-QHttpServerResponse HqEndpoints::status(const QHttpServerRequest&) const
+QHttpServerResponse HqEndpoints::status(const ApiRequest&) const
 {
     return ApiResponse::ok({{QStringLiteral("protocol"), sync::kProtocolVersion}}, m_clock);
 }
 
-QHttpServerResponse HqEndpoints::provision(const QHttpServerRequest& request) const
+QHttpServerResponse HqEndpoints::provision(const ApiRequest& request) const
 {
-    const auto body = objectBody(request.body());
+    const auto body = objectBody(request.body);
     if (!body)
         return refuse(ApiResponse::malformed(tr("The body is not a JSON object.")));
     const QJsonValue code = body->value(QStringLiteral("code"));
@@ -87,13 +87,13 @@ QHttpServerResponse HqEndpoints::provision(const QHttpServerRequest& request) co
                            m_clock);
 }
 
-QHttpServerResponse HqEndpoints::events(const QHttpServerRequest& request) const
+QHttpServerResponse HqEndpoints::events(const ApiRequest& request) const
 {
     const auto authentication = m_authenticator.authenticate(request);
     if (!authentication.ok())
         return refuse(*authentication.refusal);
 
-    const auto body = objectBody(request.body());
+    const auto body = objectBody(request.body);
     if (!body || !body->value(QStringLiteral("events")).isArray())
         return refuse(ApiResponse::malformed(tr("The body is not a JSON object with an \"events\" array.")));
     const QJsonArray events = body->value(QStringLiteral("events")).toArray();
@@ -115,13 +115,13 @@ QHttpServerResponse HqEndpoints::events(const QHttpServerRequest& request) const
     return ApiResponse::ok({{QStringLiteral("results"), *results}}, m_clock);
 }
 
-QHttpServerResponse HqEndpoints::changes(const QHttpServerRequest& request) const
+QHttpServerResponse HqEndpoints::changes(const ApiRequest& request) const
 {
     const auto authentication = m_authenticator.authenticate(request);
     if (!authentication.ok())
         return refuse(*authentication.refusal);
 
-    const QUrlQuery query = request.query();
+    const QUrlQuery& query = request.query;
     const QString cursor = query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
     int limit = sync::kDefaultChangesLimit;
     if (query.hasQueryItem(QStringLiteral("limit"))) {

@@ -5,8 +5,6 @@
 #include <QCoreApplication>
 #include <QHttpServerResponse>
 
-class QHttpServerRequest;
-
 namespace loyalty {
 class Clock;
 struct Error;
@@ -15,6 +13,7 @@ struct Error;
 namespace loyalty::hq {
 
 class HeadOfficeApi;
+struct ApiRequest;
 
 // The four endpoints of docs/sync-protocol.md. Each checks what it was sent before it asks head
 // office to change anything, so every 4xx leaves the database as it was.
@@ -25,10 +24,11 @@ class HqEndpoints final
 public:
     HqEndpoints(HeadOfficeApi& office, const Clock& clock);
 
-    QHttpServerResponse provision(const QHttpServerRequest& request) const;
-    QHttpServerResponse events(const QHttpServerRequest& request) const;
-    QHttpServerResponse changes(const QHttpServerRequest& request) const;
-    QHttpServerResponse status(const QHttpServerRequest& request) const;
+    // Each runs in the thread that owns `office` (HqServer's thread, or one of its HqWorkerPool's).
+    QHttpServerResponse provision(const ApiRequest& request) const;
+    QHttpServerResponse events(const ApiRequest& request) const;
+    QHttpServerResponse changes(const ApiRequest& request) const;
+    QHttpServerResponse status(const ApiRequest& request) const;
 
 private:
     QHttpServerResponse refuse(const ApiError& error) const;

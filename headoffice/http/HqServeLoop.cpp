@@ -11,10 +11,13 @@
 
 namespace loyalty::hq {
 
-Result<Done> HqServeLoop::run(HeadOfficeApi& office, const Clock& clock, const ServeOptions& options,
-                              const std::function<void()>& hourly, QTextStream& out, QTextStream& err)
+Result<Done> HqServeLoop::run(HeadOfficeApi& office, const HqWorkerPool::OfficeFactory& factory, int workers,
+                              const Clock& clock, const ServeOptions& options, const std::function<void()>& hourly,
+                              QTextStream& out, QTextStream& err)
 {
     HqServer server(office, clock);
+    if (auto started = server.useWorkers(factory, workers); !started)
+        return started.error();
     if (!options.plainHttp) {
         const auto identity = TlsIdentity::load(options.certificatePath, options.keyPath);
         if (!identity)

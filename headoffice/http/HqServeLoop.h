@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "http/HqWorkerPool.h"
 
 #include <QCoreApplication>
 
@@ -28,9 +29,11 @@ public:
     static constexpr int kDutyIntervalMilliseconds = 60 * 60 * 1000;
 
     // `hourly` runs at start and then every hour (points expiry); it reports to `err` itself.
+    // Requests are worked on by `workers` threads with the head office `factory` opens in each.
     // Done after a clean stop; an error (not yet printed) when it could not start serving.
-    static Result<Done> run(HeadOfficeApi& office, const Clock& clock, const ServeOptions& options,
-                            const std::function<void()>& hourly, QTextStream& out, QTextStream& err);
+    static Result<Done> run(HeadOfficeApi& office, const HqWorkerPool::OfficeFactory& factory, int workers,
+                            const Clock& clock, const ServeOptions& options, const std::function<void()>& hourly,
+                            QTextStream& out, QTextStream& err);
 };
 
 }  // namespace loyalty::hq

@@ -1,6 +1,7 @@
 #include "http/RequestAuthenticator.h"
 
 #include "HeadOfficeApi.h"
+#include "http/ApiRequest.h"
 #include "sync/protocol/RequestSignature.h"
 #include "sync/protocol/SyncProtocol.h"
 #include "time/Clock.h"
@@ -87,11 +88,10 @@ QByteArray RequestAuthenticator::methodName(const QHttpServerRequest& request)
     }
 }
 
-RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QHttpServerRequest& request) const
+RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const ApiRequest& request) const
 {
-    return authenticate(methodName(request), targetOf(request.url()), request.body(), request.value(sync::kTillHeader),
-                        request.value(sync::kTimestampHeader), request.value(sync::kNonceHeader),
-                        request.value(sync::kSignatureHeader));
+    return authenticate(request.method, request.target, request.body, request.tillHeader, request.timestampHeader,
+                        request.nonceHeader, request.signatureHeader);
 }
 
 RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QByteArray& method, const QByteArray& target,

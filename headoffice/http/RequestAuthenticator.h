@@ -18,6 +18,7 @@ class Clock;
 namespace loyalty::hq {
 
 class HeadOfficeApi;
+struct ApiRequest;
 
 // Checks a signed request (docs/sync-protocol.md, "Till authentication") in the contract's order:
 // shape of the headers, till known, signature, clock skew, nonce. The nonce is remembered only for a
@@ -36,7 +37,7 @@ public:
 
     RequestAuthenticator(HeadOfficeApi& office, const Clock& clock);
 
-    Outcome authenticate(const QHttpServerRequest& request) const;
+    Outcome authenticate(const ApiRequest& request) const;
     Outcome authenticate(const QByteArray& method, const QByteArray& target, const QByteArray& body,
                          const QByteArray& tillHeader, const QByteArray& timestampHeader, const QByteArray& nonceHeader,
                          const QByteArray& signatureHeader) const;

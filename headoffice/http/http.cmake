@@ -2,6 +2,7 @@
 # authentication, the body-size guard, the self-signed certificate of `loyalty-hq cert`.
 target_sources(loyalty_headoffice PRIVATE
     http/ApiError.h
+    http/ApiRequest.cpp http/ApiRequest.h
     http/ApiResponse.cpp http/ApiResponse.h
     http/CertificatePin.cpp http/CertificatePin.h
     http/ConnectionGuard.cpp http/ConnectionGuard.h
@@ -9,6 +10,7 @@ target_sources(loyalty_headoffice PRIVATE
     http/HqEndpoints.cpp http/HqEndpoints.h
     http/HqServeLoop.cpp http/HqServeLoop.h
     http/HqServer.cpp http/HqServer.h
+    http/HqWorkerPool.cpp http/HqWorkerPool.h
     http/RequestAuthenticator.cpp http/RequestAuthenticator.h
     http/SelfSignedCertificate.cpp http/SelfSignedCertificate.h
     http/ServeOptions.cpp http/ServeOptions.h

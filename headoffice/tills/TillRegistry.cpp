@@ -195,6 +195,16 @@ Result<bool> TillRegistry::rememberNonce(const QString& tillId, const QByteArray
     HqTransaction transaction(m_database);
     if (auto begun = transaction.beginWrite(); !begun)
         return begun.error();
+    const auto fresh = rememberNonceInTransaction(tillId, nonce, unixTime);
+    if (!fresh)
+        return fresh;
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return fresh;
+}
+
+Result<bool> TillRegistry::rememberNonceInTransaction(const QString& tillId, const QByteArray& nonce, qint64 unixTime)
+{
     const QSqlDatabase db = m_database.connection();
     QSqlQuery forget(db);
     forget.prepare(QStringLiteral("DELETE FROM nonces WHERE seen_at < ?"));
@@ -209,10 +219,7 @@ Result<bool> TillRegistry::rememberNonce(const QString& tillId, const QByteArray
     remember.bindValue(2, unixTime);
     if (!remember.exec())
         return HqStoreError::from(remember.lastError());
-    const bool fresh = remember.numRowsAffected() == 1;
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return fresh;
+    return remember.numRowsAffected() == 1;
 }
 
 Result<QList<TillRecord>> TillRegistry::tills(HqDatabase& database)

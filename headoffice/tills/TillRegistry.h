@@ -34,6 +34,8 @@ public:
     // Revokes the till's secret at once: its next request is refused as unknown_till.
     Result<Done> disable(const QString& tillId);
     Result<bool> rememberNonce(const QString& tillId, const QByteArray& nonce, qint64 unixTime);
+    // The same inside the write transaction the caller holds (a group commit's).
+    Result<bool> rememberNonceInTransaction(const QString& tillId, const QByteArray& nonce, qint64 unixTime);
     static Result<QList<TillRecord>> tills(HqDatabase& database);
 
     // Upper case, without dashes and spaces, and O/I/L read as 0/1/1: what is hashed.

@@ -5,6 +5,7 @@
 #include "admin/HqExpiry.h"
 #include "http/HqServeLoop.h"
 #include "http/ServeOptions.h"
+#include "store/HqDatabase.h"
 #include "time/Clock.h"
 
 #include <QTextStream>
@@ -31,7 +32,19 @@ int ServeCommand::run(HeadOffice& office, const QStringList& arguments, QTextStr
                        .arg(summary->points)
                 << Qt::endl;
     };
-    const auto served = HqServeLoop::run(office, office.clock(), *options, expire, out, err);
+    // Requests are worked on off the HTTP thread, each worker on its own connection: SQLite takes one
+    // writer at a time, so one worker; PostgreSQL writes concurrently, so a few (this is a 2-core box's
+    // worth; more only wait on each other's row locks).
+    const HqDatabaseUrl url = office.database().url();
+    const Clock& clock = office.clock();
+    const int workers = url.backend == HqDatabaseUrl::Backend::Postgresql ? 3 : 1;
+    const HqWorkerPool::OfficeFactory factory = [url, &clock]() -> Result<std::unique_ptr<HeadOfficeApi>> {
+        auto opened = HeadOffice::open(url, clock);
+        if (!opened)
+            return opened.error();
+        return std::unique_ptr<HeadOfficeApi>(std::move(opened.value()));
+    };
+    const auto served = HqServeLoop::run(office, factory, workers, clock, *options, expire, out, err);
     if (!served) {
         err << served.error().message << Qt::endl;
         return int(exitCodeFor(served.error().code));
