@@ -1,6 +1,7 @@
 // loyalty-till: the cashier's sale screen behind the shift sign-in, with the manager screens over it.
 // This file only wires core and ui together.
 #include "TillCardDevices.h"
+#include "TillStartup.h"
 #include "account/ExpiryRun.h"
 #include "config/TillPreferences.h"
 #include "customer/CustomerDisplay.h"
@@ -24,6 +25,7 @@
 #include "settings/TillIdentityEditor.h"
 #include "settings/TillSettings.h"
 #include "staff/StaffDirectory.h"
+#include "store/BackgroundIntegrityCheck.h"
 #include "store/Database.h"
 #include "style/TillStyle.h"
 #include "sync/client/OutboxQueue.h"
@@ -37,10 +39,10 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -133,53 +135,59 @@ int refuseToStart(const QString& message)
     return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv)
+// For loyalty-bench's cold start (tests/bench/ColdStartFigure): "ready" once the database is open,
+// the first frame is painted, the expiry is booked and the first page's field has the keyboard
+// focus, then wait for stdin to close so the bench can read the peak RSS.
+void sayReadyWhenFocused(QWidget& window)
 {
-    if (wantsOnlyText(argc, argv)) {
-        // --help and --version must work without a display (packaging checks run them headless).
-        QCoreApplication application(argc, argv);
-        setIdentity();
-        QCommandLineParser parser;
-        describe(parser);
-        parser.process(application);
-        return 0;
+    const auto sayReady = [] {
+        std::puts("ready");
+        std::fflush(stdout);
+        while (std::fgetc(stdin) != EOF) {
+        }
+        QCoreApplication::quit();
+    };
+    const QWidget* focus = QApplication::focusWidget();
+    if (focus && focus->window() == &window) {
+        sayReady();
+        return;
     }
+    auto* waiting = new QObject(&window);
+    QObject::connect(qApp, &QApplication::focusChanged, waiting, [&window, waiting, sayReady](QWidget*, QWidget* now) {
+        if (!now || now->window() != &window)
+            return;
+        waiting->deleteLater();
+        sayReady();
+    });
+}
 
-    QApplication application(argc, argv);
-    setIdentity();
-    QCommandLineParser parser;
-    describe(parser);
-    // --customer-display[=SCREEN] has an optional value, which QCommandLineParser cannot parse: taken out first.
-    const loyalty::CustomerDisplayOption customerDisplayOption(QCoreApplication::arguments());
-    parser.process(customerDisplayOption.remainingArguments());
-    // This workstation's preferences (QSettings: ~/.config, then /etc/xdg); the command line wins.
-    const std::unique_ptr<QSettings> preferenceStore = loyalty::TillPreferences::openDefault();
-    const loyalty::TillPreferences preferences = loyalty::TillPreferences::load(*preferenceStore);
-    const TillOptions options{preferences.databasePathFor(parser.value(QStringLiteral("db"))),
-                              preferences.languageFor(parser.value(QStringLiteral("lang"))),
-                              parser.isSet(QStringLiteral("fullscreen"))};
+struct TillRun
+{
+    int exitCode = 0;
+    // What the background integrity check found: the till stopped selling; the file is moved aside
+    // once every connection to it is closed.
+    std::optional<QString> damage;
+};
 
-    loyalty::TranslationLoader::install(&application, options.language);
-    loyalty::TillStyle::apply(application, preferences.appearance);
-
-    const loyalty::SystemClock clock;
-    auto database = loyalty::Database::open(options.databasePath, clock, loyalty::Database::OpenMode::MustExist);
+TillRun runTill(QApplication& application, const TillOptions& options, const loyalty::TillPreferences& preferences,
+                QSettings& preferenceStore, const loyalty::CustomerDisplayOption& customerDisplayOption,
+                const loyalty::Clock& clock)
+{
+    // Checked at open only after an unclean shutdown; after a clean one in the background, below.
+    auto database = loyalty::Database::open(options.databasePath, clock, loyalty::Database::OpenMode::MustExist,
+                                            loyalty::Database::IntegrityCheck::AfterUncleanShutdown);
     if (!database)
-        return refuseToStart(database.error().message);
+        return {refuseToStart(database.error().message), {}};
     const auto settings = loyalty::TillSettings::load((*database)->connection());
     if (!settings)
-        return refuseToStart(settings.error().message);
+        return {refuseToStart(settings.error().message), {}};
     const loyalty::SettingsRepository settingsTable((*database)->connection());
     const auto devices = loyalty::DeviceSettings::load(settingsTable);
     if (!devices)
-        return refuseToStart(devices.error().message);
+        return {refuseToStart(devices.error().message), {}};
     const auto nfcPolicy = loyalty::NfcPolicy::load(settingsTable);
     if (!nfcPolicy)
-        return refuseToStart(nfcPolicy.error().message);
-
-    const QString expiryProblem = bookExpiredPoints(**database, clock, *settings);
+        return {refuseToStart(nfcPolicy.error().message), {}};
 
     loyalty::SaleSession session(**database, clock, *settings);
     loyalty::Enrolment enrolment(**database, clock, *settings);
@@ -189,8 +197,6 @@ int main(int argc, char** argv)
     auto* window = new loyalty::SaleWindow(session, enrolment, cards);
     window->enableReturns(**database, clock);
     window->memberPanel()->enableCustomerHints(**database, clock);
-    if (!expiryProblem.isEmpty())
-        window->messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
     // Owned by the window; this workstation's scanner setup (QSettings) wins over the database's.
     auto* cardDevices = new loyalty::TillCardDevices(*devices, preferences.scanner, *nfcPolicy, *window);
     // Receipts: one after each sale to this workstation's printer, and Ctrl+P for earlier ones (reprint, PDF).
@@ -227,7 +233,7 @@ int main(int argc, char** argv)
     QObject::connect(&shell, &loyalty::TillShell::settingsRequested, &shell, [&] {
         loyalty::TillIdentityEditor identity(**database, clock);
         loyalty::SettingsDialog dialog(
-            {*preferenceStore, identity, shell.managerScreen()->manager(), *devices, settings->cardPrefix, clock},
+            {preferenceStore, identity, shell.managerScreen()->manager(), *devices, settings->cardPrefix, clock},
             &shell);
         dialog.setScanCapture(window->wedgeCapture());
         // The shell does not lock behind a dialog: the dialog itself goes after the same idle time.
@@ -246,7 +252,39 @@ int main(int argc, char** argv)
                          });
         dialog.exec();
     });
-    auto sync = startSync(**database, options.databasePath, clock, *window);
+    // Declared after the database: interrupted and joined before it closes.
+    std::unique_ptr<loyalty::sync::SyncWorkerThread> sync;
+    std::unique_ptr<loyalty::BackgroundIntegrityCheck> integrity;
+    std::optional<QString> damage;
+    // Made before the shell is shown, so it sees the first paint.
+    loyalty::TillStartup startup(shell);
+    startup.afterFirstPaint([&] {
+        const QString expiryProblem = bookExpiredPoints(**database, clock, *settings);
+        if (!expiryProblem.isEmpty())
+            window->messageStrip()->show(loyalty::MessageStrip::Severity::Warning, expiryProblem);
+    });
+    startup.afterFirstPaint([&] {
+        if (!(*database)->integrityCheckPending())
+            return;
+        // PRAGMA quick_check reads the whole file (seconds on a large till): on a thread of its own, at
+        // idle priority so the cashier's scans come first.
+        integrity = std::make_unique<loyalty::BackgroundIntegrityCheck>((*database)->path());
+        QObject::connect(integrity.get(), &loyalty::BackgroundIntegrityCheck::damaged, &application,
+                         [&damage](const QString& finding) {
+                             // Stop selling at once: nothing more is written to the damaged file.
+                             damage = finding;
+                             QCoreApplication::exit(2);
+                         });
+        QObject::connect(
+            integrity.get(), &loyalty::BackgroundIntegrityCheck::failed, &application, [](const QString& message) {
+                // Not a finding: the next start checks again.
+                std::fprintf(stderr, "loyalty-till: the integrity check could not run: %s\n", qPrintable(message));
+            });
+        integrity->start(QThread::IdlePriority);
+    });
+    startup.afterFirstPaint([&] { sync = startSync(**database, options.databasePath, clock, *window); });
+    if (qEnvironmentVariableIsSet("LOYALTY_TILL_EXIT_WHEN_READY"))
+        startup.afterFirstPaint([&shell] { sayReadyWhenFocused(shell); });
     // The till's design size, but never larger than the screen: a smaller till screen gets the
     // whole of it rather than a window cut off at the edge.
     const QScreen* screen = QGuiApplication::primaryScreen();
@@ -258,18 +296,53 @@ int main(int argc, char** argv)
         shell.show();
     // Placed once the till window is shown, so it can avoid the till's screen.
     customerDisplayPlacement.place();
-    // For loyalty-bench's cold start (tests/bench/ColdStartFigure): "ready" on the first event loop turn
-    // after the window is shown, then wait for stdin to close so the bench can read the peak RSS.
-    if (qEnvironmentVariableIsSet("LOYALTY_TILL_EXIT_WHEN_READY"))
-        QTimer::singleShot(0, &application, [] {
-            std::puts("ready");
-            std::fflush(stdout);
-            while (std::fgetc(stdin) != EOF) {
-            }
-            QCoreApplication::quit();
-        });
+
     const int exitCode = application.exec();
     // Joined before the windows and the database go: a request in flight is abandoned, nothing is lost.
     sync.reset();
-    return exitCode;
+    integrity.reset();
+    return {exitCode, damage};
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (wantsOnlyText(argc, argv)) {
+        // --help and --version must work without a display (packaging checks run them headless).
+        QCoreApplication application(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        describe(parser);
+        parser.process(application);
+        return 0;
+    }
+
+    QApplication application(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    describe(parser);
+    // --customer-display[=SCREEN] has an optional value, which QCommandLineParser cannot parse: taken out first.
+    const loyalty::CustomerDisplayOption customerDisplayOption(QCoreApplication::arguments());
+    parser.process(customerDisplayOption.remainingArguments());
+    // This workstation's preferences (QSettings: ~/.config, then /etc/xdg); the command line wins.
+    const std::unique_ptr<QSettings> preferenceStore = loyalty::TillPreferences::openDefault();
+    const loyalty::TillPreferences preferences = loyalty::TillPreferences::load(*preferenceStore);
+    const TillOptions options{preferences.databasePathFor(parser.value(QStringLiteral("db"))),
+                              preferences.languageFor(parser.value(QStringLiteral("lang"))),
+                              parser.isSet(QStringLiteral("fullscreen"))};
+
+    loyalty::TranslationLoader::install(&application, options.language);
+    loyalty::TillStyle::apply(application, preferences.appearance);
+
+    const loyalty::SystemClock clock;
+    const TillRun run = runTill(application, options, preferences, *preferenceStore, customerDisplayOption, clock);
+    if (!run.damage)
+        return run.exitCode;
+    // Everything that had the file open is gone now: the same quarantine as a damaged file gets at open.
+    const loyalty::Error damaged = loyalty::Database::quarantineDamaged(options.databasePath, *run.damage, clock.now());
+    std::fprintf(stderr, "loyalty-till: %s\n", qPrintable(damaged.message));
+    QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Loyalty Till stopped selling"),
+                          damaged.message);
+    return 2;
 }

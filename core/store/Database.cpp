@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "store/DatabaseQuarantine.h"
+#include "store/QuickCheck.h"
 #include "store/SchemaMigrator.h"
 #include "store/StoreError.h"
 #include "time/Clock.h"
@@ -8,6 +9,9 @@
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QSqlQuery>
 
 namespace loyalty {
@@ -17,6 +21,33 @@ QString nextConnectionName()
 {
     static QAtomicInt counter;
     return QStringLiteral("loyalty-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// The files this process's Databases have open, by canonical path, with how many are open.
+struct OpenFiles
+{
+    QMutex mutex;
+    QHash<QString, int> counts;
+};
+
+OpenFiles& openFiles()
+{
+    static OpenFiles files;
+    return files;
+}
+
+bool isOpenInThisProcess(const QString& key)
+{
+    OpenFiles& files = openFiles();
+    const QMutexLocker lock(&files.mutex);
+    return files.counts.value(key) > 0;
+}
+
+// What a session that did not end cleanly leaves beside the database (or one that is still open in
+// another process): the write-ahead log, or a rollback journal.
+bool leftByUncleanShutdown(const QString& path)
+{
+    return QFileInfo::exists(path + QStringLiteral("-wal")) || QFileInfo::exists(path + QStringLiteral("-journal"));
 }
 
 Result<QString> pragmaValue(const QSqlDatabase& db, const QString& statement)
@@ -37,12 +68,19 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    if (!m_openFileKey.isEmpty()) {
+        OpenFiles& files = openFiles();
+        const QMutexLocker lock(&files.mutex);
+        if (--files.counts[m_openFileKey] <= 0)
+            files.counts.remove(m_openFileKey);
+    }
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const Clock& clock, OpenMode mode)
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Clock& clock, OpenMode mode,
+                                                 IntegrityCheck check)
 {
     const QFileInfo file(path);
     const bool existed = file.exists();
@@ -56,6 +94,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
                      tr("The folder %1 for the till database does not exist.").arg(file.absolutePath())};
     }
 
+    // Decided before this connection creates a log of its own. Another Database of this process on
+    // the same file was checked at its open or has its background check running.
+    const bool openHere = existed && isOpenInThisProcess(file.canonicalFilePath());
+    const bool checkAtOpen = existed && !openHere && (check == IntegrityCheck::AtOpen || leftByUncleanShutdown(path));
+
     std::unique_ptr<Database> database(new Database(path, nextConnectionName()));
     database->m_db.setDatabaseName(path);
     database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -63,10 +106,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
         return Error{Error::Code::Storage,
                      tr("The till database %1 could not be opened: %2").arg(path, database->m_db.lastError().text())};
     }
-    if (existed) {
+    if (checkAtOpen) {
         if (auto healthy = database->checkIntegrityAtOpen(clock); !healthy)
             return healthy.error();
     }
+    database->m_integrityCheckPending = existed && !openHere && !checkAtOpen;
     // A database written by a newer program is refused before anything, even its journal mode, changes.
     if (auto supported = SchemaMigrator(database->m_db).supportedVersion(); !supported)
         return supported.error();
@@ -77,37 +121,41 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
     if (!version)
         return version.error();
     database->m_schemaVersion = *version;
+    database->registerOpenFile();
     return database;
+}
+
+void Database::registerOpenFile()
+{
+    m_openFileKey = QFileInfo(m_path).canonicalFilePath();
+    if (m_openFileKey.isEmpty())
+        return;
+    OpenFiles& files = openFiles();
+    const QMutexLocker lock(&files.mutex);
+    ++files.counts[m_openFileKey];
 }
 
 Result<Done> Database::checkIntegrityAtOpen(const Clock& clock)
 {
-    QSqlQuery query(m_db);
-    bool damaged = false;
-    QString finding;
-    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
-        if (!StoreError::isCorruption(query.lastError()))
-            return StoreError::from(query.lastError());
-        damaged = true;
-        finding = query.lastError().databaseText();
-    } else if (query.next() && query.value(0).toString() != QLatin1String("ok")) {
-        damaged = true;
-        finding = query.value(0).toString();
-    }
-    if (!damaged)
+    const auto finding = QuickCheck::run(m_db);
+    if (!finding)
+        return finding.error();
+    if (!finding->has_value())
         return Done{};
-
-    query.finish();
-    query = QSqlQuery();
     m_db.close();
-    const auto movedTo = DatabaseQuarantine::moveAside(m_path, clock.now());
+    return quarantineDamaged(m_path, **finding, clock.now());
+}
+
+Error Database::quarantineDamaged(const QString& path, const QString& finding, const QDateTime& now)
+{
+    const auto movedTo = DatabaseQuarantine::moveAside(path, now);
     if (!movedTo)
         return movedTo.error();
     return Error{Error::Code::Corrupt,
                  tr("The till database %1 failed its integrity check (%2). It was moved aside to %3 and kept "
                     "unchanged. Restore the latest backup or provision the till again; your administrator can "
                     "inspect the moved file.")
-                     .arg(m_path, finding, *movedTo)};
+                     .arg(path, finding, *movedTo)};
 }
 
 Result<Done> Database::configure()
