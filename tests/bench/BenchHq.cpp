@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace loyalty::bench {
 
 BenchHq::BenchHq(QString program, QString database, QString logDirectory)
@@ -53,6 +55,27 @@ bool BenchHq::start()
                   .arg(err.open(QIODevice::ReadOnly) ? QString::fromUtf8(err.readAll().right(2000)) : QString());
     stop();
     return false;
+}
+
+double BenchHq::cpuSeconds() const
+{
+    return cpuSecondsOf(processId());
+}
+
+double BenchHq::cpuSecondsOf(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    // The command name (field 2) may hold spaces; utime and stime are fields 14 and 15.
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticks;
 }
 
 void BenchHq::stop()

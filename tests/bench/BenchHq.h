@@ -20,6 +20,10 @@ public:
     QString url() const { return m_url; }
     QString error() const { return m_error; }
     qint64 processId() const { return m_process ? m_process->processId() : 0; }
+    // CPU time (user + system, all threads) the server has used so far; 0 when it does not run.
+    double cpuSeconds() const;
+    // The same for a process id (the bench's own: `QCoreApplication::applicationPid()`).
+    static double cpuSecondsOf(qint64 pid);
 
 private:
     QString m_program;
