@@ -66,12 +66,38 @@ ChangeApplier::ChangeApplier(const QSqlDatabase& db, const Clock& clock)
 {
 }
 
-Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QString& nextCursor)
+ChangeApplier::~ChangeApplier() = default;
+
+Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QString& nextCursor, Commit commit)
+{
+    if (!m_open) {
+        m_open = std::make_unique<Transaction>(m_db);
+        if (auto begun = m_open->begin(); !begun) {
+            m_open.reset();
+            return begun.error();
+        }
+    }
+    // No savepoint per page: under one, SQLite keeps every statement journal of the page until its
+    // end, and releasing each statement got slower with the transaction's size. A failed page rolls
+    // back the pages waiting with it too; their cursor goes with them, so the next pull fetches
+    // them again.
+    auto page = applyPage(changes, nextCursor);
+    if (!page) {
+        m_open.reset();
+        return page.error();
+    }
+    if (commit == Commit::Now) {
+        auto committed = m_open->commit();
+        m_open.reset();
+        if (!committed)
+            return committed.error();
+    }
+    return page;
+}
+
+Result<AppliedPage> ChangeApplier::applyPage(const QJsonArray& changes, const QString& nextCursor)
 {
     const QString now = m_clock.nowIso();
-    Transaction transaction(m_db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
 
     SettingsRepository settings(m_db);
     const auto tillId = settings.value(QStringLiteral("till.id"));
@@ -164,8 +190,6 @@ Result<AppliedPage> ChangeApplier::apply(const QJsonArray& changes, const QStrin
     // A null QString would bind as SQL NULL; the setting holds text (empty: from the beginning).
     if (auto stored = settings.setValue(kCursorKey, nextCursor.isNull() ? QStringLiteral("") : nextCursor); !stored)
         return stored.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
     return page;
 }
 

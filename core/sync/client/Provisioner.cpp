@@ -19,19 +19,25 @@ namespace {
 // cache only for the snapshot (this connection; restored afterwards) keeps them in memory.
 constexpr qint64 kSnapshotCacheKiB = 256 * 1024;
 
-Result<qint64> cacheSize(const QSqlDatabase& db)
+// Every upsert with a trigger or a conflict clause runs under a statement journal (and each page
+// under a savepoint, ChangeApplier::Commit::Later) that copies the original of every b-tree page it
+// touches; on disk (temp_store=DEFAULT) that was most of the snapshot's write(2) traffic. In memory
+// (temp_store=MEMORY, 2) it is a copy. Only for the snapshot; restored afterwards.
+constexpr qint64 kSnapshotTempStore = 2;
+
+Result<qint64> pragma(const QSqlDatabase& db, const QString& name)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA cache_size")) || !query.next())
+    if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
         return StoreError::from(query.lastError());
     return query.value(0).toLongLong();
 }
 
-Result<Done> setCacheSize(const QSqlDatabase& db, qint64 size)
+Result<Done> setPragma(const QSqlDatabase& db, const QString& name, qint64 value)
 {
     QSqlQuery query(db);
-    // A PRAGMA takes no bound parameter; the value is this file's integer.
-    if (!query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)))
+    // A PRAGMA takes no bound parameter; name and value are this file's constants or read back.
+    if (!query.exec(QStringLiteral("PRAGMA %1 = %2").arg(name).arg(value)))
         return StoreError::from(query.lastError());
     return Done{};
 }
@@ -73,17 +79,28 @@ Result<Provisioner::Report> Provisioner::run(const Request& request, const SyncE
 
     SyncClient client(m_clock, endpoint, request.timeoutMs);
     SyncEngine engine(m_db, m_clock, client, m_applierFactory(m_db),
-                      SyncEngine::Options{500, kSnapshotPageLimit, 4 * 1024 * 1024});
-    const auto cache = cacheSize(m_db);
+                      SyncEngine::Options{500, kSnapshotPageLimit, 4 * 1024 * 1024, kSnapshotChangesPerCommit});
+    const QString cacheSize = QStringLiteral("cache_size");
+    const QString tempStore = QStringLiteral("temp_store");
+    const auto cache = pragma(m_db, cacheSize);
     if (!cache)
         return cache.error();
-    if (auto enlarged = setCacheSize(m_db, -kSnapshotCacheKiB); !enlarged)
-        return enlarged.error();
+    const auto temp = pragma(m_db, tempStore);
+    if (!temp)
+        return temp.error();
+    if (auto set = setPragma(m_db, cacheSize, -kSnapshotCacheKiB); !set)
+        return set.error();
+    if (auto set = setPragma(m_db, tempStore, kSnapshotTempStore); !set)
+        return set.error();
     const auto snapshot = engine.pullAll(progress);
-    if (auto restored = setCacheSize(m_db, *cache); !restored)
-        return restored.error();
+    auto restoredCache = setPragma(m_db, cacheSize, *cache);
+    auto restoredTemp = setPragma(m_db, tempStore, *temp);
     if (!snapshot)
-        return snapshot.error();
+        return snapshot.error();  // first: it says why (the pragmas fail in the open transaction it left)
+    if (!restoredCache)
+        return restoredCache.error();
+    if (!restoredTemp)
+        return restoredTemp.error();
     report.snapshot = *snapshot;
     report.changesApplied = snapshot->pulled;
     const auto members = memberCount();

@@ -55,6 +55,8 @@ public:
     Result<Report> run(const Request& request, const SyncEngine::Progress& progress = {});
 
     static constexpr int kSnapshotPageLimit = 5000;
+    // Pages of the snapshot committed together (SyncEngine::Options::changesPerCommit).
+    static constexpr qint64 kSnapshotChangesPerCommit = 100'000;
 
 private:
     Result<SyncEndpoint> provision(const Request& request, Report& report);

@@ -41,8 +41,9 @@ SyncEngine::SyncEngine(const QSqlDatabase& db, const Clock& clock, SyncClient& c
 SyncEngine::PageApplier SyncEngine::changeApplier(const QSqlDatabase& db, const Clock& clock)
 {
     auto applier = std::make_shared<ChangeApplier>(db, clock);
-    return
-        [applier](const QJsonArray& changes, const QString& nextCursor) { return applier->apply(changes, nextCursor); };
+    return [applier](const QJsonArray& changes, const QString& nextCursor, ChangeApplier::Commit commit) {
+        return applier->apply(changes, nextCursor, commit);
+    };
 }
 
 Result<SyncRoundReport> SyncEngine::runRound(const Progress& progress)
@@ -280,6 +281,20 @@ Result<SyncEngine::Step> SyncEngine::pull(SyncRoundReport& report, const Progres
     if (!stored)
         return stored.error();
     QString cursor = stored->value_or(QString());
+    qint64 waiting = 0;  // changes applied with Commit::Later and not committed yet
+    const auto step = pullPages(report, progress, cursor, waiting);
+    if (waiting > 0 && step) {
+        // The round stops (head office, the network or a refused page): keep what was applied.
+        // An empty page stores the cursor it was given (the last applied) and commits.
+        if (auto flushed = m_applier(QJsonArray(), cursor, ChangeApplier::Commit::Now); !flushed)
+            return flushed.error();
+    }
+    return step;
+}
+
+Result<SyncEngine::Step> SyncEngine::pullPages(SyncRoundReport& report, const Progress& progress, QString& cursor,
+                                               qint64& waiting)
+{
     for (;;) {
         const auto reply =
             withClockCorrection([this, &cursor] { return m_client.changes(cursor, m_options.pullLimit); });
@@ -300,18 +315,25 @@ Result<SyncEngine::Step> SyncEngine::pull(SyncRoundReport& report, const Progres
         }
         const QJsonArray page = changes.toArray();
         const bool more = reply->body.value(QLatin1String("more")).toBool();
-        const auto applied = m_applier(page, nextCursor.toString());
+        // The last page, and the page that fills a batch, commit (with the pages before them).
+        const bool later = more && waiting + page.size() < m_options.changesPerCommit;
+        const auto applied =
+            m_applier(page, nextCursor.toString(), later ? ChangeApplier::Commit::Later : ChangeApplier::Commit::Now);
         if (!applied) {
             const Error::Code code = applied.error().code;
-            if (code == Error::Code::Storage || code == Error::Code::DiskFull || code == Error::Code::Corrupt)
+            if (code == Error::Code::Storage || code == Error::Code::DiskFull || code == Error::Code::Corrupt) {
+                waiting = 0;
                 return applied.error();
+            }
             // The till cannot apply this page (a change it cannot read): nothing of it was stored
             // and the cursor stays, so the round stops here and says why.
+            waiting = 0;  // rolled back with it; the cursor is the last committed
             report.failure = SyncReply::Outcome::Malformed;
             report.error = applied.error().reason.isEmpty() ? QStringLiteral("page_refused") : applied.error().reason;
             report.message = applied.error().message;
             return Step::Stop;
         }
+        waiting = later ? waiting + page.size() : 0;
         report.pulled += page.size();
         report.remaining = reply->body.value(QLatin1String("remaining")).toInteger();
         if (progress)

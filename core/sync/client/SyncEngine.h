@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "sync/apply/AppliedPage.h"
+#include "sync/apply/ChangeApplier.h"
 #include "sync/client/OutboxQueue.h"
 #include "sync/client/SyncRoundReport.h"
 
@@ -28,8 +29,10 @@ class SyncEngine final
     Q_DECLARE_TR_FUNCTIONS(SyncEngine)
 
 public:
-    // Applies one page and stores the page's cursor, in one transaction (ChangeApplier::apply).
-    using PageApplier = std::function<Result<AppliedPage>(const QJsonArray& changes, const QString& nextCursor)>;
+    // Applies one page and stores the page's cursor, in one transaction (ChangeApplier::apply);
+    // Commit::Later may leave that transaction open for the next pages.
+    using PageApplier = std::function<Result<AppliedPage>(const QJsonArray& changes, const QString& nextCursor,
+                                                          ChangeApplier::Commit commit)>;
     // Called after every applied page: changes pulled in this round so far, and head office's remaining.
     using Progress = std::function<void(qint64 pulled, qint64 remaining)>;
     // Called after every push batch: events settled (acknowledged or rejected) in this round so far.
@@ -41,6 +44,11 @@ public:
         int pullLimit = 1000;
         // Payload bytes per push batch: half the contract's body limit leaves room for the envelope.
         qint64 maxBatchBytes = 4 * 1024 * 1024;
+        // Pages pulled are committed together until this many changes are waiting (0: every page
+        // alone). A provisioning snapshot uses it: each commit rewrites the index pages it touched,
+        // so a million members in pages of 5000 wrote the same pages hundreds of times. A cut
+        // loses at most this many changes, which the next pull fetches again from the cursor.
+        qint64 changesPerCommit = 0;
     };
 
     SyncEngine(const QSqlDatabase& db, const Clock& clock, SyncClient& client, PageApplier applier);
@@ -66,6 +74,8 @@ private:
     Result<Step> pushAll(SyncRoundReport& report);
     Result<Step> pushBatch(const QList<OutboxEvent>& events, SyncRoundReport& report);
     Result<Step> pull(SyncRoundReport& report, const Progress& progress);
+    // `cursor`: the last page's cursor applied; `waiting`: changes applied but not committed.
+    Result<Step> pullPages(SyncRoundReport& report, const Progress& progress, QString& cursor, qint64& waiting);
     Result<Done> finishRound(SyncRoundReport& report);
     // Sends, and sends once more at once after "replayed" (a resend by the HTTP stack) or after a
     // clock_skew answer, having corrected the clock offset.

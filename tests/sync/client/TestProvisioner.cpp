@@ -92,7 +92,8 @@ void TestProvisioner::cleanup()
 Provisioner TestProvisioner::provisioner()
 {
     return Provisioner(m_database->connection(), m_clock, [](const QSqlDatabase& db) {
-        return [db](const QJsonArray& changes, const QString& cursor) -> loyalty::Result<loyalty::sync::AppliedPage> {
+        return [db](const QJsonArray& changes, const QString& cursor,
+                    loyalty::sync::ChangeApplier::Commit) -> loyalty::Result<loyalty::sync::AppliedPage> {
             if (auto stored = SettingsRepository(db).setValue(loyalty::sync::kCursorKey, cursor); !stored)
                 return stored.error();
             loyalty::sync::AppliedPage applied;

@@ -3,11 +3,13 @@
 // that a round that cannot finish leaves every event pending with its attempt recorded.
 #include "ScriptedHttpServer.h"
 #include "SyncTestDatabase.h"
+#include "core/CoreTestSupport.h"
 #include "settings/SettingsRepository.h"
 #include "sync/SyncSettingKeys.h"
 #include "sync/client/OutboxQueue.h"
 #include "sync/client/SyncClient.h"
 #include "sync/client/SyncEngine.h"
+#include "sync/protocol/SyncProtocol.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -88,6 +90,8 @@ private Q_SLOTS:
     void unavailableHonoursRetryAfterAndChangesNothing();
     void pullResumesFromTheStoredCursor();
     void answerWithoutResultsDoesNotLoop();
+    void batchedPagesAreKeptWhenTheRoundStops_data();
+    void batchedPagesAreKeptWhenTheRoundStops();
 
 private:
     SyncEndpoint endpointFor(const ScriptedHttpServer& server) const;
@@ -131,8 +135,9 @@ loyalty::Result<loyalty::sync::SyncRoundReport> TestSyncEngine::round(ScriptedHt
     SyncClient client(m_clock, endpointFor(server), 10'000);
     const QSqlDatabase db = m_database->connection();
     // Stands in for ChangeApplier: stores the cursor with the page, as the contract requires.
-    SyncEngine::PageApplier applier = [this, db](const QJsonArray& changes,
-                                                 const QString& cursor) -> loyalty::Result<loyalty::sync::AppliedPage> {
+    SyncEngine::PageApplier applier =
+        [this, db](const QJsonArray& changes, const QString& cursor,
+                   loyalty::sync::ChangeApplier::Commit) -> loyalty::Result<loyalty::sync::AppliedPage> {
         m_appliedPages.append(changes);
         if (auto stored = SettingsRepository(db).setValue(loyalty::sync::kCursorKey, cursor); !stored)
             return stored.error();
@@ -392,6 +397,73 @@ void TestSyncEngine::pullResumesFromTheStoredCursor()
     QCOMPARE(server.requests().size(), 1);
     const QUrlQuery query(QUrl(QString::fromLatin1(server.requests().first().target)).query());
     QCOMPARE(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded), QStringLiteral("c/5+"));
+}
+
+void TestSyncEngine::batchedPagesAreKeptWhenTheRoundStops_data()
+{
+    QTest::addColumn<bool>("refusedPage");
+    QTest::newRow("head office unavailable") << false;
+    QTest::newRow("a page the till refuses") << true;
+}
+
+// A snapshot commits many pages together (Options::changesPerCommit). A round that stops because
+// head office does keeps every page applied, with the cursor of the last; a page the till refuses
+// rolls back with the pages waiting before it, and the cursor stays where it was committed.
+void TestSyncEngine::batchedPagesAreKeptWhenTheRoundStops()
+{
+    QFETCH(bool, refusedPage);
+    const auto memberPage = [](int from, const QString& cursor) {
+        QJsonArray changes;
+        for (int n = from; n < from + 3; ++n) {
+            changes.append(QJsonObject{
+                {QStringLiteral("kind"), QStringLiteral("member")},
+                {QStringLiteral("data"), QJsonObject{{QStringLiteral("uuid"), loyalty::sync::memberUuidForNumber(n)},
+                                                     {QStringLiteral("name"), QStringLiteral("Member %1").arg(n)},
+                                                     {QStringLiteral("enrolled_at"), kServerTime}}}});
+        }
+        return Response{200,
+                        {{QStringLiteral("changes"), changes},
+                         {QStringLiteral("cursor"), cursor},
+                         {QStringLiteral("more"), true},
+                         {QStringLiteral("remaining"), 9},
+                         {QStringLiteral("server_time"), kServerTime}},
+                        {}};
+    };
+    int pages = 0;
+    ScriptedHttpServer server([&](const Request&) {
+        ++pages;
+        if (pages <= 2)
+            return memberPage(pages * 10, QStringLiteral("page%1").arg(pages));
+        if (!refusedPage)
+            return error(503, QStringLiteral("unavailable"));
+        Response refused = memberPage(30, QStringLiteral("page3"));
+        QJsonArray changes = refused.body.value(QStringLiteral("changes")).toArray();
+        changes.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("card")},
+                                   {QStringLiteral("data"),
+                                    QJsonObject{{QStringLiteral("number"), QStringLiteral("2000000000015")},
+                                                {QStringLiteral("member_uuid"), loyalty::sync::memberUuidForNumber(99)},
+                                                {QStringLiteral("state"), QStringLiteral("active")},
+                                                {QStringLiteral("issued_at"), kServerTime}}}});
+        refused.body.insert(QStringLiteral("changes"), changes);
+        return refused;
+    });
+    QVERIFY(server.start());
+    SyncClient client(m_clock, endpointFor(server), 10'000);
+    const QSqlDatabase db = m_database->connection();
+    SyncEngine engine(db, m_clock, client, SyncEngine::changeApplier(db, m_clock),
+                      SyncEngine::Options{500, 1000, 4 * 1024 * 1024, 1'000'000});
+    const auto report = engine.pullAll();
+    QVERIFY(report);
+    QVERIFY(!report->complete);
+    QCOMPARE(pages, 3);
+    // Committed: another connection sees both pages and their cursor.
+    loyalty::test::RawConnection raw(m_database->path());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM members")).toInt(), 6);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'").arg(loyalty::sync::kCursorKey))
+                 .toString(),
+             QStringLiteral("page2"));
+    QCOMPARE(
+        raw.scalar(QStringLiteral("SELECT count(*) FROM member_search WHERE member_search MATCH 'member'")).toInt(), 6);
 }
 
 void TestSyncEngine::answerWithoutResultsDoesNotLoop()
