@@ -1,9 +1,6 @@
 #include "sale/SaleEffectWriter.h"
 
-#include "ledger/LedgerRepository.h"
 #include "store/StoreError.h"
-
-#include <QSqlQuery>
 
 namespace loyalty {
 
@@ -39,9 +36,19 @@ QString notNull(const QString& text)
 }  // namespace
 
 SaleEffectWriter::SaleEffectWriter(const QSqlDatabase& db, const Programme& programme)
-    : m_db(db)
-    , m_programme(programme)
+    : m_programme(programme)
+    , m_insertEffect(db)
+    , m_insertEffectLine(db)
+    , m_useCoupon(db)
+    , m_ledger(db)
 {
+    m_insertEffect.prepare(QStringLiteral("INSERT INTO sale_effects (sale_id, effect_no, rule_id, kind, account,"
+                                          " amount, discount_minor, code, explanation)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    m_insertEffectLine.prepare(
+        QStringLiteral("INSERT INTO sale_effect_lines (sale_id, effect_no, line_no, amount) VALUES (?, ?, ?, ?)"));
+    m_useCoupon.prepare(QStringLiteral("INSERT INTO coupon_uses (code, sale_id, member_id, used_at) VALUES (?, ?, ?, ?)"
+                                       " ON CONFLICT (code) DO NOTHING"));
 }
 
 Result<Done> SaleEffectWriter::write(qint64 saleId, std::optional<qint64> memberId, const Evaluation& evaluation,
@@ -67,9 +74,7 @@ Result<Done> SaleEffectWriter::write(qint64 saleId, std::optional<qint64> member
 
 Result<Done> SaleEffectWriter::writeEffect(qint64 saleId, int effectNo, const Effect& effect)
 {
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO sale_effects (sale_id, effect_no, rule_id, kind, account, amount,"
-                                  " discount_minor, code, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery& insert = m_insertEffect;
     insert.bindValue(0, saleId);
     insert.bindValue(1, effectNo);
     insert.bindValue(2, effect.ruleId);
@@ -81,9 +86,7 @@ Result<Done> SaleEffectWriter::writeEffect(qint64 saleId, int effectNo, const Ef
     insert.bindValue(8, notNull(effect.explanation));
     if (!insert.exec())
         return StoreError::from(insert.lastError());
-    QSqlQuery line(m_db);
-    line.prepare(
-        QStringLiteral("INSERT INTO sale_effect_lines (sale_id, effect_no, line_no, amount) VALUES (?, ?, ?, ?)"));
+    QSqlQuery& line = m_insertEffectLine;
     for (qsizetype i = 0; i < effect.lineShares.size(); ++i) {
         if (effect.lineShares[i] == 0)
             continue;
@@ -119,8 +122,7 @@ Result<Done> SaleEffectWriter::book(qint64 saleId, qint64 memberId, const Effect
         if (expires.isValid())
             entry.expiresOn = expires.toString(Qt::ISODate);
     }
-    LedgerRepository ledger(m_db);
-    if (auto appended = ledger.append(entry); !appended)
+    if (auto appended = m_ledger.append(entry); !appended)
         return appended.error();
     return Done{};
 }
@@ -133,9 +135,7 @@ Result<Done> SaleEffectWriter::useCoupon(const Effect& effect, qint64 saleId, st
             continue;
         if (coupon.kind == CouponDefinition::Kind::Campaign)
             return Done{};
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO coupon_uses (code, sale_id, member_id, used_at) VALUES (?, ?, ?, ?)"
-                                      " ON CONFLICT (code) DO NOTHING"));
+        QSqlQuery& insert = m_useCoupon;
         insert.bindValue(0, effect.code);
         insert.bindValue(1, saleId);
         insert.bindValue(2, memberId ? QVariant(*memberId) : QVariant(QMetaType::fromType<qint64>()));

@@ -84,7 +84,24 @@ SaleService::SaleService(Database& database, const Clock& clock, const TillSetti
     , m_settings(settings)
     , m_engine(engine)
     , m_standings(database.connection())
+    , m_couponUsed(database.connection())
+    , m_salesToday(database.connection())
+    , m_insertSale(database.connection())
+    , m_insertLine(database.connection())
+    , m_effectWriter(database.connection(), engine.programme())
+    , m_outbox(database.connection())
+    , m_ledger(database.connection())
 {
+    m_couponUsed.prepare(QStringLiteral("SELECT 1 FROM coupon_uses WHERE code = ?"));
+    m_salesToday.prepare(
+        QStringLiteral("SELECT count(*) FROM sales WHERE completed_at >= ? AND completed_at < ? AND till_id = ?"));
+    m_insertSale.prepare(
+        QStringLiteral("INSERT INTO sales (uuid, till_id, member_id, card_number, currency, total_minor,"
+                       " points_earned, state, completed_at, discount_minor, eligible_minor, programme_version)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?)"));
+    m_insertLine.prepare(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
+                                        " unit_price_minor, line_total_minor, earns_points, paid_minor)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
 }
 
 Result<MemberStanding> SaleService::standing(qint64 memberId) const
@@ -95,8 +112,7 @@ Result<MemberStanding> SaleService::standing(qint64 memberId) const
 Result<QSet<QString>> SaleService::usedCoupons(const QStringList& codes) const
 {
     QSet<QString> used;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT 1 FROM coupon_uses WHERE code = ?"));
+    QSqlQuery& query = m_couponUsed;
     for (const QString& typed : codes) {
         const QString code = typed.trimmed().toUpper();
         query.bindValue(0, code);
@@ -112,20 +128,20 @@ Result<QSet<QString>> SaleService::usedCoupons(const QStringList& codes) const
 Result<int> SaleService::saleOfDay(const QDateTime& at) const
 {
     const QDateTime dayStart = at.date().startOfDay();
-    QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT count(*) FROM sales WHERE completed_at >= ? AND completed_at < ? AND till_id = ?"));
+    QSqlQuery& query = m_salesToday;
     query.bindValue(0, dayStart.toUTC().toString(Qt::ISODateWithMs));
     query.bindValue(1, at.toUTC().toString(Qt::ISODateWithMs));
     query.bindValue(2, m_settings.tillId);
     if (!query.exec() || !query.next())
         return StoreError::from(query.lastError());
-    return query.value(0).toInt() + 1;
+    const int number = query.value(0).toInt() + 1;
+    query.finish();
+    return number;
 }
 
 Result<EvaluationRequest> SaleService::request(const Basket& basket, const std::optional<CardHolder>& member,
-                                               const SaleOptions& options, const QDateTime& at,
-                                               const QString& saleUuid) const
+                                               const SaleOptions& options, const QDateTime& at, const QString& saleUuid,
+                                               const std::optional<MemberStanding>& known) const
 {
     EvaluationRequest request;
     request.basket = &basket;
@@ -135,7 +151,9 @@ Result<EvaluationRequest> SaleService::request(const Basket& basket, const std::
     request.walletSpendMinor = options.walletSpendMinor;
     request.couponCodes = options.couponCodes;
     request.rewardIds = options.rewardIds;
-    if (member) {
+    if (member && known && known->memberId == member->member.id) {
+        request.member = *known;
+    } else if (member) {
         auto standing = m_standings.read(member->member.id, at, m_engine.programme());
         if (!standing)
             return standing.error();
@@ -153,7 +171,7 @@ Result<EvaluationRequest> SaleService::request(const Basket& basket, const std::
 }
 
 Result<Evaluation> SaleService::preview(const Basket& basket, const std::optional<CardHolder>& member,
-                                        const SaleOptions& options) const
+                                        const SaleOptions& options, const std::optional<MemberStanding>& standing) const
 {
     if (basket.isEmpty() && options.isEmpty())
         return Evaluation{Money::zero(basket.currency()),
@@ -164,7 +182,7 @@ Result<Evaluation> SaleService::preview(const Basket& basket, const std::optiona
                           {},
                           {}};
     // A preview has no sale id yet; surprise draws use the id the sale will get only at completion.
-    const auto built = request(basket, member, options, m_clock.now().toLocalTime(), QString());
+    const auto built = request(basket, member, options, m_clock.now().toLocalTime(), QString(), standing);
     if (!built)
         return built.error();
     return m_engine.evaluate(*built);
@@ -213,11 +231,7 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
         return points;
     }();
 
-    QSqlQuery insertSale(db);
-    insertSale.prepare(
-        QStringLiteral("INSERT INTO sales (uuid, till_id, member_id, card_number, currency, total_minor,"
-                       " points_earned, state, completed_at, discount_minor, eligible_minor, programme_version)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?)"));
+    QSqlQuery& insertSale = m_insertSale;
     insertSale.bindValue(0, sale.saleUuid);
     insertSale.bindValue(1, m_settings.tillId);
     insertSale.bindValue(2, nullable(sale.memberId));
@@ -233,10 +247,7 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
         return StoreError::from(insertSale.lastError());
     sale.saleId = insertSale.lastInsertId().toLongLong();
 
-    QSqlQuery insertLine(db);
-    insertLine.prepare(QStringLiteral("INSERT INTO sale_lines (sale_id, line_no, product_id, ean, name, quantity,"
-                                      " unit_price_minor, line_total_minor, earns_points, paid_minor)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery& insertLine = m_insertLine;
     for (qsizetype i = 0; i < basket.lines().size(); ++i) {
         const BasketLine& line = basket.lines()[i];
         insertLine.bindValue(0, sale.saleId);
@@ -253,32 +264,29 @@ Result<CompletedSale> SaleService::complete(const Basket& basket, const std::opt
             return StoreError::from(insertLine.lastError());
     }
 
-    SaleEffectWriter writer(db, m_engine.programme());
     if (auto written =
-            writer.write(sale.saleId, sale.memberId, sale.effects, sale.completedAt, now.toLocalTime().date());
+            m_effectWriter.write(sale.saleId, sale.memberId, sale.effects, sale.completedAt, now.toLocalTime().date());
         !written)
         return written.error();
 
-    OutboxRepository outbox(db);
     const auto payload =
-        salePayload(sale, basket, m_settings, member, built->member ? built->member->memberUuid : QString(), outbox);
+        salePayload(sale, basket, m_settings, member, built->member ? built->member->memberUuid : QString(), m_outbox);
     if (!payload)
         return payload.error();
-    const auto event = outbox.append(m_settings.tillId, kSaleCompletedEvent, *payload, sale.saleId, sale.completedAt);
+    const auto event = m_outbox.append(m_settings.tillId, kSaleCompletedEvent, *payload, sale.saleId, sale.completedAt);
     if (!event)
         return event.error();
     sale.outboxSequence = event->sequence;
 
     if (member) {
-        LedgerRepository ledger(db);
-        const auto balance = ledger.balance(member->member.id);
+        const auto balance = m_ledger.balance(member->member.id);
         if (!balance)
             return balance.error();
         if (*balance < 0 && sale.effects.pointsRedeemed() > 0)
             return Error{Error::Code::Conflict,
                          tr("The member's points changed meanwhile; the sale was not completed. Try again.")};
         sale.newBalance = *balance;
-        const auto wallet = ledger.balance(member->member.id, QStringLiteral("wallet"));
+        const auto wallet = m_ledger.balance(member->member.id, QStringLiteral("wallet"));
         if (!wallet)
             return wallet.error();
         sale.newWalletMinor = *wallet;

@@ -273,7 +273,9 @@ Result<CompletedSale> SaleSession::complete()
 
 void SaleSession::recompute()
 {
-    auto evaluated = m_service.preview(m_basket, m_member, m_options);
+    // The standing read at attach, not read again on every scan: the preview shows what the member
+    // panel shows, and complete() reads it afresh inside its write transaction anyway.
+    auto evaluated = m_service.preview(m_basket, m_member, m_options, m_standing);
     if (evaluated) {
         m_effects = *evaluated;
         return;
