@@ -3,7 +3,9 @@
 #include "http/RequestAuthenticator.h"
 #include "sync/protocol/SyncProtocol.h"
 
+#include <QCryptographicHash>
 #include <QHttpServerRequest>
+#include <QJsonParseError>
 
 namespace loyalty::hq {
 
@@ -18,6 +20,11 @@ ApiRequest ApiRequest::from(const QHttpServerRequest& request)
     copy.timestampHeader = request.value(sync::kTimestampHeader);
     copy.nonceHeader = request.value(sync::kNonceHeader);
     copy.signatureHeader = request.value(sync::kSignatureHeader);
+    copy.bodyDigest = QCryptographicHash::hash(copy.body, QCryptographicHash::Sha256).toHex();
+    QJsonParseError parseError;
+    copy.document = QJsonDocument::fromJson(copy.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        copy.document = QJsonDocument();
     return copy;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 class QHttpServerRequest;
@@ -20,6 +21,10 @@ struct ApiRequest
     QByteArray timestampHeader;
     QByteArray nonceHeader;
     QByteArray signatureHeader;
+    // Worked out in the receiving thread too, so the single writer does not: the body's SHA-256
+    // (hex, for the signature) and the body as JSON (null when it is not JSON).
+    QByteArray bodyDigest;
+    QJsonDocument document;
 
     static ApiRequest from(const QHttpServerRequest& request);
 };

@@ -19,14 +19,12 @@ namespace {
 
 using StatusCode = QHttpServerResponse::StatusCode;
 
-// The body as a JSON object, or nothing when it is not one.
-std::optional<QJsonObject> objectBody(const QByteArray& body)
+// The body as a JSON object (parsed where the request was received), or nothing when it is not one.
+std::optional<QJsonObject> objectBody(const ApiRequest& request)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+    if (!request.document.isObject())
         return std::nullopt;
-    return document.object();
+    return request.document.object();
 }
 
 }  // namespace
@@ -59,7 +57,7 @@ QHttpServerResponse HqEndpoints::status(const ApiRequest&) const
 
 QHttpServerResponse HqEndpoints::provision(const ApiRequest& request) const
 {
-    const auto body = objectBody(request.body);
+    const auto body = objectBody(request);
     if (!body)
         return refuse(ApiResponse::malformed(tr("The body is not a JSON object.")));
     const QJsonValue code = body->value(QStringLiteral("code"));
@@ -93,7 +91,7 @@ QHttpServerResponse HqEndpoints::events(const ApiRequest& request) const
     if (!authentication.ok())
         return refuse(*authentication.refusal);
 
-    const auto body = objectBody(request.body);
+    const auto body = objectBody(request);
     if (!body || !body->value(QStringLiteral("events")).isArray())
         return refuse(ApiResponse::malformed(tr("The body is not a JSON object with an \"events\" array.")));
     const QJsonArray events = body->value(QStringLiteral("events")).toArray();

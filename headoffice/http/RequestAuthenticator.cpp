@@ -91,14 +91,15 @@ QByteArray RequestAuthenticator::methodName(const QHttpServerRequest& request)
 RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const ApiRequest& request) const
 {
     return authenticate(request.method, request.target, request.body, request.tillHeader, request.timestampHeader,
-                        request.nonceHeader, request.signatureHeader);
+                        request.nonceHeader, request.signatureHeader, request.bodyDigest);
 }
 
 RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QByteArray& method, const QByteArray& target,
                                                                  const QByteArray& body, const QByteArray& tillHeader,
                                                                  const QByteArray& timestampHeader,
                                                                  const QByteArray& nonceHeader,
-                                                                 const QByteArray& signatureHeader) const
+                                                                 const QByteArray& signatureHeader,
+                                                                 const QByteArray& bodyDigest) const
 {
     if (!isWellFormedTillId(tillHeader) || !isDecimal(timestampHeader) ||
         !sync::RequestSignature::isWellFormedNonce(nonceHeader) || !isWellFormedSignature(signatureHeader)) {
@@ -124,7 +125,7 @@ RequestAuthenticator::Outcome RequestAuthenticator::authenticate(const QByteArra
     signature.timestamp = timestampHeader.toLongLong();
     signature.nonce = nonceHeader;
     signature.tillId = tillHeader;
-    if (!signature.matches(*secret, signatureHeader))
+    if (!signature.matches(*secret, signatureHeader, bodyDigest))
         return {{}, refusal(QStringLiteral("bad_signature"), tr("The request's signature does not match."))};
 
     const qint64 now = m_clock.now().toSecsSinceEpoch();

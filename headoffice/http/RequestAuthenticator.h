@@ -38,9 +38,10 @@ public:
     RequestAuthenticator(HeadOfficeApi& office, const Clock& clock);
 
     Outcome authenticate(const ApiRequest& request) const;
+    // `bodyDigest`: the body's SHA-256 in hex if already known, else empty.
     Outcome authenticate(const QByteArray& method, const QByteArray& target, const QByteArray& body,
                          const QByteArray& tillHeader, const QByteArray& timestampHeader, const QByteArray& nonceHeader,
-                         const QByteArray& signatureHeader) const;
+                         const QByteArray& signatureHeader, const QByteArray& bodyDigest = {}) const;
 
     // The request target as the till signs it: the path and, if there is one, '?' and the query,
     // both fully percent-encoded the way QUrl sends them.

@@ -9,7 +9,7 @@
 
 namespace loyalty::sync {
 
-QByteArray RequestSignature::canonical() const
+QByteArray RequestSignature::canonical(const QByteArray& bodyDigest) const
 {
     QByteArray text;
     text.reserve(method.size() + target.size() + 64 + 20 + nonce.size() + tillId.size() + 5);
@@ -17,7 +17,7 @@ QByteArray RequestSignature::canonical() const
     text += '\n';
     text += target;
     text += '\n';
-    text += QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+    text += bodyDigest.isEmpty() ? QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() : bodyDigest;
     text += '\n';
     text += QByteArray::number(timestamp);
     text += '\n';
@@ -27,9 +27,9 @@ QByteArray RequestSignature::canonical() const
     return text;
 }
 
-QByteArray RequestSignature::sign(const QByteArray& secret) const
+QByteArray RequestSignature::sign(const QByteArray& secret, const QByteArray& bodyDigest) const
 {
-    const QByteArray message = canonical();
+    const QByteArray message = canonical(bodyDigest);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!HMAC(EVP_sha256(), secret.constData(), int(secret.size()),
@@ -38,9 +38,10 @@ QByteArray RequestSignature::sign(const QByteArray& secret) const
     return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toBase64();
 }
 
-bool RequestSignature::matches(const QByteArray& secret, const QByteArray& signature) const
+bool RequestSignature::matches(const QByteArray& secret, const QByteArray& signature,
+                               const QByteArray& bodyDigest) const
 {
-    const QByteArray expected = sign(secret);
+    const QByteArray expected = sign(secret, bodyDigest);
     if (expected.isEmpty() || expected.size() != signature.size())
         return false;
     return CRYPTO_memcmp(expected.constData(), signature.constData(), size_t(expected.size())) == 0;

@@ -16,11 +16,13 @@ struct RequestSignature
     QByteArray nonce;      // 32 lower-case hex characters
     QByteArray tillId;
 
-    QByteArray canonical() const;
+    // `bodyDigest`: the body's SHA-256 in lower-case hex when already known (head office hashes it
+    // in its HTTP thread, off the writer); empty: hashed from `body`.
+    QByteArray canonical(const QByteArray& bodyDigest = {}) const;
     // base64 of HMAC-SHA256(secret, canonical()).
-    QByteArray sign(const QByteArray& secret) const;
+    QByteArray sign(const QByteArray& secret, const QByteArray& bodyDigest = {}) const;
     // Constant-time comparison of `signature` (base64) with sign(secret).
-    bool matches(const QByteArray& secret, const QByteArray& signature) const;
+    bool matches(const QByteArray& secret, const QByteArray& signature, const QByteArray& bodyDigest = {}) const;
 
     static QByteArray newNonce();
     static bool isWellFormedNonce(const QByteArray& nonce);
