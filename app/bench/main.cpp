@@ -2,6 +2,7 @@
 #include "BenchCommandLine.h"
 #include "BenchRunner.h"
 #include "ResultReport.h"
+#include "time/LocalTimeZone.h"
 
 #include <QApplication>
 
@@ -9,6 +10,7 @@
 
 int main(int argc, char** argv)
 {
+    loyalty::LocalTimeZone::pinForThisProcess();  // before any thread: glibc then reads the zone once
     // The scan-to-paint figure drives the real sale window; no display is needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -5,12 +5,14 @@
 #include "CtlOutput.h"
 #include "CtlShiftedClock.h"
 #include "i18n/TranslationLoader.h"
+#include "time/LocalTimeZone.h"
 #include "time/SystemClock.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char** argv)
 {
+    loyalty::LocalTimeZone::pinForThisProcess();  // before any thread: glibc then reads the zone once
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("loyalty-ctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LOYALTY_VERSION));

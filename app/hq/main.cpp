@@ -4,12 +4,14 @@
 #include "HqCommandRunner.h"
 #include "HqOutput.h"
 #include "i18n/TranslationLoader.h"
+#include "time/LocalTimeZone.h"
 #include "time/SystemClock.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char** argv)
 {
+    loyalty::LocalTimeZone::pinForThisProcess();  // before any thread: glibc then reads the zone once
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("loyalty-hq"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LOYALTY_VERSION));
