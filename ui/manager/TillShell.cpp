@@ -35,7 +35,6 @@ TillShell::TillShell(SaleWindow* sale, Database& database, const Clock& clock, c
     , m_signIn(new StaffPinPage(m_stack))
     , m_lock(new StaffPinPage(m_stack))
     , m_managerPin(new StaffPinPage(m_stack))
-    , m_manager(new ManagerScreen(database, clock, settings, staff, m_stack))
 {
     setObjectName(QStringLiteral("tillShell"));
     setWindowTitle(tr("Loyalty Till — %1").arg(settings.tillName));
@@ -49,9 +48,8 @@ TillShell::TillShell(SaleWindow* sale, Database& database, const Clock& clock, c
 
     // The sale screen becomes a page of this window (no longer a window of its own).
     m_stack->addWidget(m_sale);
-    for (QWidget* page :
-         {static_cast<QWidget*>(m_firstRun), static_cast<QWidget*>(m_signIn), static_cast<QWidget*>(m_lock),
-          static_cast<QWidget*>(m_managerPin), static_cast<QWidget*>(m_manager)})
+    for (QWidget* page : {static_cast<QWidget*>(m_firstRun), static_cast<QWidget*>(m_signIn),
+                          static_cast<QWidget*>(m_lock), static_cast<QWidget*>(m_managerPin)})
         m_stack->addWidget(page);
     setCentralWidget(m_stack);
 
@@ -60,8 +58,6 @@ TillShell::TillShell(SaleWindow* sale, Database& database, const Clock& clock, c
     connect(m_lock, &StaffPinPage::submitted, this, &TillShell::unlock);
     connect(m_managerPin, &StaffPinPage::submitted, this, &TillShell::openManager);
     connect(m_managerPin, &StaffPinPage::cancelled, this, [this] { showPage(m_sale); });
-    connect(m_manager, &ManagerScreen::closeRequested, this, &TillShell::closeManager);
-    connect(m_manager, &ManagerScreen::settingsRequested, this, &TillShell::settingsRequested);
     connect(m_sale, &SaleWindow::managerScreensRequested, this, &TillShell::askForManager);
     connect(m_sale, &SaleWindow::signOutRequested, this, &TillShell::signOut);
     m_sale->setScanDiverter([this](const QString& text) { return divertScan(text); });
@@ -105,6 +101,17 @@ void TillShell::setAutoLockInterval(int milliseconds)
         m_idle.stop();
     else if (m_session && currentPage() != m_lock)
         m_idle.start();
+}
+
+ManagerScreen* TillShell::managerScreen()
+{
+    if (m_manager)
+        return m_manager;
+    m_manager = new ManagerScreen(m_database, m_clock, m_settings, m_staff, m_stack);
+    m_stack->addWidget(m_manager);
+    connect(m_manager, &ManagerScreen::closeRequested, this, &TillShell::closeManager);
+    connect(m_manager, &ManagerScreen::settingsRequested, this, &TillShell::settingsRequested);
+    return m_manager;
 }
 
 QWidget* TillShell::currentPage() const
@@ -237,9 +244,10 @@ void TillShell::lockNow()
     m_idle.stop();
     m_beforeLock = currentPage();
     // The manager screens never stay open behind the lock: the cashier's PIN must not reopen them.
-    if (m_beforeLock == m_manager || m_beforeLock == m_managerPin) {
+    if ((m_manager && m_beforeLock == m_manager) || m_beforeLock == m_managerPin) {
         m_beforeLock = m_sale;
-        m_manager->close();
+        if (m_manager)
+            m_manager->close();
         endOverride();  // the manager's override ends; the lock is the cashier's again
     }
     QStringList names{m_session->name};
@@ -359,7 +367,7 @@ void TillShell::openManager(const QString& name, const QString& pin)
     }
     if (manager.shiftId != m_session->shiftId)
         m_override = manager;
-    m_manager->open(manager);
+    managerScreen()->open(manager);
     showPage(m_manager);
 }
 
@@ -373,7 +381,8 @@ void TillShell::endOverride()
 
 void TillShell::closeManager()
 {
-    m_manager->close();
+    if (m_manager)
+        m_manager->close();
     if (!m_override) {
         showPage(m_sale);
         return;
@@ -416,7 +425,7 @@ bool TillShell::divertScan(const QString& text)
         Q_EMIT pinPage->pinField()->returnPressed();
         return true;
     }
-    if (page == m_manager) {
+    if (m_manager && page == m_manager) {
         m_manager->acceptScan(text);
         return true;
     }

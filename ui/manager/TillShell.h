@@ -52,7 +52,9 @@ public:
     StaffPinPage* signInPage() const { return m_signIn; }
     StaffPinPage* lockPage() const { return m_lock; }
     StaffPinPage* managerPinPage() const { return m_managerPin; }
-    ManagerScreen* managerScreen() const { return m_manager; }
+    // Made on first use (opening the manager screens, or this call): building its pages is a fifth
+    // of the till's start, and most shifts never open them.
+    ManagerScreen* managerScreen();
     QWidget* currentPage() const;
 
 Q_SIGNALS:
@@ -93,7 +95,7 @@ private:
     StaffPinPage* m_signIn;
     StaffPinPage* m_lock;
     StaffPinPage* m_managerPin;
-    ManagerScreen* m_manager;
+    ManagerScreen* m_manager = nullptr;
     std::optional<StaffSession> m_session;
     // A manager who signed in over a cashier's shift for the manager screens (manager override,
     // StaffDirectory::signInOverride); m_session stays the cashier's meanwhile.
