@@ -2,6 +2,7 @@
 // This file only wires core and ui together.
 #include "TillCardDevices.h"
 #include "TillStartup.h"
+#include "TillTerminationSignals.h"
 #include "account/ExpiryRun.h"
 #include "config/TillPreferences.h"
 #include "customer/CustomerDisplay.h"
@@ -39,10 +40,12 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSocketNotifier>
 
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <unistd.h>
 
 namespace {
 
@@ -137,15 +140,21 @@ int refuseToStart(const QString& message)
 
 // For loyalty-bench's cold start (tests/bench/ColdStartFigure): "ready" once the database is open,
 // the first frame is painted, the expiry is booked and the first page's field has the keyboard
-// focus, then wait for stdin to close so the bench can read the peak RSS.
+// focus, then quit when stdin closes so the bench can read the peak RSS meanwhile. The event loop
+// goes on while it waits, so the till still answers a SIGTERM (TestTillTermination).
 void sayReadyWhenFocused(QWidget& window)
 {
-    const auto sayReady = [] {
+    const auto sayReady = [&window] {
         std::puts("ready");
         std::fflush(stdout);
-        while (std::fgetc(stdin) != EOF) {
-        }
-        QCoreApplication::quit();
+        auto* input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, &window);
+        QObject::connect(input, &QSocketNotifier::activated, input, [input] {
+            char buffer[256];
+            if (::read(STDIN_FILENO, buffer, sizeof buffer) > 0)
+                return;
+            input->setEnabled(false);  // end of input (or an error): the bench is done with us
+            QCoreApplication::quit();
+        });
     };
     const QWidget* focus = QApplication::focusWidget();
     if (focus && focus->window() == &window) {
@@ -171,7 +180,7 @@ struct TillRun
 
 TillRun runTill(QApplication& application, const TillOptions& options, const loyalty::TillPreferences& preferences,
                 QSettings& preferenceStore, const loyalty::CustomerDisplayOption& customerDisplayOption,
-                const loyalty::Clock& clock)
+                const loyalty::Clock& clock, const loyalty::TillTerminationSignals& termination)
 {
     // Checked at open only after an unclean shutdown; after a clean one in the background, below.
     auto database = loyalty::Database::open(options.databasePath, clock, loyalty::Database::OpenMode::MustExist,
@@ -297,7 +306,8 @@ TillRun runTill(QApplication& application, const TillOptions& options, const loy
     // Placed once the till window is shown, so it can avoid the till's screen.
     customerDisplayPlacement.place();
 
-    const int exitCode = application.exec();
+    // A signal taken by an event loop before this one (a message box) would be lost to exec().
+    const int exitCode = termination.received() != 0 ? 0 : application.exec();
     // Joined before the windows and the database go: a request in flight is abandoned, nothing is lost.
     sync.reset();
     integrity.reset();
@@ -320,6 +330,15 @@ int main(int argc, char** argv)
 
     QApplication application(argc, argv);
     setIdentity();
+    // From here to the end: a kill, Ctrl+C or the session's end quits like closing the window, so the
+    // database closes cleanly (a sale is committed or not; an open basket is dropped as on any quit).
+    // It leaves every event loop, a dialog's too; one that comes during the shutdown stays unread.
+    const loyalty::TillTerminationSignals termination;
+    QObject::connect(&termination, &loyalty::TillTerminationSignals::requested, &application, [](int signalNumber) {
+        std::fprintf(stderr, "loyalty-till: %s\n",
+                     qPrintable(QCoreApplication::translate("main", "Signal %1: closing.").arg(signalNumber)));
+        QCoreApplication::exit(0);
+    });
     QCommandLineParser parser;
     describe(parser);
     // --customer-display[=SCREEN] has an optional value, which QCommandLineParser cannot parse: taken out first.
@@ -336,7 +355,8 @@ int main(int argc, char** argv)
     loyalty::TillStyle::apply(application, preferences.appearance);
 
     const loyalty::SystemClock clock;
-    const TillRun run = runTill(application, options, preferences, *preferenceStore, customerDisplayOption, clock);
+    const TillRun run =
+        runTill(application, options, preferences, *preferenceStore, customerDisplayOption, clock, termination);
     if (!run.damage)
         return run.exitCode;
     // Everything that had the file open is gone now: the same quarantine as a damaged file gets at open.
