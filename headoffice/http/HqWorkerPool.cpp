@@ -25,7 +25,8 @@ HqWorkerPool::~HqWorkerPool()
 Result<Done> HqWorkerPool::start(OfficeFactory factory, int workers)
 {
     m_factory = std::move(factory);
-    for (int i = 0; i < qMax(1, workers); ++i) {
+    m_workerCount = qMax(1, workers);
+    for (int i = 0; i < m_workerCount; ++i) {
         m_threads.push_back(std::unique_ptr<QThread>(QThread::create([this] { serve(); })));
         m_threads.back()->setObjectName(QStringLiteral("hq-worker-%1").arg(i + 1));
         m_threads.back()->start();
@@ -33,7 +34,7 @@ Result<Done> HqWorkerPool::start(OfficeFactory factory, int workers)
     std::optional<Error> failure;
     {
         std::unique_lock lock(m_mutex);
-        m_started.wait(lock, [this] { return m_startedCount == int(m_threads.size()); });
+        m_started.wait(lock, [this] { return m_startedCount == m_workerCount; });
         failure = m_startError;
     }
     if (failure) {
@@ -94,7 +95,7 @@ void HqWorkerPool::serve()
                 if (m_jobs.empty())
                     break;  // stopping, and everything queued is done
                 // This worker's share of what waits, so several workers (PostgreSQL) each get some.
-                const auto workers = qsizetype(m_threads.size());
+                const auto workers = qsizetype(m_workerCount);
                 const qsizetype share =
                     std::clamp<qsizetype>((qsizetype(m_jobs.size()) + workers - 1) / workers, 1, kMaxGroup);
                 for (qsizetype i = 0; i < share; ++i) {

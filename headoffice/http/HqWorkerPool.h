@@ -83,6 +83,7 @@ private:
     std::condition_variable m_started;  // a worker opened its office (or failed to)
     std::deque<Job> m_jobs;
     int m_startedCount = 0;
+    int m_workerCount = 0;  // set before any worker starts; only read by them
     std::optional<Error> m_startError;
     bool m_stopping = false;
 };
