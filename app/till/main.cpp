@@ -32,6 +32,7 @@
 #include "sync/client/OutboxQueue.h"
 #include "sync/client/SyncEndpoint.h"
 #include "sync/client/SyncWorkerThread.h"
+#include "time/LocalTimeZone.h"
 #include "time/SystemClock.h"
 
 #include <QApplication>
@@ -318,6 +319,7 @@ TillRun runTill(QApplication& application, const TillOptions& options, const loy
 
 int main(int argc, char** argv)
 {
+    loyalty::LocalTimeZone::pinForThisProcess();  // before any thread: glibc then reads the zone once
     if (wantsOnlyText(argc, argv)) {
         // --help and --version must work without a display (packaging checks run them headless).
         QCoreApplication application(argc, argv);
