@@ -2,8 +2,8 @@
 // This file only wires core and ui together.
 #include "TillCardDevices.h"
 #include "TillStartup.h"
-#include "TillTerminationSignals.h"
 #include "account/ExpiryRun.h"
+#include "common/TerminationSignals.h"
 #include "config/TillPreferences.h"
 #include "customer/CustomerDisplay.h"
 #include "customer/CustomerDisplayOption.h"
@@ -181,7 +181,7 @@ struct TillRun
 
 TillRun runTill(QApplication& application, const TillOptions& options, const loyalty::TillPreferences& preferences,
                 QSettings& preferenceStore, const loyalty::CustomerDisplayOption& customerDisplayOption,
-                const loyalty::Clock& clock, const loyalty::TillTerminationSignals& termination)
+                const loyalty::Clock& clock, const loyalty::TerminationSignals& termination)
 {
     // Checked at open only after an unclean shutdown; after a clean one in the background, below.
     auto database = loyalty::Database::open(options.databasePath, clock, loyalty::Database::OpenMode::MustExist,
@@ -335,8 +335,8 @@ int main(int argc, char** argv)
     // From here to the end: a kill, Ctrl+C or the session's end quits like closing the window, so the
     // database closes cleanly (a sale is committed or not; an open basket is dropped as on any quit).
     // It leaves every event loop, a dialog's too; one that comes during the shutdown stays unread.
-    const loyalty::TillTerminationSignals termination;
-    QObject::connect(&termination, &loyalty::TillTerminationSignals::requested, &application, [](int signalNumber) {
+    const loyalty::TerminationSignals termination({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&termination, &loyalty::TerminationSignals::requested, &application, [](int signalNumber) {
         std::fprintf(stderr, "loyalty-till: %s\n",
                      qPrintable(QCoreApplication::translate("main", "Signal %1: closing.").arg(signalNumber)));
         QCoreApplication::exit(0);

@@ -1,8 +1,8 @@
 #include "http/HqServeLoop.h"
 
+#include "common/TerminationSignals.h"
 #include "http/HqServer.h"
 #include "http/ServeOptions.h"
-#include "http/TerminationSignals.h"
 #include "http/TlsIdentity.h"
 
 #include <QEventLoop>

@@ -14,6 +14,5 @@ target_sources(loyalty_headoffice PRIVATE
     http/RequestAuthenticator.cpp http/RequestAuthenticator.h
     http/SelfSignedCertificate.cpp http/SelfSignedCertificate.h
     http/ServeOptions.cpp http/ServeOptions.h
-    http/TerminationSignals.cpp http/TerminationSignals.h
     http/TlsIdentity.cpp http/TlsIdentity.h
 )
