@@ -128,18 +128,74 @@ Result<SyncReply> SyncEngine::withClockCorrection(const std::function<SyncReply(
     return reply;
 }
 
+namespace {
+
+// A JSON string literal, as QJsonDocument would write it (the fields are plain text: uuid, names, times).
+void appendJsonString(QByteArray& out, const QString& text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// The stored payload is the compact JSON the outbox wrote (QJsonDocument of an object). Anything else
+// is re-encoded the old way, which turns unreadable text into {} for head office to reject.
+bool looksLikeStoredObject(const QByteArray& payload)
+{
+    return payload.size() >= 2 && payload.front() == '{' && payload.back() == '}';
+}
+
+}  // namespace
+
 QByteArray SyncEngine::envelope(const QList<OutboxEvent>& events)
 {
-    QJsonArray array;
+    // Written directly rather than through QJsonDocument: parsing every stored payload only to serialise it
+    // again was most of the till's cost of a push. Same fields, same (sorted) key order as QJsonObject.
+    qint64 size = 16;
+    for (const OutboxEvent& event : events)
+        size += event.payload.size() + event.uuid.size() + event.tillId.size() + event.type.size() +
+                event.createdAt.size() + 96;
+    QByteArray body;
+    body.reserve(size);
+    body += "{\"events\":[";
+    bool first = true;
     for (const OutboxEvent& event : events) {
-        array.append(QJsonObject{{QStringLiteral("id"), event.uuid},
-                                 {QStringLiteral("till_id"), event.tillId},
-                                 {QStringLiteral("sequence"), event.sequence},
-                                 {QStringLiteral("type"), event.type},
-                                 {QStringLiteral("created_at"), event.createdAt},
-                                 {QStringLiteral("payload"), QJsonDocument::fromJson(event.payload).object()}});
+        if (!first)
+            body += ',';
+        first = false;
+        body += "{\"created_at\":";
+        appendJsonString(body, event.createdAt);
+        body += ",\"id\":";
+        appendJsonString(body, event.uuid);
+        body += ",\"payload\":";
+        if (looksLikeStoredObject(event.payload))
+            body += event.payload;
+        else
+            body += QJsonDocument(QJsonDocument::fromJson(event.payload).object()).toJson(QJsonDocument::Compact);
+        body += ",\"sequence\":";
+        body += QByteArray::number(event.sequence);
+        body += ",\"till_id\":";
+        appendJsonString(body, event.tillId);
+        body += ",\"type\":";
+        appendJsonString(body, event.type);
+        body += '}';
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("events"), array}}).toJson(QJsonDocument::Compact);
+    body += "]}";
+    return body;
 }
 
 Result<SyncEngine::Step> SyncEngine::pushAll(SyncRoundReport& report)
