@@ -8412,5 +8412,13 @@ Esc</translation>
         <source>Language of the screen: de or en (default: the language in the till&apos;s settings, else the system&apos;s).</source>
         <translation>Sprache der Oberfläche: de oder en (Standard: die Sprache in den Einstellungen der Kasse, sonst die des Systems).</translation>
     </message>
+    <message>
+        <source>Signal %1: closing.</source>
+        <translation>Signal %1: wird beendet.</translation>
+    </message>
+    <message>
+        <source>Loyalty Till stopped selling</source>
+        <translation>Loyalty Till hat den Verkauf angehalten</translation>
+    </message>
 </context>
 </TS>

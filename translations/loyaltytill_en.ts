@@ -8412,5 +8412,13 @@ Esc</translation>
         <source>Language of the screen: de or en (default: the language in the till&apos;s settings, else the system&apos;s).</source>
         <translation>Language of the screen: de or en (default: the language in the till&apos;s settings, else the system&apos;s).</translation>
     </message>
+    <message>
+        <source>Signal %1: closing.</source>
+        <translation>Signal %1: closing.</translation>
+    </message>
+    <message>
+        <source>Loyalty Till stopped selling</source>
+        <translation>Loyalty Till stopped selling</translation>
+    </message>
 </context>
 </TS>
