@@ -3,6 +3,8 @@
 #include "store/StoreError.h"
 #include "store/Transaction.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -57,31 +59,14 @@ Result<Done> OutboxQueue::record(const QList<Delivery>& deliveries, const QStrin
     // The acknowledged events (nearly all of them) go in one statement: one UPDATE per event was a fifth
     // of the till's cost of a push. The UUIDs travel as one JSON array bound as text. The unary + keeps
     // SQLite on the uuid index: on the state index it would walk every pending event for every batch.
-    QByteArray acknowledgedUuids = "[";
+    QJsonArray acknowledgedUuids;
     QSqlQuery reject(m_db);
     QSqlQuery fail(m_db);
     for (const Delivery& delivery : deliveries) {
         QSqlQuery* query = nullptr;
         switch (delivery.outcome) {
         case Delivery::Outcome::Acknowledged:
-            if (acknowledgedUuids.size() > 1)
-                acknowledgedUuids += ',';
-            acknowledgedUuids += '"';
-            // A UUID has nothing to escape; anything else is escaped so it stays the same string.
-            for (const char c : delivery.uuid.toUtf8()) {
-                const auto byte = static_cast<unsigned char>(c);
-                if (c == '"' || c == '\\') {
-                    acknowledgedUuids += '\\';
-                    acknowledgedUuids += c;
-                } else if (byte < 0x20) {
-                    acknowledgedUuids += "\\u00";
-                    acknowledgedUuids += "0123456789abcdef"[byte >> 4];
-                    acknowledgedUuids += "0123456789abcdef"[byte & 0xf];
-                } else {
-                    acknowledgedUuids += c;
-                }
-            }
-            acknowledgedUuids += '"';
+            acknowledgedUuids.append(delivery.uuid);
             continue;
         case Delivery::Outcome::Rejected:
             if (reject.lastQuery().isEmpty())
@@ -106,8 +91,7 @@ Result<Done> OutboxQueue::record(const QList<Delivery>& deliveries, const QStrin
         if (!query->exec())
             return StoreError::from(query->lastError());
     }
-    if (acknowledgedUuids.size() > 1) {
-        acknowledgedUuids += ']';
+    if (!acknowledgedUuids.isEmpty()) {
         QSqlQuery acknowledge(m_db);
         if (!acknowledge.prepare(QStringLiteral("UPDATE outbox_events SET state = 'acknowledged', acknowledged_at = ?,"
                                                 " attempts = attempts + 1, last_error = NULL"
@@ -115,7 +99,7 @@ Result<Done> OutboxQueue::record(const QList<Delivery>& deliveries, const QStrin
                                                 " AND +state = 'pending'")))
             return StoreError::from(acknowledge.lastError());
         acknowledge.bindValue(0, at);
-        acknowledge.bindValue(1, QString::fromUtf8(acknowledgedUuids));
+        acknowledge.bindValue(1, QString::fromUtf8(QJsonDocument(acknowledgedUuids).toJson(QJsonDocument::Compact)));
         if (!acknowledge.exec())
             return StoreError::from(acknowledge.lastError());
     }
