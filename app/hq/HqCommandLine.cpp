@@ -51,6 +51,7 @@ const QList<CommandSpec>& commandSpecs()
         {QStringLiteral("demo"), Command::Demo, {kMembers}, 0, {}},
         {QStringLiteral("balance"), Command::Balance, {}, 1, QStringLiteral("loyalty-hq balance 2000000123455")},
         {QStringLiteral("stats"), Command::Stats, {}, 0, {}},
+        {QStringLiteral("snapshot"), Command::Snapshot, {}, 0, {}},
         {QStringLiteral("programme publish"),
          Command::ProgrammePublish,
          {},
@@ -162,6 +163,7 @@ QString HqCommandLine::description()
         tr("  card revoke CARD-ID --reason TEXT"),
         tr("                            refuse a digital card at every till"),
         tr("  audit verify TILL-ID      check head office's copy of a till's audit log"),
+        tr("  snapshot                  publish a till snapshot for new tills (beside a SQLite --db)"),
         QString(),
         tr("With --json a successful command prints one JSON document on standard output."),
         tr("Errors always go to standard error as plain text, with or without --json."),
@@ -373,6 +375,7 @@ Result<Done> HqCommandLine::readArguments(HqRequest& request, const QStringList&
         return Done{};
     case HqRequest::Command::TerminalList:
     case HqRequest::Command::Stats:
+    case HqRequest::Command::Snapshot:
     case HqRequest::Command::Conflicts:
     case HqRequest::Command::Serve:
     case HqRequest::Command::Cert:

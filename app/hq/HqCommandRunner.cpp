@@ -13,6 +13,7 @@
 #include "commands/ImportCommand.h"
 #include "commands/ProgrammeCommand.h"
 #include "commands/ServeCommand.h"
+#include "commands/SnapshotCommand.h"
 #include "commands/StatsCommand.h"
 #include "commands/TerminalCommand.h"
 #include "store/HqDatabase.h"
@@ -112,6 +113,8 @@ Result<HqReport> HqCommandRunner::execute(HeadOffice& office, const HqRequest& r
         return CardCommand::revoke(office, request.card, request.reason);
     case HqRequest::Command::AuditVerify:
         return AuditCommand::verify(office, request.tillId);
+    case HqRequest::Command::Snapshot:
+        return SnapshotCommand::run(office);
     case HqRequest::Command::Serve:
     case HqRequest::Command::Cert:
     case HqRequest::Command::Help:

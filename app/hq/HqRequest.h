@@ -32,6 +32,7 @@ struct HqRequest
         CardKeyRetire,
         CardRevoke,
         AuditVerify,
+        Snapshot,
     };
 
     Command command = Command::Help;

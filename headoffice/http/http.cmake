@@ -13,6 +13,7 @@ target_sources(loyalty_headoffice PRIVATE
     http/HqWorkerPool.cpp http/HqWorkerPool.h
     http/RequestAuthenticator.cpp http/RequestAuthenticator.h
     http/SelfSignedCertificate.cpp http/SelfSignedCertificate.h
+    http/SnapshotRoute.cpp http/SnapshotRoute.h
     http/ServeOptions.cpp http/ServeOptions.h
     http/TlsIdentity.cpp http/TlsIdentity.h
 )

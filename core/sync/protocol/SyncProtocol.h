@@ -20,6 +20,8 @@ inline const QString kProvisionPath = QStringLiteral("/v1/provision");
 inline const QString kEventsPath = QStringLiteral("/v1/events");
 inline const QString kChangesPath = QStringLiteral("/v1/changes");
 inline const QString kStatusPath = QStringLiteral("/v1/status");
+// A ready till database of the shared tables for a new till (TillSnapshotStore, SnapshotRoute).
+inline const QString kSnapshotPath = QStringLiteral("/v1/snapshot");
 
 inline const QByteArray kTillHeader = QByteArrayLiteral("X-Loyalty-Till");
 inline const QByteArray kTimestampHeader = QByteArrayLiteral("X-Loyalty-Timestamp");
