@@ -53,13 +53,17 @@ Result<CtlReport> ProvisionCommand::run(const CtlRequest& request) const
     result.json = {{QStringLiteral("till_id"), report->tillId},
                    {QStringLiteral("till_name"), report->tillName},
                    {QStringLiteral("changes_applied"), report->changesApplied},
-                   {QStringLiteral("members"), report->members}};
+                   {QStringLiteral("members"), report->members},
+                   {QStringLiteral("snapshot_used"), report->snapshotUsed},
+                   {QStringLiteral("snapshot_skipped"), report->snapshotSkipped}};
     const QLocale locale;
     CtlTable table({{}, {}});
     table.addRow({tr("Till:"), tr("%1 (%2)").arg(report->tillName, report->tillId)});
     table.addRow({tr("Head office:"), request.hqUrl});
     table.addRow({tr("Changes applied:"), locale.toString(report->changesApplied)});
     table.addRow({tr("Members:"), locale.toString(report->members)});
+    // The reason code, not its message: "no_snapshot" is what an administrator searches the docs for.
+    table.addRow({tr("Snapshot file:"), report->snapshotUsed ? tr("used") : report->snapshotSkipped});
     result.text = (report->continued ? tr("Provisioning continued; the till is connected to head office.")
                                      : tr("The till is connected to head office.")) +
                   QLatin1Char('\n') + table.render();

@@ -6,8 +6,11 @@
 #include "store/Transaction.h"
 #include "sync/SyncSettingKeys.h"
 #include "sync/client/CertificatePin.h"
+#include "sync/client/SnapshotAdoption.h"
+#include "sync/client/SnapshotDownload.h"
 #include "sync/client/SyncClient.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
 
@@ -78,6 +81,7 @@ Result<Provisioner::Report> Provisioner::run(const Request& request, const SyncE
     report.tillName = settings ? settings->tillName : request.tillName;
 
     SyncClient client(m_clock, endpoint, request.timeoutMs);
+    adoptSnapshot(client, report);
     SyncEngine engine(m_db, m_clock, client, m_applierFactory(m_db),
                       SyncEngine::Options{500, kSnapshotPageLimit, 4 * 1024 * 1024, kSnapshotChangesPerCommit});
     const QString cacheSize = QStringLiteral("cache_size");
@@ -207,6 +211,31 @@ Result<Done> Provisioner::store(const Request& request, const QString& tillId, c
     if (!rename.exec())
         return StoreError::from(rename.lastError());
     return transaction.commit();
+}
+
+void Provisioner::adoptSnapshot(SyncClient& client, Report& report)
+{
+    const auto skip = [&report](const Error& error) {
+        report.snapshotSkipped = error.reason.isEmpty() ? QStringLiteral("storage") : error.reason;
+        report.snapshotSkippedMessage = error.message;
+    };
+    SnapshotAdoption adoption(m_db);
+    if (auto empty = adoption.checkEmpty(); !empty)
+        return skip(empty.error());
+    const auto schema = pragma(m_db, QStringLiteral("user_version"));
+    if (!schema)
+        return skip(schema.error());
+    SnapshotDownload download(client, m_db.databaseName(), int(*schema));
+    const auto snapshot = download.fetch();
+    if (!snapshot)
+        return skip(snapshot.error());
+    const auto adopted = adoption.adopt(snapshot->path, snapshot->cursor);
+    if (!adopted) {
+        QFile::remove(snapshot->path);  // verified but not adopted: the feed does the work now
+        return skip(adopted.error());
+    }
+    report.snapshotUsed = true;
+    report.snapshotBytes = snapshot->bytes;
 }
 
 Result<qint64> Provisioner::memberCount() const

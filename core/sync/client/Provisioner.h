@@ -14,6 +14,8 @@ class Clock;
 
 namespace loyalty::sync {
 
+class SyncClient;
+
 // Connects a till to head office (POST /v1/provision) and pulls the full snapshot page by page.
 // The credentials are stored in one transaction before the first page, and each page with its
 // cursor, so a cut provisioning continues where it stopped: run again, a till that already has
@@ -42,6 +44,12 @@ public:
         qint64 changesApplied = 0;
         qint64 members = 0;
         SyncRoundReport snapshot;  // complete, or where and why the pull stopped
+        // Whether the till started from head office's snapshot file (GET /v1/snapshot) and, when
+        // not, why (the Error's reason: "till_not_empty", "no_snapshot", "snapshot_invalid", …).
+        bool snapshotUsed = false;
+        QString snapshotSkipped;
+        QString snapshotSkippedMessage;
+        qint64 snapshotBytes = 0;
     };
 
     // Builds the page applier for the till database (ChangeApplier over `db`).
@@ -63,6 +71,9 @@ private:
     Result<Done> store(const Request& request, const QString& tillId, const QString& tillName, const QByteArray& secret,
                        const QString& publicKey);
     Result<qint64> memberCount() const;
+    // Downloads, verifies and adopts the snapshot on a till with nothing in it; any failure leaves
+    // the till as it was and is only reported: the paged feed then does the work.
+    void adoptSnapshot(SyncClient& client, Report& report);
 
     QSqlDatabase m_db;
     const Clock& m_clock;

@@ -131,6 +131,11 @@ SyncReply SyncClient::status()
     return send("GET", kStatusPath, {}, Signing::Unsigned);
 }
 
+SyncReply SyncClient::download(const QString& pathAndQuery, const BodySink& sink)
+{
+    return send("GET", pathAndQuery, {}, Signing::Signed, &sink);
+}
+
 QSslConfiguration SyncClient::tlsConfiguration(QString* problem) const
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -150,7 +155,7 @@ QSslConfiguration SyncClient::tlsConfiguration(QString* problem) const
 }
 
 SyncReply SyncClient::send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
-                           Signing signing)
+                           Signing signing, const BodySink* sink)
 {
     SyncReply reply;
     if (m_interrupted || QThread::currentThread()->isInterruptionRequested()) {
@@ -181,7 +186,8 @@ SyncReply SyncClient::send(const QByteArray& method, const QString& pathAndQuery
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", sink ? QByteArrayLiteral("application/vnd.sqlite3, application/json")
+                                        : QByteArrayLiteral("application/json"));
     if (method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     const bool https = url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
@@ -239,6 +245,33 @@ SyncReply SyncClient::send(const QByteArray& method, const QString& pathAndQuery
         }
     });
 
+    // A download's 2xx body goes to the sink as it arrives; the reply buffers at most this much.
+    bool sinkRefused = false;
+    qint64 sunk = 0;
+    const auto drain = [&, network] {
+        if (!sink || sinkRefused)
+            return;
+        const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status < 200 || status > 299)
+            return;  // an error's JSON body stays for finish()
+        char chunk[64 * 1024];
+        for (;;) {
+            const qint64 read = network->read(chunk, sizeof chunk);
+            if (read <= 0)
+                break;
+            if (!(*sink)(chunk, read)) {
+                sinkRefused = true;
+                network->abort();
+                return;
+            }
+            sunk += read;
+        }
+    };
+    if (sink) {
+        network->setReadBufferSize(1024 * 1024);
+        QObject::connect(network, &QNetworkReply::readyRead, network, drain);
+    }
+
     QEventLoop loop;
     QObject::connect(network, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer watch;  // notices interrupt() from another thread
@@ -254,16 +287,23 @@ SyncReply SyncClient::send(const QByteArray& method, const QString& pathAndQuery
     if (!network->isFinished())
         network->abort();
     watch.stop();
-    return finish(network, pinRefused);
+    drain();  // what arrived with the end of the answer
+    return finish(network, pinRefused, sink, sinkRefused, sunk);
 }
 
-SyncReply SyncClient::finish(QNetworkReply* network, bool pinRefused) const
+SyncReply SyncClient::finish(QNetworkReply* network, bool pinRefused, const BodySink* sink, bool sinkRefused,
+                             qint64 sunk) const
 {
     SyncReply reply;
     if (pinRefused) {
         reply.outcome = SyncReply::Outcome::Insecure;
         reply.error = QStringLiteral("untrusted_certificate");
         reply.message = tr("Head office's certificate does not match the pinned key %1.").arg(m_endpoint.pin);
+        return reply;
+    }
+    if (sinkRefused) {
+        reply.error = QStringLiteral("write_failed");
+        reply.message = tr("The download could not be written to disk.");
         return reply;
     }
     const QNetworkReply::NetworkError error = network->error();
@@ -282,6 +322,16 @@ SyncReply SyncClient::finish(QNetworkReply* network, bool pinRefused) const
         return reply;
     }
     reply.httpStatus = status.toInt();
+    if (sink) {
+        for (const auto& [name, value] : network->rawHeaderPairs())
+            reply.headers.insert(name.toLower(), value);
+        reply.bodyBytes = sunk;
+        if (reply.httpStatus >= 200 && reply.httpStatus <= 299) {
+            // The body went to the sink; whether it is whole is the caller's check (length, digest).
+            reply.outcome = SyncReply::classify(reply.httpStatus, {});
+            return reply;
+        }
+    }
     const QByteArray data = network->readAll();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);

@@ -8,6 +8,7 @@
 #include <QSslConfiguration>
 
 #include <atomic>
+#include <functional>
 
 class QNetworkReply;
 class QNetworkRequest;
@@ -46,6 +47,12 @@ public:
     SyncReply changes(const QString& cursor, int limit);
     SyncReply status();
 
+    // Receives a download's body as it arrives; false stops the download (a full disk).
+    using BodySink = std::function<bool(const char* data, qint64 size)>;
+    // Signed GET whose 2xx body goes to `sink` chunk by chunk, never held whole in memory; the
+    // answer's headers in SyncReply::headers. Any other answer is classified like the other calls.
+    SyncReply download(const QString& pathAndQuery, const BodySink& sink);
+
     // From any thread: the request in flight (and every later one) ends at once as Unavailable.
     void interrupt() { m_interrupted = true; }
 
@@ -55,9 +62,10 @@ private:
         Unsigned,
         Signed
     };
-    SyncReply send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body, Signing signing);
+    SyncReply send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body, Signing signing,
+                   const BodySink* sink = nullptr);
     QSslConfiguration tlsConfiguration(QString* problem) const;
-    SyncReply finish(QNetworkReply* reply, bool pinRefused) const;
+    SyncReply finish(QNetworkReply* reply, bool pinRefused, const BodySink* sink, bool sinkRefused, qint64 sunk) const;
 
     const Clock& m_clock;
     SyncEndpoint m_endpoint;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -35,6 +36,8 @@ public:
     QJsonObject body;      // the JSON body, when there was one
     QDateTime serverTime;  // invalid when the body had none
     std::optional<qint64> retryAfterMs;
+    QHash<QByteArray, QByteArray> headers;  // lower-case names; only for downloads (SyncClient::download)
+    qint64 bodyBytes = 0;                   // bytes handed to a download's sink
 
     bool ok() const { return outcome == Outcome::Ok; }
     // "401 bad_signature: The signature does not match." — for last_error and the ctl's "error".

@@ -5,6 +5,8 @@ target_sources(loyalty_core PRIVATE
     sync/client/MemberAccounts.cpp sync/client/MemberAccounts.h
     sync/client/OutboxQueue.cpp sync/client/OutboxQueue.h
     sync/client/Provisioner.cpp sync/client/Provisioner.h
+    sync/client/SnapshotAdoption.cpp sync/client/SnapshotAdoption.h
+    sync/client/SnapshotDownload.cpp sync/client/SnapshotDownload.h
     sync/client/SyncClient.cpp sync/client/SyncClient.h
     sync/client/SyncEngine.cpp sync/client/SyncEngine.h
     sync/client/SyncEndpoint.cpp sync/client/SyncEndpoint.h
