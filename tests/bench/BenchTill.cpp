@@ -18,7 +18,8 @@ BenchTill::BenchTill(const BenchOptions& options, QString path)
 {
 }
 
-QString BenchTill::provision(const QString& hqDatabase, const QString& hqUrl, qint64 demoMembers, qint64* elapsedMs)
+QString BenchTill::provision(const QString& hqDatabase, const QString& hqUrl, qint64 demoMembers, qint64* elapsedMs,
+                             QJsonObject* report)
 {
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(m_path + suffix);
@@ -42,6 +43,8 @@ QString BenchTill::provision(const QString& hqDatabase, const QString& hqUrl, qi
                                                    QStringLiteral("--allow-plain-loopback"), QStringLiteral("--json")});
     if (elapsedMs)
         *elapsedMs = provisioned.elapsedMs;
+    if (report)
+        *report = provisioned.json();
     if (!provisioned.succeeded())
         return QStringLiteral("loyalty-ctl provision: %1").arg(provisioned.describe());
     return {};

@@ -2,6 +2,7 @@
 
 #include "BenchOptions.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace loyalty::bench {
@@ -14,7 +15,9 @@ public:
     BenchTill(const BenchOptions& options, QString path);
 
     // Empty on success, else what failed. `demoMembers` 0: provision an empty database (a new till).
-    QString provision(const QString& hqDatabase, const QString& hqUrl, qint64 demoMembers, qint64* elapsedMs = nullptr);
+    // `report`: loyalty-ctl provision's JSON (snapshot_used, snapshot_skipped, members, …).
+    QString provision(const QString& hqDatabase, const QString& hqUrl, qint64 demoMembers, qint64* elapsedMs = nullptr,
+                      QJsonObject* report = nullptr);
     // `sales` sales over members 1..members through SaleSession/SaleService, each with its outbox
     // event; this connection writes with synchronous=OFF (only making the backlog, never measured).
     QString makeBacklog(int sales, qint64 members);
