@@ -30,6 +30,7 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
 
 using namespace loyalty;
 using namespace loyalty::sync;
@@ -69,7 +70,8 @@ protected:
     {
         auto* socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
-        auto* buffer = new QByteArray;
+        // Freed with the socket's connections, whether or not it saw its disconnect.
+        auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
             *buffer += socket->readAll();
             const qsizetype end = buffer->indexOf("\r\n\r\n");
@@ -97,10 +99,7 @@ protected:
             socket->write(head + "\r\n" + answer.body);
             socket->disconnectFromHost();
         });
-        connect(socket, &QTcpSocket::disconnected, socket, [socket, buffer] {
-            delete buffer;
-            socket->deleteLater();
-        });
+        connect(socket, &QTcpSocket::disconnected, socket, [socket] { socket->deleteLater(); });
     }
 
 private:
