@@ -67,11 +67,12 @@ Result<bool> HeadOffice::rememberNonce(const QString& tillId, const QByteArray& 
         [&] { return TillRegistry(m_database, m_clock).rememberNonceInTransaction(tillId, nonce, unixTime); });
 }
 
-Result<QJsonArray> HeadOffice::push(const QString& tillId, const QJsonArray& events)
+Result<QJsonArray> HeadOffice::push(const QString& tillId, const QJsonArray& events,
+                                    const QList<QByteArray>& payloadTexts)
 {
     if (!m_group)
-        return EventBatch(m_database, m_clock).push(tillId, events);
-    return inSavepoint([&] { return EventBatch(m_database, m_clock).push(*m_group, tillId, events); });
+        return EventBatch(m_database, m_clock).push(tillId, events, payloadTexts);
+    return inSavepoint([&] { return EventBatch(m_database, m_clock).push(*m_group, tillId, events, payloadTexts); });
 }
 
 Result<Done> HeadOffice::beginGroup()

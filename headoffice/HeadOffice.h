@@ -34,7 +34,9 @@ public:
     Result<ProvisionedTill> provision(const QString& code, const QString& requestedTillName) override;
     Result<QByteArray> activeTillSecret(const QString& tillId) override;
     Result<bool> rememberNonce(const QString& tillId, const QByteArray& nonce, qint64 unixTime) override;
-    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events) override;
+    using HeadOfficeApi::push;
+    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events,
+                            const QList<QByteArray>& payloadTexts) override;
     Result<ChangePage> changes(const QString& tillId, const QString& cursor, int limit) override;
     Result<Done> beginGroup() override;
     Result<Done> commitGroup() override;

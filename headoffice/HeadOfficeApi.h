@@ -42,7 +42,11 @@ public:
     virtual Result<bool> rememberNonce(const QString& tillId, const QByteArray& nonce, qint64 unixTime) = 0;
     // Applies each event exactly once and answers one {"id","status"[,"reason","message"]} per event.
     // An error result means the storage failed as a whole (the HTTP layer answers 503).
-    virtual Result<QJsonArray> push(const QString& tillId, const QJsonArray& events) = 0;
+    // `payloadTexts`: each event's payload as the till wrote it in the request (EventPayloadTexts),
+    // stored as it is; empty (for one event or all): the parsed payload is serialised instead.
+    virtual Result<QJsonArray> push(const QString& tillId, const QJsonArray& events,
+                                    const QList<QByteArray>& payloadTexts) = 0;
+    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events) { return push(tillId, events, {}); }
     // The changes after `cursor` (empty: from the beginning), without those that came from
     // `tillId`'s own events. Error::Code::InvalidInput (reason "bad_cursor") for a cursor it never gave.
     virtual Result<ChangePage> changes(const QString& tillId, const QString& cursor, int limit) = 0;

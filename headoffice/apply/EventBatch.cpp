@@ -115,12 +115,13 @@ Result<EventEnvelope> EventBatch::readEnvelope(const QJsonValue& value)
     return event;
 }
 
-Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& events)
+Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& events,
+                                    const QList<QByteArray>& payloadTexts)
 {
     HqTransaction transaction(m_database);
     if (auto begun = transaction.beginWrite(); !begun)
         return begun.error();
-    auto results = push(transaction, tillId, events);
+    auto results = push(transaction, tillId, events, payloadTexts);
     if (!results)
         return results;
     if (auto committed = transaction.commit(); !committed)
@@ -128,7 +129,8 @@ Result<QJsonArray> EventBatch::push(const QString& tillId, const QJsonArray& eve
     return results;
 }
 
-Result<QJsonArray> EventBatch::push(HqTransaction& transaction, const QString& tillId, const QJsonArray& events)
+Result<QJsonArray> EventBatch::push(HqTransaction& transaction, const QString& tillId, const QJsonArray& events,
+                                    const QList<QByteArray>& payloadTexts)
 {
     const QString now = m_clock.nowIso();
     // The per-event way's statements (some thirty, each a round trip to PostgreSQL) are prepared
@@ -141,9 +143,12 @@ Result<QJsonArray> EventBatch::push(HqTransaction& transaction, const QString& t
     QSet<QString> ids;
     QSet<QString> memberNames;
     QSet<QString> saleNames;
-    for (const QJsonValue& value : events) {
-        envelopes.append(readEnvelope(value));
-        if (const auto& envelope = envelopes.back(); envelope && envelope->tillId == tillId) {
+    const bool haveTexts = payloadTexts.size() == events.size();
+    for (qsizetype index = 0; index < events.size(); ++index) {
+        envelopes.append(readEnvelope(events[index]));
+        if (auto& envelope = envelopes.back(); envelope && envelope->tillId == tillId) {
+            if (haveTexts)
+                envelope.value().payloadText = payloadTexts[index];
             ids.insert(envelope->id);
             collectNames(envelope->payload, memberNames, saleNames);
         }

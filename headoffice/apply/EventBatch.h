@@ -31,9 +31,12 @@ public:
     EventBatch(HqDatabase& database, const Clock& clock);
 
     // An error only when the storage failed; then nothing of the batch was stored.
-    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events);
+    // `payloadTexts`: as HeadOfficeApi::push.
+    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events,
+                            const QList<QByteArray>& payloadTexts = {});
     // The same inside a write transaction the caller holds and commits (a group commit, HeadOffice).
-    Result<QJsonArray> push(HqTransaction& transaction, const QString& tillId, const QJsonArray& events);
+    Result<QJsonArray> push(HqTransaction& transaction, const QString& tillId, const QJsonArray& events,
+                            const QList<QByteArray>& payloadTexts = {});
 
     // The envelope's shape, or a malformed_event rejection.
     static Result<EventEnvelope> readEnvelope(const QJsonValue& value);

@@ -114,9 +114,11 @@ bool EventBuffer::stageSale(const EventEnvelope& event, const QList<HqLedgerEntr
 
 void EventBuffer::addEvent(const EventEnvelope& event)
 {
-    // The payload stays UTF-8 from the serialiser to the database (HqBulkInsert binds it as text).
+    // The payload stays UTF-8 from the request to the database (HqBulkInsert binds it as text): the
+    // till's own text when the request gave it, else serialised from what was parsed.
     m_events.add({event.id, event.tillId, event.sequence, event.type, event.createdAt, m_now,
-                  QJsonDocument(event.payload).toJson(QJsonDocument::Compact)});
+                  event.payloadText.isEmpty() ? QJsonDocument(event.payload).toJson(QJsonDocument::Compact)
+                                              : event.payloadText});
 }
 
 void EventBuffer::addLedger(const QList<HqLedgerEntry>& ledger, const QString& originTill)

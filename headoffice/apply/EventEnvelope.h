@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -14,6 +15,9 @@ struct EventEnvelope
     QString type;
     QString createdAt;
     QJsonObject payload;
+    // The payload as the till wrote it in the request, stored as it is (EventPayloadTexts); empty:
+    // serialise `payload`.
+    QByteArray payloadText;
 };
 
 }  // namespace loyalty::hq

@@ -1,6 +1,7 @@
 #include "http/HqEndpoints.h"
 
 #include "HeadOfficeApi.h"
+#include "apply/EventPayloadTexts.h"
 #include "http/ApiRequest.h"
 #include "http/ApiResponse.h"
 #include "sync/protocol/SyncProtocol.h"
@@ -104,7 +105,11 @@ QHttpServerResponse HqEndpoints::events(const ApiRequest& request) const
             return refuse(ApiResponse::malformed(tr("Every element of \"events\" must be a JSON object.")));
     }
 
-    const auto results = m_office.push(authentication.tillId, events);
+    // The payloads' own bytes, so head office stores the till's text instead of serialising each again.
+    QList<QByteArray> payloadTexts = EventPayloadTexts::cut(request.body);
+    if (payloadTexts.size() != events.size())
+        payloadTexts.clear();
+    const auto results = m_office.push(authentication.tillId, events, payloadTexts);
     if (!results) {
         if (results.error().code == Error::Code::InvalidInput)
             return refuse(ApiResponse::malformed(results.error().message));

@@ -25,11 +25,13 @@ public:
     {
         return m_real.rememberNonce(tillId, nonce, unixTime);
     }
-    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events) override
+    using HeadOfficeApi::push;
+    Result<QJsonArray> push(const QString& tillId, const QJsonArray& events,
+                            const QList<QByteArray>& payloadTexts) override
     {
         if (storageDown)
             return Error{Error::Code::Storage, QStringLiteral("The disk is gone."), QStringLiteral("storage")};
-        return m_real.push(tillId, events);
+        return m_real.push(tillId, events, payloadTexts);
     }
     Result<hq::ChangePage> changes(const QString& tillId, const QString& cursor, int limit) override
     {

@@ -2,9 +2,13 @@
 // the contract, the coupon winner whatever the arrival order, and overdrafts.
 #include "HqTestSupport.h"
 #include "admin/HqDemo.h"
+#include "apply/EventPayloadTexts.h"
 #include "demo/DemoShop.h"
 #include "program/format/ProgrammeStore.h"
 #include "time/FixedClock.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
 
 using namespace loyalty;
 using namespace loyalty::hq;
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void overdraftIsRecorded();
     void returnAddsToTheSale();
     void countersPerTill();
+    void payloadTextsAreCutFromTheBody();
+    void storedPayloadIsTheTillsText();
 
 private:
     QJsonObject sale(const QString& id, qint64 sequence, const QString& member, qint64 points,
@@ -387,6 +393,49 @@ void TestHqApply::countersPerTill()
     QCOMPARE(till.rejected, 1);
     QCOMPARE(till.lastSequence, 7);
     QCOMPARE(till.lastSeen, m_clock->nowIso());
+}
+
+void TestHqApply::payloadTextsAreCutFromTheBody()
+{
+    // The bytes between the braces, whitespace, nested brackets and escapes inside strings included.
+    const QByteArray body = R"( { "events" : [ {"id":"a","payload": {"x":"}]\"{","y":[1,{"z":null}]} },)"
+                            R"({"payload":{},"id":"b"} ], "other": {"events": []} } )";
+    QVERIFY(!QJsonDocument::fromJson(body).isNull());
+    QCOMPARE(EventPayloadTexts::cut(body),
+             QList<QByteArray>({R"({"x":"}]\"{","y":[1,{"z":null}]})", QByteArrayLiteral("{}")}));
+    // What cannot be placed for certain is left to the serialiser: for one event...
+    QCOMPARE(EventPayloadTexts::cut(R"({"events":[{"payload":{"a":1},"payload":{"a":2}},{"pay\u006coad":{}},)"
+                                    R"({"payload":[1]},{"payload":{"b":2}}]})"),
+             QList<QByteArray>({QByteArray(), QByteArray(), QByteArray(), QByteArrayLiteral(R"({"b":2})")}));
+    // ...or for the whole body.
+    QVERIFY(EventPayloadTexts::cut(R"({"events":[{"payload":{}}],"events":[]})").isEmpty());
+    QVERIFY(EventPayloadTexts::cut(R"({"ev\u0065nts":[],"events":[{"payload":{}}]})").isEmpty());
+    QVERIFY(EventPayloadTexts::cut(R"([{"payload":{}}])").isEmpty());
+    QVERIFY(EventPayloadTexts::cut(R"({"events":{"payload":{}}})").isEmpty());
+    QVERIFY(EventPayloadTexts::cut(R"({"events":[{"payload":{}})").isEmpty());
+}
+
+void TestHqApply::storedPayloadIsTheTillsText()
+{
+    const QJsonObject event = sale(newId(), 1, member(1), 10);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("events"), QJsonArray{event}}}).toJson();
+    const QList<QByteArray> texts = EventPayloadTexts::cut(body);
+    QCOMPARE(texts.size(), 1);
+    QVERIFY(texts[0].contains('\n'));  // indented: not what the serialiser would write
+    const auto pushed = m_office->push(m_till, QJsonArray{event}, texts);
+    QVERIFY2(pushed.ok(), qPrintable(errorText(pushed)));
+    QCOMPARE(statuses(*pushed), QStringList({sync::kAccepted}));
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT payload FROM events")));
+    QVERIFY(query.next());
+    const QString stored = query.value(0).toString();
+    QCOMPARE(QJsonDocument::fromJson(stored.toUtf8()).object(), event.value(QStringLiteral("payload")).toObject());
+    if (!m_database->dialect().isPostgresql())
+        QCOMPARE(stored.toUtf8(), texts[0]);
+    // The same event again is a duplicate, whatever its text.
+    const auto again = m_office->push(m_till, QJsonArray{event});
+    QVERIFY(again.ok());
+    QCOMPARE(statuses(*again), QStringList({sync::kDuplicate}));
 }
 
 QTEST_GUILESS_MAIN(TestHqApply)
