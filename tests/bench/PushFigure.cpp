@@ -4,6 +4,7 @@
 #include "BenchHq.h"
 #include "BenchTill.h"
 #include "PostgresScratch.h"
+#include "PushFloor.h"
 #include "ToolRun.h"
 
 #include <QDir>
@@ -19,7 +20,15 @@ QString PushFigure::name() const
 
 QList<FigureResult> PushFigure::run(BenchData& data)
 {
-    return {pushTo(data, QStringLiteral("sqlite")), pushTo(data, QStringLiteral("postgresql"))};
+    const FigureResult sqlite = pushTo(data, QStringLiteral("sqlite"));
+    // loyalty-ctl sync pushes batches of up to 500 events, each applied in its own transaction.
+    constexpr int kEventsPerRequest = 500;
+    const FigureResult floor =
+        sqlite.error.isEmpty()
+            ? PushFloor::measure(data.workPath(QStringLiteral("run/push-hq.db")), kEventsPerRequest)
+            : FigureResult::failed(QStringLiteral("push_floor"), QStringLiteral("floor of the SQLite push"),
+                                   QStringLiteral("push_sqlite was not measured"));
+    return {sqlite, floor, pushTo(data, QStringLiteral("postgresql"))};
 }
 
 FigureResult PushFigure::pushTo(BenchData& data, const QString& backend)
