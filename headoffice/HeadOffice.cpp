@@ -103,6 +103,11 @@ Result<ChangePage> HeadOffice::changes(const QString& tillId, const QString& cur
     return ChangeFeed(m_database).page(tillId, cursor, limit);
 }
 
+Result<bool> HeadOffice::erasedSince(qint64 seq)
+{
+    return ChangeFeed(m_database).erasedSince(seq);
+}
+
 Result<ProvisioningCode> HeadOffice::addTerminal(const QString& name)
 {
     return TillRegistry(m_database, m_clock).addTerminal(name);

@@ -38,6 +38,7 @@ public:
     Result<QJsonArray> push(const QString& tillId, const QJsonArray& events,
                             const QList<QByteArray>& payloadTexts) override;
     Result<ChangePage> changes(const QString& tillId, const QString& cursor, int limit) override;
+    Result<bool> erasedSince(qint64 seq) override;
     Result<Done> beginGroup() override;
     Result<Done> commitGroup() override;
     void rollbackGroup() override;

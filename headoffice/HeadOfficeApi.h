@@ -50,6 +50,9 @@ public:
     // The changes after `cursor` (empty: from the beginning), without those that came from
     // `tillId`'s own events. Error::Code::InvalidInput (reason "bad_cursor") for a cursor it never gave.
     virtual Result<ChangePage> changes(const QString& tillId, const QString& cursor, int limit) = 0;
+    // Whether a member was erased by a change after feed sequence `seq` (GET /v1/snapshot withholds
+    // a snapshot older than an erasure). A head office without snapshots has none to withhold.
+    virtual Result<bool> erasedSince(qint64 /*seq*/) { return false; }
 
     // Group commit (HqWorkerPool): after beginGroup(), push() and rememberNonce() join one write
     // transaction, each call inside its own savepoint, so a call that fails leaves the others' work

@@ -1,5 +1,6 @@
 #include "apply/HqMemberErasure.h"
 
+#include "feed/TillSnapshotStore.h"
 #include "records/HqChangeData.h"
 #include "records/HqRecordWriter.h"
 #include "store/HqDatabase.h"
@@ -16,6 +17,7 @@ const QString kActive = QStringLiteral("active");
 
 HqMemberErasure::HqMemberErasure(HqDatabase& database, HqRecordWriter& writer)
     : m_writer(writer)
+    , m_snapshots(TillSnapshotStore::directoryFor(database.url()))
     , m_enrolments(database.connection())
     , m_updateEvent(database.connection())
     , m_memberChanges(database.connection())
@@ -75,6 +77,11 @@ Result<Done> HqMemberErasure::erase(const HqMember& member, const QString& erase
         if (auto put = m_writer.putCard(card, QString()); !put)
             return put;
     }
+    // A published till snapshot copied the person before the erasure. Removing the copies is not
+    // part of the transaction (a rollback only costs new tills the snapshot until the next one);
+    // if a file cannot be removed, GET /v1/snapshot still withholds it (ChangeFeed::erasedSince).
+    if (!m_snapshots.isEmpty())
+        TillSnapshotStore(m_snapshots).withdrawAll();
     return Done{};
 }
 

@@ -35,6 +35,7 @@ public:
 
 private:
     HqRecordWriter& m_writer;
+    QString m_snapshots;  // the published till snapshots' folder (TillSnapshotStore); empty: none
     QSqlQuery m_enrolments;
     QSqlQuery m_updateEvent;
     QSqlQuery m_memberChanges;

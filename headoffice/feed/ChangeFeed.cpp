@@ -41,6 +41,20 @@ Result<qint64> ChangeFeed::appendText(const QString& kind, const QString& data, 
     return seq;
 }
 
+Result<bool> ChangeFeed::erasedSince(qint64 seq)
+{
+    // A range of the primary key: only the changes after the snapshot are read. HqChangeData writes
+    // "erased_at" only for an erased member, and a value's quotes are escaped, so the key's text
+    // cannot come from a name.
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM changes WHERE seq > ? AND kind = 'member'"
+                                 " AND data LIKE '%\"erased_at\":%')"));
+    query.bindValue(0, seq);
+    if (!query.exec() || !query.next())
+        return HqStoreError::from(query.lastError());
+    return query.value(0).toBool();
+}
+
 QString ChangeFeed::encodeCursor(qint64 seq)
 {
     return QString::fromLatin1(QByteArray(kCursorPrefix + QByteArray::number(seq)).toBase64(kBase64));

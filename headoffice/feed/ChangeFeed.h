@@ -32,6 +32,10 @@ public:
     // One page in its own read transaction; `limit` is clamped to 1..sync::kMaxChangesLimit.
     Result<ChangePage> page(const QString& tillId, const QString& cursor, int limit);
 
+    // Whether a member was erased by a change after `seq` (its member change carries erased_at): a
+    // till snapshot that reached `seq` may still hold that person's data (SnapshotRoute).
+    Result<bool> erasedSince(qint64 seq);
+
     static QString encodeCursor(qint64 seq);
     // Nothing for text that is not a cursor this feed gives; an empty cursor is the beginning (0).
     static std::optional<qint64> decodeCursor(const QString& cursor);

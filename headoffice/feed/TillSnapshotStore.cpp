@@ -68,6 +68,20 @@ Result<QList<TillSnapshotStore::Snapshot>> TillSnapshotStore::published() const
     return found;
 }
 
+bool TillSnapshotStore::withdrawAll() const
+{
+    const auto all = published();
+    if (!all)
+        return false;
+    bool removed = true;
+    for (const Snapshot& snapshot : *all) {
+        // The database first: a hash without its file is never served.
+        removed = QFile::remove(snapshot.path) && removed;
+        removed = QFile::remove(snapshot.path + kHashSuffix) && removed;
+    }
+    return removed;
+}
+
 Result<std::optional<TillSnapshotStore::Snapshot>> TillSnapshotStore::newest() const
 {
     const auto all = published();

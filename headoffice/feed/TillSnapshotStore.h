@@ -59,6 +59,10 @@ public:
     Result<std::optional<Snapshot>> newest() const;
     // Every published snapshot, newest first.
     Result<QList<Snapshot>> published() const;
+    // Removes every published snapshot (after an erasure they may hold the erased person's data); a
+    // download already under way keeps its open file. Allowed for the reason above: a derived cache.
+    // False when a file could not be removed (GET /v1/snapshot still withholds it: erasedSince).
+    bool withdrawAll() const;
 
     static QString fileName(qint64 seq);
     static inline const QString kHashSuffix = QStringLiteral(".sha256");

@@ -1,5 +1,6 @@
 #include "http/SnapshotRoute.h"
 
+#include "HeadOfficeApi.h"
 #include "feed/TillSnapshotStore.h"
 #include "http/ApiRequest.h"
 #include "http/ApiResponse.h"
@@ -79,11 +80,19 @@ ApiError noSnapshot()
             SnapshotRoute::tr("Head office has no till snapshot published; provision from the change feed.")};
 }
 
+ApiError staleSnapshot()
+{
+    return {StatusCode::NotFound, QStringLiteral("no_snapshot"),
+            SnapshotRoute::tr("A member was erased after head office's till snapshot was published; provision from "
+                              "the change feed.")};
+}
+
 }  // namespace
 
 SnapshotRoute::SnapshotRoute(QHttpServer& http, HeadOfficeApi& office, const Clock& clock, RequestLog log,
                              QObject* parent)
     : QObject(parent)
+    , m_office(office)
     , m_directory(TillSnapshotStore::directoryFor(office))
     , m_clock(clock)
     , m_authenticator(office, clock)
@@ -123,6 +132,12 @@ void SnapshotRoute::answer(const QHttpServerRequest& request, QHttpServerRespond
     if (!*newest)
         return refuse(noSnapshot());
     const TillSnapshotStore::Snapshot& snapshot = **newest;
+    // Erased personal data must not reach a new till from a copy made before the erasure.
+    const auto erased = m_office.erasedSince(snapshot.seq);
+    if (!erased)
+        return refuse(ApiResponse::unavailable());
+    if (*erased)
+        return refuse(staleSnapshot());
     auto file = std::make_unique<QFile>(snapshot.path);
     // Opened now, so a newer publication removing this file later does not cut the download.
     if (!file->open(QIODevice::ReadOnly) || file->size() != snapshot.size)

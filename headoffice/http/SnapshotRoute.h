@@ -26,8 +26,9 @@ class HeadOfficeApi;
 //   in memory), with Content-Type application/vnd.sqlite3, Content-Length, X-Snapshot-Cursor (the
 //   feed cursor the snapshot reached; the till pulls GET /v1/changes from it), X-Snapshot-Schema
 //   (the till schema version of the file) and X-Snapshot-Sha256 (lower-case hex of the whole file).
-// - 404 with error "no_snapshot" when none is published; 405 for another method; 503 when the
-//   folder cannot be read.
+// - 404 with error "no_snapshot" when none is published, or when a member was erased after the newest
+//   one was (it may still hold their data: the till then provisions from the redacted feed); 405 for another method;
+//   503 when the folder cannot be read.
 // Answered in the HTTP thread, which owns the socket the bytes go to; the authentication uses the
 // head office HqServer was given (its nonces are the same table the workers use).
 class SnapshotRoute final : public QObject
@@ -50,6 +51,7 @@ public:
 private:
     void answer(const QHttpServerRequest& request, QHttpServerResponder&& responder) const;
 
+    HeadOfficeApi& m_office;
     QString m_directory;
     const Clock& m_clock;
     RequestAuthenticator m_authenticator;

@@ -4,12 +4,15 @@
 #include "HqServerTestClient.h"
 #include "HqTestSupport.h"
 #include "admin/HqDemo.h"
+#include "apply/HqMemberErasure.h"
 #include "feed/TillSnapshotBuilder.h"
 #include "feed/TillSnapshotStore.h"
 #include "http/HqServer.h"
 #include "http/SnapshotRoute.h"
+#include "records/HqRecordWriter.h"
 #include "store/Database.h"
 #include "store/HqDatabaseUrl.h"
+#include "store/HqTransaction.h"
 #include "sync/client/Provisioner.h"
 #include "sync/client/SyncEngine.h"
 #include "time/FixedClock.h"
@@ -75,9 +78,12 @@ private Q_SLOTS:
     void unsignedAndForgedRequestsAreRefused();
     void noSnapshotIsNotFound();
     void publishedFilesAreImmutableAndTheNewestTwoKept();
+    void anErasureWithdrawsOlderSnapshots();
 
 private:
     Signer provisionSigner();
+    // Erases the demo's n-th member (by rowid) as a member.erased event would, in its own transaction.
+    void erase(int n);
     Signer signer(const Signer& till) const
     {
         return {till.tillId, till.secret, m_clock->now().toSecsSinceEpoch(), {}};
@@ -322,6 +328,56 @@ void TestHqSnapshot::publishedFilesAreImmutableAndTheNewestTwoKept()
     QCOMPARE(all->at(1).path, paths.at(1));
     QVERIFY(!QFile::exists(paths.at(0)));
     QVERIFY(!QFile::exists(paths.at(0) + TillSnapshotStore::kHashSuffix));
+}
+
+void TestHqSnapshot::erase(int n)
+{
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT uuid FROM members ORDER BY rowid LIMIT 1 OFFSET %1").arg(n)));
+    QVERIFY(query.next());
+    const QString uuid = query.value(0).toString();
+    query.finish();
+    HqTransaction transaction(*m_database);
+    QVERIFY(transaction.beginWrite().ok());
+    HqRecordWriter writer(*m_database);
+    const auto member = writer.member(uuid);
+    QVERIFY(member.ok() && member->has_value());
+    QVERIFY(HqMemberErasure(*m_database, writer).erase(**member, QStringLiteral("2026-12-01T09:30:00.000Z"), {}).ok());
+    QVERIFY(transaction.commit().ok());
+}
+
+void TestHqSnapshot::anErasureWithdrawsOlderSnapshots()
+{
+    const Signer till = provisionSigner();
+    QVERIFY(!till.tillId.isEmpty());
+    const auto before = TillSnapshotBuilder(*m_office).publish();
+    QVERIFY(before.ok());
+
+    // The erasure removes the published copies that still hold the person.
+    erase(3);
+    const TillSnapshotStore store(TillSnapshotStore::directoryFor(m_database->url()));
+    QVERIFY(store.published().ok());
+    QVERIFY(store.published()->isEmpty());
+    QVERIFY(!QFile::exists(before->path));
+    QCOMPARE(m_client->send("GET", sync::kSnapshotPath, {}, signer(till)).errorCode(), QStringLiteral("no_snapshot"));
+
+    // One published after the erasure is served; one older than a later erasure is withheld even
+    // when its file could not be removed (here: put back after the erasure).
+    const auto after = TillSnapshotBuilder(*m_office).publish();
+    QVERIFY(after.ok());
+    QVERIFY(!after->alreadyPublished);
+    QCOMPARE(m_client->send("GET", sync::kSnapshotPath, {}, signer(till)).status, 200);
+    const QString keptAside = m_dir->filePath(QStringLiteral("kept-aside"));
+    QVERIFY(QFile::copy(after->path, keptAside));
+    QVERIFY(QFile::copy(after->path + TillSnapshotStore::kHashSuffix, keptAside + TillSnapshotStore::kHashSuffix));
+    erase(4);
+    QVERIFY(!QFile::exists(after->path));
+    QVERIFY(QFile::rename(keptAside, after->path));
+    QVERIFY(QFile::rename(keptAside + TillSnapshotStore::kHashSuffix, after->path + TillSnapshotStore::kHashSuffix));
+    QVERIFY(store.newest().ok() && store.newest()->has_value());
+    const HttpAnswer withheld = m_client->send("GET", sync::kSnapshotPath, {}, signer(till));
+    QCOMPARE(withheld.status, 404);
+    QCOMPARE(withheld.errorCode(), QStringLiteral("no_snapshot"));
 }
 
 QTEST_GUILESS_MAIN(TestHqSnapshot)
