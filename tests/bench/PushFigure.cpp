@@ -20,18 +20,26 @@ QString PushFigure::name() const
 
 QList<FigureResult> PushFigure::run(BenchData& data)
 {
-    const FigureResult sqlite = pushTo(data, QStringLiteral("sqlite"));
     // loyalty-ctl sync pushes batches of up to 500 events, each applied in its own transaction.
     constexpr int kEventsPerRequest = 500;
-    const FigureResult floor =
+    QString sqliteDatabase;
+    const FigureResult sqlite = pushTo(data, QStringLiteral("sqlite"), &sqliteDatabase);
+    const FigureResult sqliteFloor =
         sqlite.error.isEmpty()
-            ? PushFloor::measure(data.workPath(QStringLiteral("run/push-hq.db")), kEventsPerRequest)
+            ? PushFloor::measure(sqliteDatabase, kEventsPerRequest, false)
             : FigureResult::failed(QStringLiteral("push_floor"), QStringLiteral("floor of the SQLite push"),
                                    QStringLiteral("push_sqlite was not measured"));
-    return {sqlite, floor, pushTo(data, QStringLiteral("postgresql"))};
+    QString postgresDatabase;
+    const FigureResult postgres = pushTo(data, QStringLiteral("postgresql"), &postgresDatabase);
+    const FigureResult postgresFloor = postgres.error.isEmpty()
+                                           ? PushFloor::measure(postgresDatabase, kEventsPerRequest, true)
+                                           : FigureResult::failed(QStringLiteral("push_floor_postgresql"),
+                                                                  QStringLiteral("floor of the PostgreSQL push"),
+                                                                  QStringLiteral("push_postgresql was not measured"));
+    return {sqlite, sqliteFloor, postgres, postgresFloor};
 }
 
-FigureResult PushFigure::pushTo(BenchData& data, const QString& backend)
+FigureResult PushFigure::pushTo(BenchData& data, const QString& backend, QString* hqDatabaseUsed)
 {
     const BenchOptions& options = data.options();
     const QString figure = QStringLiteral("push_%1").arg(backend);
@@ -52,6 +60,7 @@ FigureResult PushFigure::pushTo(BenchData& data, const QString& backend)
         if (hqDatabase.isEmpty())
             return FigureResult::failed(figure, title, error);
     }
+    *hqDatabaseUsed = hqDatabase;
     const qint64 members = options.historyMembers();
     const ToolRun demo =
         ToolRun::run(options.binary(QStringLiteral("hq")),

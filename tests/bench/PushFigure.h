@@ -12,7 +12,8 @@ public:
     QList<FigureResult> run(BenchData& data) override;
 
 private:
-    FigureResult pushTo(BenchData& data, const QString& backend);
+    // `hqDatabaseUsed`: the head-office database it filled, for the floor that follows.
+    FigureResult pushTo(BenchData& data, const QString& backend, QString* hqDatabaseUsed);
 };
 
 }  // namespace loyalty::bench

@@ -55,11 +55,13 @@ double processCpuSeconds()
 
 }  // namespace
 
-FigureResult PushFloor::measure(const QString& hqDatabase, int perTransaction)
+FigureResult PushFloor::measure(const QString& hqDatabase, int perTransaction, bool postgresql)
 {
-    const QString name = QStringLiteral("push_floor");
-    const QString title = QStringLiteral("floor of the SQLite push: head office's rows of the same events alone, "
-                                         "prepared multi-row inserts, one transaction per request");
+    const QString name = postgresql ? QStringLiteral("push_floor_postgresql") : QStringLiteral("push_floor");
+    const QString backend = postgresql ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    const QString title = QStringLiteral("floor of the %1 push: head office's rows of the same events alone, "
+                                         "prepared multi-row inserts, one transaction per request")
+                              .arg(backend);
     const auto url = hq::HqDatabaseUrl::parse(hqDatabase);
     if (!url)
         return FigureResult::failed(name, title, url.error().message);
@@ -204,13 +206,13 @@ FigureResult PushFloor::measure(const QString& hqDatabase, int perTransaction)
     FigureResult result = FigureResult::of(name, title, QStringLiteral("events/s"), overall);
     result.target = QStringLiteral("(reference for the push)");
     result.met = true;
-    result.how = QStringLiteral("after push_sqlite, on its head-office database: the pushing till's %1 events, %2 "
+    result.how = QStringLiteral("after push_%10, on its head-office database: the pushing till's %1 events, %2 "
                                 "sales, %3 ledger entries and %4 changes read back, given new random keys (event "
                                 "id, sale uuid, ledger key) and written again with HqBulkInsert (statements prepared "
                                 "once, up to 64 rows a statement), %5 events a write transaction plus the till's "
-                                "counter, WAL + synchronous=FULL as loyalty-hq opens it; %6 s wall, %7 µs of CPU and "
-                                "%8 µs of wall per event; per transaction median %9 events/s; one measurement "
-                                "(median = p99 = max)")
+                                "counter, with the connection settings loyalty-hq uses (SQLite: WAL + "
+                                "synchronous=FULL); %6 s wall, %7 µs of this process's CPU and %8 µs of wall per "
+                                "event; per transaction median %9 events/s; one measurement (median = p99 = max)")
                      .arg(events)
                      .arg(rows.sales.size())
                      .arg(rows.ledger.size())
@@ -219,7 +221,8 @@ FigureResult PushFloor::measure(const QString& hqDatabase, int perTransaction)
                      .arg(seconds, 0, 'f', 2)
                      .arg(cpu * 1e6 / double(events), 0, 'f', 1)
                      .arg(seconds * 1e6 / double(events), 0, 'f', 1)
-                     .arg(rate.median(), 0, 'f', 0);
+                     .arg(rate.median(), 0, 'f', 0)
+                     .arg(postgresql ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
     return result;
 }
 
