@@ -2214,6 +2214,10 @@ Sekunden: %6</translation>
         <source>audit verify needs the till&apos;s id, e.g. &quot;loyalty-hq audit verify TILL-ID&quot; (terminal list shows them).</source>
         <translation>audit verify braucht die ID der Kasse, z. B. „loyalty-hq audit verify KASSEN-ID“ (terminal list zeigt sie).</translation>
     </message>
+    <message>
+        <source>  snapshot                  publish a till snapshot for new tills (beside a SQLite --db)</source>
+        <translation>  snapshot                  einen Kassen-Snapshot für neue Kassen veröffentlichen (neben einer SQLite-Datenbank --db)</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -3305,6 +3309,14 @@ Sekunden: %6</translation>
         <source>The till is connected to head office.</source>
         <translation>Die Kasse ist mit der Zentrale verbunden.</translation>
     </message>
+    <message>
+        <source>Snapshot file:</source>
+        <translation>Snapshot-Datei:</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>verwendet</translation>
+    </message>
 </context>
 <context>
     <name>Provisioner</name>
@@ -4227,6 +4239,99 @@ Sekunden: %6</translation>
     </message>
 </context>
 <context>
+    <name>SnapshotAdoption</name>
+    <message>
+        <source>The till already holds %1; it continues with the change feed.</source>
+        <translation>Die Kasse enthält bereits %1; sie macht mit dem Änderungs-Feed weiter.</translation>
+    </message>
+    <message>
+        <source>The till has pulled changes already; it continues with the change feed.</source>
+        <translation>Die Kasse hat bereits Änderungen abgerufen; sie macht mit dem Änderungs-Feed weiter.</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s table %1 is not defined as this till&apos;s.</source>
+        <translation>Die Tabelle %1 des Snapshots ist anders definiert als die dieser Kasse.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotCommand</name>
+    <message>
+        <source>Already published, nothing new in the feed: %1</source>
+        <translation>Bereits veröffentlicht, nichts Neues im Feed: %1</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Mitglieder: %1</translation>
+    </message>
+    <message>
+        <source>Cursor: %1</source>
+        <translation>Cursor: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1 bytes</source>
+        <translation>Größe: %1 Byte</translation>
+    </message>
+    <message>
+        <source>Changes behind the feed: %1</source>
+        <translation>Änderungen hinter dem Feed: %1</translation>
+    </message>
+    <message>
+        <source>Seconds: %1</source>
+        <translation>Sekunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDownload</name>
+    <message>
+        <source>The snapshot could not be written to %1: %2</source>
+        <translation>Der Snapshot konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 is not available.</source>
+        <translation>SHA-256 ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Head office has no snapshot: %1</source>
+        <translation>Die Zentrale hat keinen Snapshot: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be downloaded: %1</source>
+        <translation>Der Snapshot konnte nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s snapshot lacks its cursor, schema, SHA-256 or length.</source>
+        <translation>Dem Snapshot der Zentrale fehlen Cursor, Schema, SHA-256 oder Länge.</translation>
+    </message>
+    <message>
+        <source>The snapshot was cut: %1 of %2 bytes arrived.</source>
+        <translation>Der Snapshot wurde abgeschnitten: %1 von %2 Byte sind angekommen.</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s SHA-256 is not the one head office announced.</source>
+        <translation>Die SHA-256 des Snapshots ist nicht die von der Zentrale angekündigte.</translation>
+    </message>
+    <message>
+        <source>The snapshot has schema version %1, this till %2.</source>
+        <translation>Der Snapshot hat die Schemaversion %1, diese Kasse %2.</translation>
+    </message>
+    <message>
+        <source>The snapshot is not a database: %1</source>
+        <translation>Der Snapshot ist keine Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot failed SQLite&apos;s quick check: %1</source>
+        <translation>Der Snapshot hat SQLites Schnellprüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s schema version could not be read.</source>
+        <translation>Die Schemaversion des Snapshots konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>StaffCommand</name>
     <message>
         <source>manager</source>
@@ -4403,6 +4508,10 @@ Sekunden: %6</translation>
     <message>
         <source>Head office&apos;s answer was not readable JSON (%1).</source>
         <translation>Die Antwort der Zentrale war kein lesbares JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The download could not be written to disk.</source>
+        <translation>Der Download konnte nicht auf die Festplatte geschrieben werden.</translation>
     </message>
 </context>
 <context>

@@ -2214,6 +2214,10 @@ Seconds: %6</translation>
         <source>audit verify needs the till&apos;s id, e.g. &quot;loyalty-hq audit verify TILL-ID&quot; (terminal list shows them).</source>
         <translation>audit verify needs the till&apos;s id, e.g. &quot;loyalty-hq audit verify TILL-ID&quot; (terminal list shows them).</translation>
     </message>
+    <message>
+        <source>  snapshot                  publish a till snapshot for new tills (beside a SQLite --db)</source>
+        <translation>  snapshot                  publish a till snapshot for new tills (beside a SQLite --db)</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -3305,6 +3309,14 @@ Seconds: %6</translation>
         <source>The till is connected to head office.</source>
         <translation>The till is connected to head office.</translation>
     </message>
+    <message>
+        <source>Snapshot file:</source>
+        <translation>Snapshot file:</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>used</translation>
+    </message>
 </context>
 <context>
     <name>Provisioner</name>
@@ -4227,6 +4239,99 @@ Seconds: %6</translation>
     </message>
 </context>
 <context>
+    <name>SnapshotAdoption</name>
+    <message>
+        <source>The till already holds %1; it continues with the change feed.</source>
+        <translation>The till already holds %1; it continues with the change feed.</translation>
+    </message>
+    <message>
+        <source>The till has pulled changes already; it continues with the change feed.</source>
+        <translation>The till has pulled changes already; it continues with the change feed.</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s table %1 is not defined as this till&apos;s.</source>
+        <translation>The snapshot&apos;s table %1 is not defined as this till&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotCommand</name>
+    <message>
+        <source>Already published, nothing new in the feed: %1</source>
+        <translation>Already published, nothing new in the feed: %1</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Published: %1</translation>
+    </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Members: %1</translation>
+    </message>
+    <message>
+        <source>Cursor: %1</source>
+        <translation>Cursor: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1 bytes</source>
+        <translation>Size: %1 bytes</translation>
+    </message>
+    <message>
+        <source>Changes behind the feed: %1</source>
+        <translation>Changes behind the feed: %1</translation>
+    </message>
+    <message>
+        <source>Seconds: %1</source>
+        <translation>Seconds: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDownload</name>
+    <message>
+        <source>The snapshot could not be written to %1: %2</source>
+        <translation>The snapshot could not be written to %1: %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 is not available.</source>
+        <translation>SHA-256 is not available.</translation>
+    </message>
+    <message>
+        <source>Head office has no snapshot: %1</source>
+        <translation>Head office has no snapshot: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be downloaded: %1</source>
+        <translation>The snapshot could not be downloaded: %1</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s snapshot lacks its cursor, schema, SHA-256 or length.</source>
+        <translation>Head office&apos;s snapshot lacks its cursor, schema, SHA-256 or length.</translation>
+    </message>
+    <message>
+        <source>The snapshot was cut: %1 of %2 bytes arrived.</source>
+        <translation>The snapshot was cut: %1 of %2 bytes arrived.</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s SHA-256 is not the one head office announced.</source>
+        <translation>The snapshot&apos;s SHA-256 is not the one head office announced.</translation>
+    </message>
+    <message>
+        <source>The snapshot has schema version %1, this till %2.</source>
+        <translation>The snapshot has schema version %1, this till %2.</translation>
+    </message>
+    <message>
+        <source>The snapshot is not a database: %1</source>
+        <translation>The snapshot is not a database: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot failed SQLite&apos;s quick check: %1</source>
+        <translation>The snapshot failed SQLite&apos;s quick check: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot&apos;s schema version could not be read.</source>
+        <translation>The snapshot&apos;s schema version could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>StaffCommand</name>
     <message>
         <source>manager</source>
@@ -4403,6 +4508,10 @@ Seconds: %6</translation>
     <message>
         <source>Head office&apos;s answer was not readable JSON (%1).</source>
         <translation>Head office&apos;s answer was not readable JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The download could not be written to disk.</source>
+        <translation>The download could not be written to disk.</translation>
     </message>
 </context>
 <context>
