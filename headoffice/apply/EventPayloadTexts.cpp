@@ -57,6 +57,13 @@ public:
         }
         return false;
     }
+    bool skipString()
+    {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        bool escaped = false;
+        return string(begin, end, escaped);
+    }
     // Any value: a string, or a container skipped by depth (strings inside skipped whole), or a
     // literal or number up to the next separator.
     bool value(qsizetype& begin, qsizetype& end)
@@ -67,10 +74,7 @@ public:
         begin = m_at;
         const char first = m_data[m_at];
         if (first == '"') {
-            qsizetype b = 0;
-            qsizetype e = 0;
-            bool escaped = false;
-            if (!string(b, e, escaped))
+            if (!skipString())
                 return false;
             end = m_at;
             return true;
@@ -80,10 +84,7 @@ public:
             while (m_at < m_size) {
                 const char c = m_data[m_at];
                 if (c == '"') {
-                    qsizetype b = 0;
-                    qsizetype e = 0;
-                    bool escaped = false;
-                    if (!string(b, e, escaped))
+                    if (!skipString())
                         return false;
                     continue;
                 }
