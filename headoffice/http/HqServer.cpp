@@ -50,8 +50,12 @@ HqServer::HqServer(HeadOfficeApi& office, const Clock& clock, QObject* parent)
     addRoute(sync::kEventsPath, Allowed::Post, &HqEndpoints::events);
     addRoute(sync::kChangesPath, Allowed::Get, &HqEndpoints::changes);
     addRoute(sync::kStatusPath, Allowed::Get, &HqEndpoints::status);
-    new SnapshotRoute(m_http, office, clock, [this](const QByteArray& method, const QByteArray& path, int status,
-                                                    qint64 ms) { logRequest(method, path, status, ms); }, this);
+    new SnapshotRoute(
+        m_http, office, clock,
+        [this](const QByteArray& method, const QByteArray& path, int status, qint64 ms) {
+            logRequest(method, path, status, ms);
+        },
+        this);
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         QElapsedTimer timer;
         timer.start();
