@@ -10,10 +10,12 @@
 #include <QTcpServer>
 
 #include <functional>
+#include <memory>
 
 // A real HTTP/1.1 server on a loopback port, optionally with TLS, whose answers a test scripts.
 // It lets the client's classification, batching and TLS checks run over real sockets in-process
-// without a head office. One request per connection (Connection: close).
+// without a head office. One request per connection (Connection: close). An answer is JSON, or
+// raw bytes (a snapshot file), possibly cut short of the length it announces.
 class ScriptedHttpServer final : public QTcpServer
 {
 public:
@@ -27,9 +29,20 @@ public:
     };
     struct Response
     {
+        // A constructor, not an aggregate: the scripts write {status, body[, headers]}.
+        Response(int status_ = 200, QJsonObject body_ = {}, QList<std::pair<QByteArray, QByteArray>> headers_ = {})
+            : status(status_)
+            , body(std::move(body_))
+            , headers(std::move(headers_))
+        {
+        }
+
         int status = 200;  // 0: leave the request unanswered
         QJsonObject body;
         QList<std::pair<QByteArray, QByteArray>> headers;
+        QByteArray raw;  // not null: sent instead of `body`, with `contentType`
+        QByteArray contentType = "application/json";
+        qint64 announcedLength = -1;  // -1: the body's size; larger: the connection closes short
     };
     using Handler = std::function<Response(const Request&)>;
 
@@ -60,12 +73,10 @@ protected:
             delete socket;
             return;
         }
-        auto* buffer = new QByteArray;
+        // Freed with the socket's connections, whether or not it saw its disconnect.
+        auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer] { read(socket, *buffer); });
-        connect(socket, &QSslSocket::disconnected, socket, [socket, buffer] {
-            delete buffer;
-            socket->deleteLater();
-        });
+        connect(socket, &QSslSocket::disconnected, socket, [socket] { socket->deleteLater(); });
         connect(socket, &QSslSocket::sslErrors, socket, [](const QList<QSslError>&) {});
         if (!m_key.isNull()) {
             socket->setLocalCertificate(m_certificate);
@@ -101,10 +112,12 @@ private:
         const Response response = m_handler(request);
         if (response.status == 0)
             return;  // never answer: the client's time-out has to end it
-        const QByteArray body = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            response.raw.isNull() ? QJsonDocument(response.body).toJson(QJsonDocument::Compact) : response.raw;
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Scripted\r\n";
-        head += "Content-Type: application/json\r\nConnection: close\r\n";
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        head += "Content-Type: " + response.contentType + "\r\nConnection: close\r\n";
+        head += "Content-Length: " +
+                QByteArray::number(response.announcedLength < 0 ? body.size() : response.announcedLength) + "\r\n";
         for (const auto& [name, value] : response.headers)
             head += name + ": " + value + "\r\n";
         socket->write(head + "\r\n" + body);

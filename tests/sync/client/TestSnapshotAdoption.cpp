@@ -4,6 +4,7 @@
 // till with members refused, and Provisioner falling back to the paged feed when head office has no
 // snapshot. The snapshot is made here the way head office makes it: the till's schema code and
 // ChangeApplier fed with pages, journal_mode=DELETE.
+#include "ScriptedHttpServer.h"
 #include "SyncTestDatabase.h"
 #include "members/MemberRepository.h"
 #include "profile/MemberSearch.h"
@@ -24,8 +25,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,83 +42,23 @@ const QString kHqTillId = QStringLiteral("7d1e0c2a-1111-4000-8000-00000000000a")
 const QByteArray kSecret(32, 'x');
 constexpr int kMembers = 300;  // above ChangeApplier's threshold for the deferred search index
 
-// A loopback HTTP/1.1 server answering raw bytes: a snapshot file, a cut one, or JSON.
-class ByteServer final : public QTcpServer
+using Answer = ScriptedHttpServer::Response;
+using ServedRequest = ScriptedHttpServer::Request;
+
+Answer json(int status, const QJsonObject& body)
 {
-public:
-    struct Answer
-    {
-        int status = 200;
-        QByteArray contentType = "application/json";
-        QByteArray body;
-        QList<std::pair<QByteArray, QByteArray>> headers;
-        qint64 announcedLength = -1;  // -1: the body's size; larger: the connection closes short
-    };
-    using Handler = std::function<Answer(const QByteArray& target)>;
-
-    explicit ByteServer(Handler handler)
-        : m_handler(std::move(handler))
-    {
-    }
-    bool start() { return listen(QHostAddress::LocalHost, 0); }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
-    QList<QByteArray> targets;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto* socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        // Freed with the socket's connections, whether or not it saw its disconnect.
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-            *buffer += socket->readAll();
-            const qsizetype end = buffer->indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QByteArray target = buffer->left(buffer->indexOf("\r\n")).split(' ').value(1);
-            const qsizetype lengthAt = buffer->toLower().indexOf("content-length:");
-            const qint64 length = lengthAt < 0
-                                      ? 0
-                                      : buffer->mid(lengthAt + 15, buffer->indexOf("\r\n", lengthAt) - lengthAt - 15)
-                                            .trimmed()
-                                            .toLongLong();
-            if (buffer->size() < end + 4 + length)
-                return;
-            buffer->clear();
-            targets.append(target);
-            const Answer answer = m_handler(target);
-            QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + " Test\r\nConnection: close\r\n";
-            head += "Content-Type: " + answer.contentType + "\r\n";
-            head += "Content-Length: " +
-                    QByteArray::number(answer.announcedLength < 0 ? answer.body.size() : answer.announcedLength) +
-                    "\r\n";
-            for (const auto& [name, value] : answer.headers)
-                head += name + ": " + value + "\r\n";
-            socket->write(head + "\r\n" + answer.body);
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, [socket] { socket->deleteLater(); });
-    }
-
-private:
-    Handler m_handler;
-};
-
-ByteServer::Answer json(int status, const QJsonObject& body)
-{
-    return {status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), {}, -1};
+    return {status, body, {}};
 }
 
-ByteServer::Answer snapshotAnswer(const QByteArray& file, const QString& cursor, int schema)
+Answer snapshotAnswer(const QByteArray& file, const QString& cursor, int schema)
 {
-    return {200,
-            "application/vnd.sqlite3",
-            file,
-            {{"X-Snapshot-Cursor", cursor.toUtf8()},
-             {"X-Snapshot-Schema", QByteArray::number(schema)},
-             {"X-Snapshot-Sha256", QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex()}},
-            -1};
+    Answer answer;
+    answer.raw = file;
+    answer.contentType = "application/vnd.sqlite3";
+    answer.headers = {{"X-Snapshot-Cursor", cursor.toUtf8()},
+                      {"X-Snapshot-Schema", QByteArray::number(schema)},
+                      {"X-Snapshot-Sha256", QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex()}};
+    return answer;
 }
 
 QJsonObject change(const QString& kind, const QJsonObject& data)
@@ -231,8 +170,8 @@ private:
     {
         return sync_test::scalar(database, QStringLiteral("PRAGMA user_version")).toInt();
     }
-    Provisioner::Request requestFor(const ByteServer& server) const;
-    ByteServer::Answer feedAnswer(const QByteArray& target) const;
+    Provisioner::Request requestFor(const ScriptedHttpServer& server) const;
+    Answer feedAnswer(const QByteArray& target) const;
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime::fromString(kServerTime, Qt::ISODate)};
@@ -270,7 +209,7 @@ QString TestSnapshotAdoption::makeSnapshot()
     return path;
 }
 
-Provisioner::Request TestSnapshotAdoption::requestFor(const ByteServer& server) const
+Provisioner::Request TestSnapshotAdoption::requestFor(const ScriptedHttpServer& server) const
 {
     Provisioner::Request request;
     request.hq = QUrl(server.url(), QUrl::StrictMode);
@@ -282,7 +221,7 @@ Provisioner::Request TestSnapshotAdoption::requestFor(const ByteServer& server) 
 }
 
 // Provisioning and the feed: the whole feed from the start (cursor empty) or nothing after c1.
-ByteServer::Answer TestSnapshotAdoption::feedAnswer(const QByteArray& target) const
+Answer TestSnapshotAdoption::feedAnswer(const QByteArray& target) const
 {
     if (target == "/v1/provision") {
         return json(200, {{QStringLiteral("till_id"), kHqTillId},
@@ -392,20 +331,19 @@ void TestSnapshotAdoption::downloadIsVerifiedAndRemovedWhenNotWhole()
     auto till = sync_test::openDatabase(tillPath(QStringLiteral("new")), m_clock);
     QVERIFY(till);
     const int schema = schemaVersion(*till);
-    ByteServer server([&](const QByteArray& target) {
-        if (target != "/v1/snapshot")
+    ScriptedHttpServer server([&](const ServedRequest& request) {
+        if (request.target != "/v1/snapshot")
             return json(400, {{QStringLiteral("error"), QStringLiteral("unexpected")}});
         if (fault == u"404")
             return json(404, {{QStringLiteral("error"), QStringLiteral("no_snapshot")}});
         if (fault == u"garbage")
             file = QByteArray(8192, 'g');
-        ByteServer::Answer answer =
-            snapshotAnswer(file, QStringLiteral("c1"), fault == u"schema" ? schema + 1 : schema);
+        Answer answer = snapshotAnswer(file, QStringLiteral("c1"), fault == u"schema" ? schema + 1 : schema);
         if (fault == u"tampered")
-            answer.body[answer.body.size() / 2] = char(answer.body.at(answer.body.size() / 2) ^ 0x01);
+            answer.raw[answer.raw.size() / 2] = char(answer.raw.at(answer.raw.size() / 2) ^ 0x01);
         if (fault == u"cut") {
-            answer.announcedLength = answer.body.size();
-            answer.body.truncate(answer.body.size() / 2);
+            answer.announcedLength = answer.raw.size();
+            answer.raw.truncate(answer.raw.size() / 2);
         }
         return answer;
     });
@@ -429,7 +367,7 @@ void TestSnapshotAdoption::downloadIsVerifiedAndRemovedWhenNotWhole()
         QCOMPARE(fetched.error().reason, reason);
         QVERIFY(!QFile::exists(part));
     }
-    QCOMPARE(server.targets.size(), 1);
+    QCOMPARE(server.requests().size(), 1);
     QCOMPARE(sync_test::scalar(*till, QStringLiteral("SELECT count(*) FROM members")).toInt(), 0);
 }
 
@@ -441,8 +379,9 @@ void TestSnapshotAdoption::provisioningUsesTheSnapshotThenTheFeed()
     auto till = sync_test::openDatabase(tillPath(QStringLiteral("provisioned")), m_clock);
     QVERIFY(till);
     const int schema = schemaVersion(*till);
-    ByteServer server([&](const QByteArray& target) {
-        return target == "/v1/snapshot" ? snapshotAnswer(file, QStringLiteral("c1"), schema) : feedAnswer(target);
+    ScriptedHttpServer server([&](const ServedRequest& request) {
+        return request.target == "/v1/snapshot" ? snapshotAnswer(file, QStringLiteral("c1"), schema)
+                                                : feedAnswer(request.target);
     });
     QVERIFY(server.start());
     const Clock& clock = m_clock;
@@ -453,8 +392,8 @@ void TestSnapshotAdoption::provisioningUsesTheSnapshotThenTheFeed()
     QVERIFY2(report->snapshotUsed, qPrintable(report->snapshotSkippedMessage));
     QVERIFY(report->snapshot.complete);
     QCOMPARE(report->members, kMembers);
-    QCOMPARE(server.targets.size(), 3);  // provision, snapshot, the feed after its cursor
-    QVERIFY(server.targets.at(2).startsWith("/v1/changes?cursor=c1&"));
+    QCOMPARE(server.requests().size(), 3);  // provision, snapshot, the feed after its cursor
+    QVERIFY(server.requests().at(2).target.startsWith("/v1/changes?cursor=c1&"));
     QCOMPARE(SettingsRepository(till->connection()).value(kCursorKey)->value_or(QString()), QStringLiteral("c2"));
     QVERIFY(!QFile::exists(SnapshotDownload::partPath(till->path())));
 }
@@ -463,9 +402,9 @@ void TestSnapshotAdoption::provisioningFallsBackWithoutASnapshot()
 {
     auto till = sync_test::openDatabase(tillPath(QStringLiteral("fallback")), m_clock);
     QVERIFY(till);
-    ByteServer server([&](const QByteArray& target) {
-        return target == "/v1/snapshot" ? json(404, {{QStringLiteral("error"), QStringLiteral("not_found")}})
-                                        : feedAnswer(target);
+    ScriptedHttpServer server([&](const ServedRequest& request) {
+        return request.target == "/v1/snapshot" ? json(404, {{QStringLiteral("error"), QStringLiteral("not_found")}})
+                                                : feedAnswer(request.target);
     });
     QVERIFY(server.start());
     const Clock& clock = m_clock;
